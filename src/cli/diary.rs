@@ -1,0 +1,277 @@
+//! Check-ins and diary entries from the command line.
+
+use std::io::{IsTerminal, Read};
+
+use anyhow::{bail, Context as _, Result};
+use chrono::{Local, NaiveDate};
+
+use crate::domain::checkin::{normalise_tags, CheckInInput};
+use crate::domain::editor_text::{self, Written};
+use crate::domain::entry::Entry;
+use crate::domain::suggest;
+use crate::store::{CheckInFilter, EntryFilter};
+
+use super::{editor, output, CheckinArgs, Context};
+
+pub fn new_uid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+pub fn checkin(ctx: &Context, args: CheckinArgs) -> Result<i32> {
+    let content = ctx.content();
+    let input = CheckInInput {
+        pleasantness: args.pleasant,
+        energy: args.energy,
+        stress: args.stress,
+        system: args.system,
+        words: args.feel,
+        tags: args.tags,
+        note: args.note,
+        good_moment: args.good,
+        after_visit: args.after_visit,
+    };
+    let now = Local::now().fixed_offset();
+    let checkin = input.validate(&content, new_uid(), now)?;
+    let mut store = ctx.open_store()?;
+    let id = store.add_checkin(&checkin)?;
+    println!(
+        "Checked in (#{id}): pleasantness {}, energy {}, stress {}.",
+        checkin.pleasantness, checkin.energy, checkin.stress
+    );
+    let days = suggest::history_days(content.rules.iter().map(|r| &r.item));
+    let history = recent_checkins(&store, now.date_naive(), days)?;
+    if let Some(s) = suggest::suggest(
+        content.rules.iter().map(|r| &r.item),
+        &checkin,
+        &history,
+        now.date_naive(),
+    ) {
+        println!();
+        super::content_cmd::print_suggestion(&content, &ctx.config, &s);
+    }
+    Ok(0)
+}
+
+pub fn recent_checkins(
+    store: &crate::store::Store,
+    today: NaiveDate,
+    days: u32,
+) -> Result<Vec<crate::domain::checkin::CheckIn>> {
+    let since = today - chrono::Days::new(u64::from(days));
+    Ok(store
+        .list_checkins(&CheckInFilter {
+            since: Some(since),
+            ..Default::default()
+        })?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect())
+}
+
+pub fn write(
+    ctx: &Context,
+    template: Option<String>,
+    title: Option<String>,
+    tags: Vec<String>,
+) -> Result<i32> {
+    let content = ctx.content();
+    let template = match template {
+        Some(id) => Some(content.template(&id).cloned().ok_or_else(|| {
+            let ids: Vec<String> = content
+                .templates
+                .iter()
+                .map(|t| t.id.as_ref().clone())
+                .collect();
+            anyhow::anyhow!("no template `{id}`. Templates: {}", ids.join(", "))
+        })?),
+        None => None,
+    };
+    let prompts = editor_text::prompts_for(template.as_ref(), &[]);
+    let mut start = Written {
+        title: title.unwrap_or_default(),
+        tags: normalise_tags(
+            tags.iter()
+                .chain(template.iter().flat_map(|t| t.tags.iter())),
+        ),
+        ..Default::default()
+    };
+    let written = if std::io::stdin().is_terminal() {
+        let blank = editor_text::render(&prompts, &start);
+        let text = editor::edit(&blank, &ctx.paths.data_dir)?;
+        if text == blank {
+            println!("Nothing changed, so nothing was saved.");
+            return Ok(0);
+        }
+        editor_text::parse(&text, &prompts)
+    } else {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading the entry from standard input")?;
+        let mut parsed = editor_text::parse(&text, &prompts);
+        if parsed.title.is_empty() {
+            parsed.title = std::mem::take(&mut start.title);
+        }
+        parsed.tags = normalise_tags(parsed.tags.iter().chain(start.tags.iter()));
+        parsed
+    };
+    let now = Local::now().fixed_offset();
+    let entry = Entry {
+        id: 0,
+        uid: new_uid(),
+        template_id: template.map(|t| t.id.as_ref().clone()),
+        title: written.title,
+        body: written.body,
+        answers: written.answers,
+        tags: written.tags,
+        created: now,
+        updated: now,
+    };
+    if entry.is_empty() {
+        println!("Nothing was written, so nothing was saved.");
+        return Ok(0);
+    }
+    let mut store = ctx.open_store()?;
+    let id = store.add_entry(&entry)?;
+    println!("Saved entry #{id}.");
+    Ok(0)
+}
+
+pub fn list(
+    ctx: &Context,
+    number: usize,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    tag: Option<String>,
+    checkins: bool,
+) -> Result<i32> {
+    let store = ctx.open_store()?;
+    let mut out = String::new();
+    if checkins {
+        let rows = store.list_checkins(&CheckInFilter {
+            limit: Some(number),
+            since,
+            until,
+        })?;
+        if rows.is_empty() {
+            println!("No check-ins yet. `lantern checkin --pleasant 6 --energy 5 --stress 4` records one.");
+        }
+        for (id, c) in &rows {
+            out.push_str(&output::checkin_line(*id, c));
+            out.push('\n');
+        }
+    } else {
+        let rows = store.list_entries(&EntryFilter {
+            limit: Some(number),
+            since,
+            until,
+            tag: tag.map(|t| normalise_tags([t]).join("")),
+        })?;
+        if rows.is_empty() {
+            println!("No entries here yet. `lantern write` starts one.");
+        }
+        for row in &rows {
+            out.push_str(&output::entry_line(row));
+            out.push('\n');
+        }
+    }
+    print!("{out}");
+    Ok(0)
+}
+
+pub fn show(ctx: &Context, id: i64) -> Result<i32> {
+    let store = ctx.open_store()?;
+    print!("{}", output::entry_full(&store.entry(id)?));
+    Ok(0)
+}
+
+pub fn search(ctx: &Context, query: &str, number: usize) -> Result<i32> {
+    if crate::store::fts_query(query).is_none() {
+        bail!("search for at least one word");
+    }
+    let store = ctx.open_store()?;
+    let hits = store.search(query, number)?;
+    if hits.is_empty() {
+        println!("Nothing found.");
+        return Ok(0);
+    }
+    let colour = output::colour();
+    let mut out = String::new();
+    for hit in &hits {
+        out.push_str(&format!(
+            "{:>6}  {}  {}\n        {}\n",
+            hit.id,
+            hit.created.format("%Y-%m-%d"),
+            hit.title,
+            output::snippet(hit, colour)
+        ));
+    }
+    print!("{out}");
+    Ok(0)
+}
+
+pub fn edit(ctx: &Context, id: i64) -> Result<i32> {
+    let content = ctx.content();
+    let mut store = ctx.open_store()?;
+    let mut entry = store.entry(id)?;
+    let template = entry
+        .template_id
+        .as_deref()
+        .and_then(|t| content.template(t));
+    let prompts = editor_text::prompts_for(template, &entry.answers);
+    let before = Written {
+        title: entry.title.clone(),
+        tags: entry.tags.clone(),
+        body: entry.body.clone(),
+        answers: entry.answers.clone(),
+    };
+    let text = editor_text::render(&prompts, &before);
+    let edited = if std::io::stdin().is_terminal() {
+        editor::edit(&text, &ctx.paths.data_dir)?
+    } else {
+        let mut piped = String::new();
+        std::io::stdin()
+            .read_to_string(&mut piped)
+            .context("reading the entry from standard input")?;
+        piped
+    };
+    let after = editor_text::parse(&edited, &prompts);
+    if after == before {
+        println!("Nothing changed.");
+        return Ok(0);
+    }
+    entry.title = after.title;
+    entry.tags = after.tags;
+    entry.body = after.body;
+    entry.answers = after.answers;
+    entry.updated = Local::now().fixed_offset();
+    store.update_entry(&entry)?;
+    println!("Saved entry #{id}.");
+    Ok(0)
+}
+
+pub fn delete(ctx: &Context, id: i64, yes: bool) -> Result<i32> {
+    let mut store = ctx.open_store()?;
+    let entry = store.entry(id)?;
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            bail!("deleting needs a yes: add --yes to delete entry #{id} without asking");
+        }
+        eprint!(
+            "Delete entry #{id} from {} ({})? This cannot be undone. [y/N] ",
+            entry.created.format("%Y-%m-%d %H:%M"),
+            entry.display_title()
+        );
+        let mut answer = String::new();
+        std::io::stdin()
+            .read_line(&mut answer)
+            .context("reading your answer")?;
+        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+            println!("Kept entry #{id}.");
+            return Ok(0);
+        }
+    }
+    store.delete_entry(id)?;
+    println!("Deleted entry #{id}.");
+    Ok(0)
+}

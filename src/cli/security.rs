@@ -1,0 +1,197 @@
+//! Creating the diary, encryption, and the commands that say where things are.
+
+use std::path::Path;
+
+use anyhow::{bail, Result};
+use zeroize::Zeroizing;
+
+use crate::config::Config;
+use crate::store::{self, Store};
+
+use super::{passphrase_from_user, Context};
+
+/// A new passphrase: LANTERN_NEW_PASSPHRASE, or typed twice without echo.
+fn new_passphrase() -> Result<Zeroizing<String>> {
+    let passphrase = match std::env::var("LANTERN_NEW_PASSPHRASE") {
+        Ok(p) => Zeroizing::new(p),
+        Err(_) => {
+            eprintln!("Choose a passphrase. If you forget it, the diary cannot be opened by anyone, including you.");
+            let first = passphrase_from_prompt("New passphrase: ")?;
+            let second = passphrase_from_prompt("The same again: ")?;
+            if *first != *second {
+                bail!("the two passphrases differ, so nothing changed");
+            }
+            first
+        }
+    };
+    if passphrase.is_empty() {
+        bail!("an empty passphrase would not protect anything, so nothing changed");
+    }
+    Ok(passphrase)
+}
+
+fn passphrase_from_prompt(prompt: &str) -> Result<Zeroizing<String>> {
+    rpassword::prompt_password(prompt)
+        .map(Zeroizing::new)
+        .map_err(|_| anyhow::anyhow!("could not read a passphrase: run this in a terminal, or set LANTERN_NEW_PASSPHRASE"))
+}
+
+pub fn init(ctx: &Context, encrypt: bool) -> Result<i32> {
+    let db = &ctx.paths.database;
+    let exists = db.exists() && std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false);
+    if exists {
+        if encrypt && !store::is_encrypted(db)? {
+            bail!(
+                "a diary already exists at {}; `lantern encrypt` protects it with a passphrase",
+                db.display()
+            );
+        }
+        println!("Your diary is already set up at {}.", db.display());
+        return Ok(0);
+    }
+    Config::write_example(&ctx.paths)?;
+    if encrypt {
+        let passphrase = new_passphrase()?;
+        Store::create_encrypted(db, &passphrase)?;
+        println!("Created your encrypted diary at {}.", db.display());
+    } else {
+        Store::open(db, None)?;
+        println!("Created your diary at {}.", db.display());
+    }
+    println!("Settings: {}", ctx.paths.config_file.display());
+    Ok(0)
+}
+
+pub fn encrypt(ctx: &Context) -> Result<i32> {
+    let db = &ctx.paths.database;
+    if !db.exists() {
+        bail!("there is no diary yet; `lantern init --encrypt` creates an encrypted one");
+    }
+    if store::is_encrypted(db)? {
+        bail!("this diary is already encrypted; `lantern passphrase` changes its passphrase");
+    }
+    let passphrase = new_passphrase()?;
+    store::encrypt_in_place(db, &passphrase)?;
+    println!(
+        "Your diary is now encrypted. Keep the passphrase somewhere safe: it cannot be recovered."
+    );
+    let stale = plaintext_copies(db);
+    if !stale.is_empty() {
+        println!("These earlier copies beside it are not encrypted; delete them if you no longer need them:");
+        for path in stale {
+            println!("  {}", path.display());
+        }
+    }
+    Ok(0)
+}
+
+/// Backups beside the diary that were written before it was encrypted.
+fn plaintext_copies(db: &Path) -> Vec<std::path::PathBuf> {
+    let (Some(dir), Some(name)) = (db.parent(), db.file_name()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{}.", name.to_string_lossy());
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .map(|read| {
+            read.flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .map(|n| {
+                            n.to_string_lossy().starts_with(&prefix)
+                                && n.to_string_lossy().ends_with(".bak")
+                        })
+                        .unwrap_or(false)
+                })
+                .filter(|p| !store::is_encrypted(p).unwrap_or(true))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+pub fn passphrase(ctx: &Context) -> Result<i32> {
+    let db = &ctx.paths.database;
+    if !store::is_encrypted(db)? {
+        bail!("this diary is not encrypted; `lantern encrypt` protects it with a passphrase");
+    }
+    let current = passphrase_from_user("Current passphrase: ")?;
+    let mut store = Store::open(db, Some(&current))?;
+    let new = new_passphrase()?;
+    store.rekey(&new)?;
+    println!("Passphrase changed.");
+    Ok(0)
+}
+
+pub fn decrypt(ctx: &Context, out: &Path) -> Result<i32> {
+    let store = ctx.open_store()?;
+    store::decrypt_copy(&store, out)?;
+    println!(
+        "Wrote a plaintext copy to {} (readable by you only). Anyone with the file can read it.",
+        out.display()
+    );
+    Ok(0)
+}
+
+pub fn paths(ctx: &Context) -> Result<i32> {
+    let p = &ctx.paths;
+    println!("Diary:             {}", p.database.display());
+    println!("Data folder:       {}", p.data_dir.display());
+    println!("Settings:          {}", p.config_file.display());
+    println!("Content overrides: {}", p.content_dir.display());
+    Ok(0)
+}
+
+pub fn doctor(ctx: &Context) -> Result<i32> {
+    let p = &ctx.paths;
+    println!("lantern {}", env!("CARGO_PKG_VERSION"));
+    println!("sqlite {}", rusqlite::version());
+    paths(ctx)?;
+    let exists = p.database.exists();
+    println!("Diary exists:      {}", if exists { "yes" } else { "no" });
+    if exists {
+        let encrypted = store::is_encrypted(&p.database)?;
+        println!(
+            "Encrypted:         {}",
+            if encrypted { "yes" } else { "no" }
+        );
+        if !encrypted {
+            let store = Store::open(&p.database, None)?;
+            println!(
+                "Schema version:    {} (this Lantern: {})",
+                store.schema_version()?,
+                store::migrations::LATEST
+            );
+            println!("Entries:           {}", store.count_entries()?);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if let Ok(meta) = std::fs::metadata(&p.database) {
+                println!("File mode:         {:o}", meta.permissions().mode() & 0o777);
+            }
+        }
+    }
+    let loaded = crate::content::load(Some(&p.content_dir));
+    let overrides: Vec<&str> = loaded
+        .content
+        .sources
+        .iter()
+        .filter(|s| s.overridden.is_some())
+        .map(|s| s.file_name)
+        .collect();
+    println!(
+        "Content overrides: {}",
+        if overrides.is_empty() {
+            "none".to_string()
+        } else {
+            overrides.join(", ")
+        }
+    );
+    for w in loaded.warnings {
+        println!("Content warning:   {w}");
+    }
+    println!("Region:            {}", ctx.config.region);
+    Ok(0)
+}

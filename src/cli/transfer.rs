@@ -1,0 +1,130 @@
+//! Export, import and backup.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{bail, Context as _, Result};
+use chrono::{Local, NaiveDate};
+
+use crate::domain::transfer::{self, Export};
+use crate::store::set_private;
+
+use super::{Context, ExportFormat};
+
+/// Writes `text` to a new owner-only file (or replaces it with `force`).
+fn write_private(path: &Path, text: &str, force: bool) -> Result<()> {
+    if path.exists() && !force {
+        bail!(
+            "{} already exists; choose another name, or add --force to replace it",
+            path.display()
+        );
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .and_then(|_| file.sync_all())
+        .with_context(|| format!("writing {}", path.display()))?;
+    set_private(path, false)?;
+    Ok(())
+}
+
+pub fn export(
+    ctx: &Context,
+    format: ExportFormat,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    output: Option<std::path::PathBuf>,
+    force: bool,
+) -> Result<i32> {
+    let store = ctx.open_store()?;
+    let entries = store.entries_between(since, until)?;
+    let checkins = store.checkins_between(since, until)?;
+    let text = match format {
+        ExportFormat::Json => {
+            let export = Export {
+                format: transfer::FORMAT_NAME.into(),
+                version: transfer::FORMAT_VERSION,
+                exported: Local::now().fixed_offset(),
+                entries,
+                checkins,
+            };
+            let mut json = serde_json::to_string_pretty(&export).context("writing the export")?;
+            json.push('\n');
+            json
+        }
+        ExportFormat::Markdown => transfer::markdown(&entries, &checkins),
+    };
+    match output {
+        Some(path) => {
+            write_private(&path, &text, force)?;
+            eprintln!("Exported to {} (readable by you only).", path.display());
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            let _ = stdout.write_all(text.as_bytes());
+        }
+    }
+    Ok(0)
+}
+
+pub fn import(ctx: &Context, file: &Path) -> Result<i32> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let batch = transfer::parse_import(&text).with_context(|| format!("{}", file.display()))?;
+    let mut store = ctx.open_store()?;
+    let done = store.import(&batch)?;
+    let present = done.entries_present + done.checkins_present;
+    println!(
+        "Imported {} entr{} and {} check-in{} from {} ({}).",
+        done.entries_added,
+        if done.entries_added == 1 { "y" } else { "ies" },
+        done.checkins_added,
+        if done.checkins_added == 1 { "" } else { "s" },
+        batch.format,
+        if present == 0 {
+            "nothing was here already".to_string()
+        } else {
+            format!("{present} already here, left as they were")
+        }
+    );
+    Ok(0)
+}
+
+pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
+    let store = ctx.open_store()?;
+    let target = if path.is_dir() {
+        path.join(format!(
+            "lantern-{}.db",
+            Local::now().format("%Y%m%d-%H%M%S")
+        ))
+    } else {
+        path.to_path_buf()
+    };
+    let passphrase = if store.is_encrypted() {
+        Some(super::passphrase_from_user(
+            "Passphrase (again, for the copy): ",
+        )?)
+    } else {
+        None
+    };
+    store.backup_to(&target, passphrase.as_deref().map(String::as_str))?;
+    println!(
+        "Backed up to {}{}.",
+        target.display(),
+        if store.is_encrypted() {
+            " (encrypted, same passphrase)"
+        } else {
+            ""
+        }
+    );
+    Ok(0)
+}

@@ -1,0 +1,175 @@
+//! Where Lantern keeps things, and the user's settings: built-in defaults, then
+//! `config.toml` in the config directory, then environment variables.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+
+/// Every place Lantern reads or writes.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub config_dir: PathBuf,
+    pub config_file: PathBuf,
+    pub data_dir: PathBuf,
+    pub database: PathBuf,
+    /// Override files for `content/`.
+    pub content_dir: PathBuf,
+}
+
+impl Paths {
+    /// The standard places for this user, or everything under `data_dir` when one is
+    /// given (`--data-dir`, `LANTERN_DATA_DIR`): handy for tests and a portable diary.
+    pub fn resolve(data_dir: Option<&Path>) -> Result<Paths> {
+        if let Some(dir) = data_dir {
+            let dir = absolute(dir);
+            return Ok(Paths {
+                config_file: dir.join("config.toml"),
+                content_dir: dir.join("content"),
+                database: dir.join("lantern.db"),
+                config_dir: dir.clone(),
+                data_dir: dir,
+            });
+        }
+        let dirs = directories::ProjectDirs::from("", "", "lantern").context(
+            "could not find your home directory; set LANTERN_DATA_DIR to where the diary should live",
+        )?;
+        let data_dir = dirs.data_dir().to_path_buf();
+        let config_dir = dirs.config_dir().to_path_buf();
+        Ok(Paths {
+            config_file: config_dir.join("config.toml"),
+            content_dir: config_dir.join("content"),
+            database: data_dir.join("lantern.db"),
+            config_dir,
+            data_dir,
+        })
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    #[default]
+    Calm,
+    HighContrast,
+    Light,
+}
+
+/// The user's settings. Every field has a default, so an empty file is fine.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub theme: Theme,
+    /// Which help contacts to show (a region id from `help.toml`).
+    pub region: String,
+    /// health-visitor, social-worker or other; shapes nothing yet but greetings.
+    pub role: Option<String>,
+    /// The template a new diary entry starts with.
+    pub default_template: String,
+    /// Text-only exercises, with no moving shapes.
+    pub reduced_motion: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            theme: Theme::Calm,
+            region: "gb".into(),
+            role: None,
+            default_template: "reflective-diary".into(),
+            reduced_motion: false,
+        }
+    }
+}
+
+/// The commented example written on first run.
+pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete any you do not need.
+
+# calm, high-contrast or light. NO_COLOR in the environment turns colour off.
+# theme = "calm"
+
+# Which help contacts to show: a region id from help.toml (gb = United Kingdom).
+# region = "gb"
+
+# health-visitor, social-worker or other.
+# role = "health-visitor"
+
+# The template a new diary entry starts with.
+# default_template = "reflective-diary"
+
+# Exercises as text only, with no moving shapes.
+# reduced_motion = false
+"#;
+
+impl Config {
+    /// Reads `config.toml` if there is one; a broken file is an error naming its line.
+    pub fn load(paths: &Paths) -> Result<Config> {
+        let mut config = match std::fs::read_to_string(&paths.config_file) {
+            Ok(text) => parse(&text, &paths.config_file)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
+            Err(e) => {
+                return Err(e).with_context(|| format!("reading {}", paths.config_file.display()))
+            }
+        };
+        if let Ok(region) = std::env::var("LANTERN_REGION") {
+            if !region.trim().is_empty() {
+                config.region = region.trim().to_lowercase();
+            }
+        }
+        Ok(config)
+    }
+
+    /// Writes the commented example if there is no config file yet.
+    pub fn write_example(paths: &Paths) -> Result<()> {
+        if paths.config_file.exists() {
+            return Ok(());
+        }
+        crate::store::create_private_dir(&paths.config_dir)?;
+        std::fs::write(&paths.config_file, EXAMPLE)
+            .with_context(|| format!("writing {}", paths.config_file.display()))?;
+        crate::store::set_private(&paths.config_file, false)?;
+        Ok(())
+    }
+}
+
+fn parse(text: &str, path: &Path) -> Result<Config> {
+    toml::from_str(text).map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map(|s| crate::content::line_column(text, s.start))
+            .unwrap_or((1, 1));
+        anyhow::anyhow!(
+            "{}:{line}:{column}: {}",
+            path.display(),
+            e.message().trim().trim_end_matches('.')
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_config_is_valid_and_default() {
+        let config = parse(EXAMPLE, Path::new("config.toml")).expect("example parses");
+        assert_eq!(config.region, "gb");
+        assert_eq!(config.theme, Theme::Calm);
+    }
+
+    #[test]
+    fn a_broken_config_names_its_line() {
+        let e = parse("theme = \"calm\"\nregion = 3\n", Path::new("c.toml")).unwrap_err();
+        assert!(e.to_string().starts_with("c.toml:2:"), "{e}");
+    }
+}

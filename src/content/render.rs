@@ -1,0 +1,109 @@
+//! Plain-text rendering of one content item for `lantern content show`. It reads the
+//! item's own TOML, so every field prints in the order its file gives, whatever its kind.
+
+use toml::{Table, Value};
+
+use super::Found;
+
+pub fn item(found: &Found<'_>) -> Option<String> {
+    let text: &str = &found.source.text;
+    let chunk = super::parse::chunk_at(text, found.offset);
+    let mut doc: Table = toml::from_str(chunk).ok()?;
+    let table = match doc.remove(found.kind.name())? {
+        Value::Array(mut items) if !items.is_empty() => match items.remove(0) {
+            Value::Table(t) => t,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let mut out = String::new();
+    let name = table
+        .get("name")
+        .and_then(Value::as_str)
+        .unwrap_or(found.id);
+    out.push_str(&format!("{name}\n"));
+    out.push_str(&format!("{}:{}\n", found.kind.name(), found.id));
+    for (key, value) in &table {
+        if matches!(key.as_str(), "id" | "name" | "source") {
+            continue;
+        }
+        field(&mut out, key, value);
+    }
+    if let Some(source) = table.get("source").and_then(Value::as_str) {
+        out.push_str(&format!("\nSource: {source}\n"));
+    }
+    Some(out)
+}
+
+fn label(key: &str) -> String {
+    let spaced = key.replace('_', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => spaced,
+    }
+}
+
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Integer(i) => Some(i.to_string()),
+        Value::Float(f) => Some(f.to_string()),
+        Value::Boolean(b) => Some(if *b { "yes" } else { "no" }.to_string()),
+        _ => None,
+    }
+}
+
+fn inline(table: &Table) -> String {
+    table
+        .iter()
+        .map(|(k, v)| match scalar(v) {
+            Some(s) => format!("{}: {s}", k.replace('_', " ")),
+            None => format!("{}: {}", k.replace('_', " "), v),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn field(out: &mut String, key: &str, value: &Value) {
+    match value {
+        Value::String(s) if key == "summary" => out.push_str(&format!("\n{}\n", s.trim())),
+        Value::Array(items) if items.is_empty() => {}
+        Value::Array(items) => {
+            out.push_str(&format!("\n{}:\n", label(key)));
+            for (n, item) in items.iter().enumerate() {
+                match item {
+                    Value::Table(t) => {
+                        let main = ["text", "name"]
+                            .iter()
+                            .find_map(|k| t.get(*k).and_then(Value::as_str));
+                        let rest: Table = t
+                            .iter()
+                            .filter(|(k, _)| !matches!(k.as_str(), "text" | "name" | "id"))
+                            .map(|(k, v)| (k.clone(), v.clone()))
+                            .collect();
+                        let mut line = format!("  {}. {}", n + 1, main.unwrap_or(""));
+                        if !rest.is_empty() {
+                            line.push_str(&format!(" ({})", inline(&rest)));
+                        }
+                        out.push_str(&line);
+                        out.push('\n');
+                    }
+                    other => {
+                        let text = scalar(other).unwrap_or_else(|| other.to_string());
+                        out.push_str(&format!("  - {text}\n"));
+                    }
+                }
+            }
+        }
+        Value::Table(t) => out.push_str(&format!("\n{}: {}\n", label(key), inline(t))),
+        other => {
+            let text = scalar(other).unwrap_or_default();
+            if text.len() > 60 || text.contains('\n') {
+                out.push_str(&format!("\n{}:\n  {}\n", label(key), text.trim()));
+            } else {
+                out.push_str(&format!("{}: {text}\n", label(key)));
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The schema, as migrations applied in order on open. Never edit a released migration:
+//! add a new one.
+
+use rusqlite_migration::{Migrations, M};
+
+const V1_CORE: &str = r#"
+CREATE TABLE checkin (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT NOT NULL UNIQUE,
+    kind            TEXT NOT NULL CHECK (kind IN ('daily', 'after_visit')),
+    at_utc          TEXT NOT NULL,
+    utc_offset      INTEGER NOT NULL,
+    local_date      TEXT NOT NULL,
+    pleasantness    INTEGER NOT NULL,
+    energy          INTEGER NOT NULL,
+    stress          INTEGER NOT NULL,
+    emotion_system  TEXT,
+    emotion_words   TEXT NOT NULL DEFAULT '[]',
+    stressor_tags   TEXT NOT NULL DEFAULT '[]',
+    note            TEXT,
+    good_moment     TEXT
+);
+
+CREATE TABLE entry (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT NOT NULL UNIQUE,
+    template_id     TEXT,
+    title           TEXT NOT NULL DEFAULT '',
+    body            TEXT NOT NULL DEFAULT '',
+    answers_json    TEXT NOT NULL DEFAULT '[]',
+    answers_text    TEXT NOT NULL DEFAULT '',
+    created_utc     TEXT NOT NULL,
+    utc_offset      INTEGER NOT NULL,
+    local_date      TEXT NOT NULL,
+    updated_utc     TEXT NOT NULL,
+    starred         INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE entry_tag (
+    entry_id  INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
+    tag       TEXT NOT NULL,
+    PRIMARY KEY (entry_id, tag)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE entry_fts USING fts5(
+    title, body, answers_text,
+    content = 'entry', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER entry_fts_insert AFTER INSERT ON entry BEGIN
+    INSERT INTO entry_fts (rowid, title, body, answers_text)
+    VALUES (new.id, new.title, new.body, new.answers_text);
+END;
+
+CREATE TRIGGER entry_fts_delete AFTER DELETE ON entry BEGIN
+    INSERT INTO entry_fts (entry_fts, rowid, title, body, answers_text)
+    VALUES ('delete', old.id, old.title, old.body, old.answers_text);
+END;
+
+CREATE TRIGGER entry_fts_update AFTER UPDATE OF title, body, answers_text ON entry BEGIN
+    INSERT INTO entry_fts (entry_fts, rowid, title, body, answers_text)
+    VALUES ('delete', old.id, old.title, old.body, old.answers_text);
+    INSERT INTO entry_fts (rowid, title, body, answers_text)
+    VALUES (new.id, new.title, new.body, new.answers_text);
+END;
+
+-- Autosaved unfinished writing; `slot` is 'new' or 'entry:<id>'.
+CREATE TABLE draft (
+    slot          TEXT PRIMARY KEY,
+    template_id   TEXT,
+    entry_id      INTEGER REFERENCES entry(id) ON DELETE CASCADE,
+    title         TEXT NOT NULL DEFAULT '',
+    body          TEXT NOT NULL DEFAULT '',
+    answers_json  TEXT NOT NULL DEFAULT '[]',
+    prompt_index  INTEGER NOT NULL DEFAULT 0,
+    updated_utc   TEXT NOT NULL
+);
+
+-- The compassionate resilience plan: the current text of each section, and every
+-- earlier version.
+CREATE TABLE plan_section (
+    section_id   TEXT PRIMARY KEY,
+    text         TEXT NOT NULL,
+    updated_utc  TEXT NOT NULL
+);
+
+CREATE TABLE plan_history (
+    id           INTEGER PRIMARY KEY,
+    section_id   TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    changed_utc  TEXT NOT NULL
+);
+
+CREATE TABLE practice (
+    id          INTEGER PRIMARY KEY,
+    uid         TEXT NOT NULL UNIQUE,
+    item_ref    TEXT NOT NULL,
+    at_utc      TEXT NOT NULL,
+    utc_offset  INTEGER NOT NULL,
+    local_date  TEXT NOT NULL,
+    minutes     REAL NOT NULL DEFAULT 0,
+    note        TEXT
+);
+"#;
+
+/// Indexes for a diary of many years: listing newest first, filtering by day and tag.
+const V2_INDEXES: &str = r#"
+CREATE INDEX entry_by_created ON entry (created_utc DESC, id DESC);
+CREATE INDEX entry_by_local_date ON entry (local_date);
+CREATE INDEX entry_tag_by_tag ON entry_tag (tag, entry_id);
+CREATE INDEX checkin_by_local_date ON checkin (local_date, at_utc);
+CREATE INDEX checkin_by_at ON checkin (at_utc DESC);
+CREATE INDEX practice_by_local_date ON practice (local_date);
+CREATE INDEX plan_history_by_section ON plan_history (section_id, changed_utc);
+"#;
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1_CORE), M::up(V2_INDEXES)])
+}
+
+/// The schema version a fully migrated diary has.
+pub const LATEST: usize = 2;
