@@ -139,7 +139,7 @@ pub fn paths(ctx: &Context) -> Result<i32> {
     println!("Diary:             {}", p.database.display());
     println!("Data folder:       {}", p.data_dir.display());
     println!("Settings:          {}", p.config_file.display());
-    println!("Content overrides: {}", p.content_dir.display());
+    println!("Content folder:    {}", p.content_dir.display());
     Ok(0)
 }
 
