@@ -129,6 +129,25 @@ impl Config {
         Ok(config)
     }
 
+    /// Writes the settings chosen on the first run into the commented example.
+    pub fn write_first_run(paths: &Paths, role: Option<&str>, region: &str) -> Result<()> {
+        crate::store::create_private_dir(&paths.config_dir)?;
+        let mut text = EXAMPLE.replace(
+            "# region = \"gb\"",
+            &format!("region = {}", toml_string(region)),
+        );
+        if let Some(role) = role {
+            text = text.replace(
+                "# role = \"health-visitor\"",
+                &format!("role = {}", toml_string(role)),
+            );
+        }
+        std::fs::write(&paths.config_file, text)
+            .with_context(|| format!("writing {}", paths.config_file.display()))?;
+        crate::store::set_private(&paths.config_file, false)?;
+        Ok(())
+    }
+
     /// Writes the commented example if there is no config file yet.
     pub fn write_example(paths: &Paths) -> Result<()> {
         if paths.config_file.exists() {
@@ -140,6 +159,10 @@ impl Config {
         crate::store::set_private(&paths.config_file, false)?;
         Ok(())
     }
+}
+
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
 }
 
 fn parse(text: &str, path: &Path) -> Result<Config> {

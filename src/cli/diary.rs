@@ -153,7 +153,7 @@ pub fn list(
             since,
             until,
         })?;
-        if rows.is_empty() {
+        if rows.is_empty() && number > 0 {
             println!("No check-ins yet. `lantern checkin --pleasant 6 --energy 5 --stress 4` records one.");
         }
         for (id, c) in &rows {
@@ -166,8 +166,9 @@ pub fn list(
             since,
             until,
             tag: tag.map(|t| normalise_tags([t]).join("")),
+            ..Default::default()
         })?;
-        if rows.is_empty() {
+        if rows.is_empty() && number > 0 {
             println!("No entries here yet. `lantern write` starts one.");
         }
         for row in &rows {
@@ -226,6 +227,9 @@ pub fn edit(ctx: &Context, id: i64) -> Result<i32> {
         answers: entry.answers.clone(),
     };
     let text = editor_text::render(&prompts, &before);
+    // Compare like with like: what the unchanged text reads back as, not the stored
+    // entry, which may carry spacing the layout does not keep.
+    let before = editor_text::parse(&text, &prompts);
     let edited = if std::io::stdin().is_terminal() {
         editor::edit(&text, &ctx.paths.data_dir)?
     } else {

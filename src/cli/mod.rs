@@ -3,8 +3,11 @@
 
 mod content_cmd;
 mod diary;
-mod editor;
+pub(crate) mod editor;
+mod insights;
 mod output;
+// --- practice and support (issue 5) ---
+mod practice;
 mod security;
 mod transfer;
 
@@ -135,6 +138,42 @@ pub enum Command {
     Suggest,
     /// Where to get help when things are too much.
     HelpNow,
+    // --- practice and support (issue 5) ---
+    /// Browse the framework: the skills, the ten steps, the good practice points, the
+    /// models of support and the key recommendations. Give a shelf or kind to read it.
+    Library {
+        /// A shelf (skills, steps, practice-points, support, recommendations) or a kind.
+        kind: Option<String>,
+    },
+    /// Run an exercise as plain text, step by step: works with a screen reader.
+    Exercise(practice::ExerciseArgs),
+    /// Your compassionate resilience plan: show, set, history, export.
+    Plan {
+        #[command(subcommand)]
+        command: Option<practice::PlanCommand>,
+    },
+    /// What you have practised, newest first; `lantern practice log REF` adds to it.
+    Practice(practice::PracticeArgs),
+    /// Find the kind of support that fits you: three short questions, or flags.
+    Support(practice::SupportArgs),
+    /// One quiet line for a shell start-up file when today has no check-in yet.
+    Nudge,
+    // --- end of practice and support (issue 5) ---
+    // --- insights and supervision (issue 6) ---
+    /// How the last days have been: your check-ins in plain words (--json for scripts).
+    Stats(insights::StatsArgs),
+    /// A year of check-ins as a calendar, each day coloured by its pleasantness.
+    Pixels {
+        /// The year to show; this year if not given.
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Look back over the last seven days, then write a weekly review.
+    Review,
+    /// Prepare for supervision, or record that it took place.
+    #[command(subcommand)]
+    Supervision(insights::SupervisionCommand),
+    // --- end insights and supervision (issue 6) ---
 }
 
 #[derive(Debug, Args)]
@@ -238,6 +277,11 @@ pub fn passphrase_from_user(prompt: &str) -> Result<Zeroizing<String>> {
 
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> Result<i32> {
+    // practice and support (issue 5): `nudge` must be silent and fast, so it runs
+    // before the settings load and never reports an error.
+    if matches!(cli.command, Some(Command::Nudge)) {
+        return Ok(practice::nudge(cli.data_dir.as_deref()));
+    }
     let ctx = Context::new(cli.data_dir.as_deref())?;
     let Some(command) = cli.command else {
         if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
@@ -294,5 +338,19 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Content(command) => content_cmd::run(&ctx, command),
         Command::Suggest => content_cmd::suggest(&ctx),
         Command::HelpNow => content_cmd::help_now(&ctx),
+        // --- practice and support (issue 5) ---
+        Command::Library { kind } => practice::library(&ctx, kind.as_deref()),
+        Command::Exercise(args) => practice::exercise(&ctx, args),
+        Command::Plan { command } => practice::plan(&ctx, command),
+        Command::Practice(args) => practice::practice(&ctx, args),
+        Command::Support(args) => practice::support(&ctx, args),
+        Command::Nudge => Ok(0), // handled before the settings load, above
+        // --- end of practice and support (issue 5) ---
+        // --- insights and supervision (issue 6) ---
+        Command::Stats(args) => insights::stats(&ctx, args),
+        Command::Pixels { year } => insights::pixels(&ctx, year),
+        Command::Review => insights::review(&ctx),
+        Command::Supervision(command) => insights::supervision(&ctx, command),
+        // --- end insights and supervision (issue 6) ---
     }
 }

@@ -12,12 +12,16 @@ use crate::store::set_private;
 use super::{Context, ExportFormat};
 
 /// Writes `text` to a new owner-only file (or replaces it with `force`).
-fn write_private(path: &Path, text: &str, force: bool) -> Result<()> {
+pub(crate) fn write_private(path: &Path, text: &str, force: bool) -> Result<()> {
     if path.exists() && !force {
         bail!(
             "{} already exists; choose another name, or add --force to replace it",
             path.display()
         );
+    }
+    if path.exists() {
+        // Tighten an existing file before a single private byte goes into it.
+        set_private(path, false)?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);

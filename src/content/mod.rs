@@ -112,6 +112,10 @@ kinds! {
     Guidance = "guidance" in "leadership.toml" as Topic => guidance;
     Region = "region" in "help.toml" as Region => regions;
     Rule = "rule" in "suggestions.toml" as Rule => rules;
+    Shelf = "shelf" in "library.toml" as Shelf => shelves;
+    Question = "question" in "finder.toml" as Question => questions;
+    Section = "section" in "plan.toml" as PlanSection => sections;
+    Nudge = "nudge" in "nudge.toml" as Nudge => nudges;
 }
 
 /// The content files, with their built-in text.
@@ -147,6 +151,10 @@ pub const FILES: &[(&str, &str)] = &[
         "suggestions.toml",
         include_str!("../../content/suggestions.toml"),
     ),
+    ("library.toml", include_str!("../../content/library.toml")),
+    ("finder.toml", include_str!("../../content/finder.toml")),
+    ("plan.toml", include_str!("../../content/plan.toml")),
+    ("nudge.toml", include_str!("../../content/nudge.toml")),
 ];
 
 impl Kind {

@@ -281,7 +281,7 @@ mod tests {
         assert_eq!(lines.locate(0), (1, 1));
         assert_eq!(lines.locate(3), (2, 1));
         assert_eq!(lines.locate(7), (2, 4));
-        assert_eq!(lines.locate(9), (3, 1));
+        assert_eq!(lines.locate(8), (3, 1));
     }
 
     #[test]

@@ -195,6 +195,10 @@ pub struct ExerciseStep {
     /// How long a pacer stays on this step. Required: a step without one is an error.
     #[serde(default)]
     pub seconds: Option<u32>,
+    /// Set on the step that follows the exercise's `rhythm`: the words for each phase
+    /// of a breath. Such a step lasts as long as the rhythm's cycles take.
+    #[serde(default)]
+    pub phases: Option<PhaseWords>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -408,3 +412,107 @@ pub struct Rule {
     pub offer_help: bool,
     pub source: String,
 }
+
+/// The words a pacer shows (or a screen reader speaks) for each phase of a breath.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseWords {
+    pub inhale: String,
+    pub hold: String,
+    pub exhale: String,
+    pub rest: String,
+}
+
+/// A shelf of the library: a heading and the kinds of item it holds, in order.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shelf {
+    pub id: Located,
+    pub name: String,
+    pub summary: String,
+    /// Kind names (`skill`, `value` …) whose items sit on this shelf, in this order.
+    pub kinds: Vec<String>,
+    pub source: String,
+}
+
+/// One answer to a support-finder question, and what it says about the support wanted.
+/// An answer may leave all three unset ("not sure").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// Unique within its question.
+    pub id: Located,
+    pub text: String,
+    #[serde(default)]
+    pub need: Option<Need>,
+    #[serde(default)]
+    pub setting: Option<Setting>,
+    #[serde(default)]
+    pub formality: Option<Formality>,
+}
+
+/// A question of the support finder, asked in file order.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: Located,
+    pub text: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    pub answers: Vec<Answer>,
+    pub source: String,
+}
+
+/// A section of the compassionate resilience plan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSection {
+    pub id: Located,
+    pub name: String,
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// What to write here, in a sentence or two.
+    pub summary: String,
+    /// Questions that help you write it.
+    #[serde(default)]
+    pub questions: Vec<String>,
+    /// A kind (`sign`, `model` …) whose items can be picked as lines of this section.
+    #[serde(default)]
+    pub pick_from: Option<String>,
+    #[serde(default)]
+    pub related: Vec<Located>,
+    pub source: String,
+}
+
+/// A quiet line for `lantern nudge` when today has no check-in yet.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Nudge {
+    pub id: Located,
+    pub text: String,
+    pub source: String,
+}
+
+macro_rules! item_of {
+    ($ty:ty, $title:ident $(, $refs:ident)*) => {
+        impl super::parse::Item for $ty {
+            fn id(&self) -> &Located {
+                &self.id
+            }
+            fn title(&self) -> &str {
+                &self.$title
+            }
+            fn refs(&self) -> Vec<&Located> {
+                #[allow(unused_mut)]
+                let mut out: Vec<&Located> = Vec::new();
+                $(out.extend(self.$refs.iter());)*
+                out
+            }
+        }
+    };
+}
+
+item_of!(Shelf, name);
+item_of!(Question, text);
+item_of!(PlanSection, name, related);
+item_of!(Nudge, text);

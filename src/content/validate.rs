@@ -85,9 +85,9 @@ pub fn validate(content: &Content, errors: &mut Vec<ContentError>) {
                 &here,
                 id.span().start,
                 format!(
-                    "id `{name}` is used by two kinds: a {} here and a {} in {other_file}",
-                    kind.name(),
-                    other.name()
+                    "id `{name}` is used by two kinds: {} here and {} in {other_file}",
+                    article(kind.name()),
+                    article(other.name())
                 ),
             ),
             None => {
@@ -160,6 +160,11 @@ pub fn validate(content: &Content, errors: &mut Vec<ContentError>) {
             "there must be at least one [[region]] of help contacts",
         );
     }
+}
+
+fn article(word: &str) -> String {
+    let an = word.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {word}", if an { "an" } else { "a" })
 }
 
 fn is_id(id: &str) -> bool {

@@ -4,5 +4,12 @@
 pub mod checkin;
 pub mod editor_text;
 pub mod entry;
+pub mod insights;
 pub mod suggest;
+pub mod supervision;
 pub mod transfer;
+// --- practice and support (issue 5) ---
+pub mod pacer;
+pub mod plan;
+pub mod practice;
+pub mod support_finder;

@@ -167,10 +167,12 @@ pub fn parse_import(text: &str) -> Result<Batch, ImportError> {
             }
             Ok(batch)
         }
-        Some(_) => Err(ImportError::Shape(
-            "this JSON is neither a Lantern export nor a jrnl export".into(),
+        // One object that is neither export: a JSON Lines file of a single entry.
+        Some(value) if value.get("ts").is_none() => Err(ImportError::Shape(
+            "this JSON is neither a Lantern export, a jrnl export, nor JSON Lines of entries"
+                .into(),
         )),
-        None => {
+        _ => {
             let mut batch = Batch {
                 format: "JSON Lines",
                 ..Default::default()

@@ -11,6 +11,8 @@ use super::{from_stored, utc_text, Result, Store, StoreError};
 #[derive(Debug, Clone, Default)]
 pub struct EntryFilter {
     pub limit: Option<usize>,
+    /// Rows to skip, for paging through a long diary.
+    pub offset: usize,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub tag: Option<String>,
@@ -226,9 +228,10 @@ impl Store {
             args.push(Box::new(tag.clone()));
         }
         sql.push_str(" ORDER BY e.created_utc DESC, e.id DESC");
-        if let Some(limit) = filter.limit {
-            sql.push_str(" LIMIT ?");
-            args.push(Box::new(limit as i64));
+        if filter.limit.is_some() || filter.offset > 0 {
+            sql.push_str(" LIMIT ? OFFSET ?");
+            args.push(Box::new(filter.limit.map_or(-1, |l| l as i64)));
+            args.push(Box::new(filter.offset as i64));
         }
         let mut stmt = self.conn().prepare(&sql)?;
         let rows = stmt

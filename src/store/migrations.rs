@@ -115,9 +115,28 @@ CREATE INDEX practice_by_local_date ON practice (local_date);
 CREATE INDEX plan_history_by_section ON plan_history (section_id, changed_utc);
 "#;
 
+/// Supervision sessions, so preparation can start from the last one; and indexes for
+/// the insights (good moments by day, template history).
+const V3_SUPERVISION: &str = r#"
+CREATE TABLE supervision (
+    id            INTEGER PRIMARY KEY,
+    held_on       TEXT NOT NULL,
+    recorded_utc  TEXT NOT NULL,
+    note          TEXT
+);
+CREATE INDEX supervision_by_held_on ON supervision (held_on);
+CREATE INDEX checkin_good_moment_by_local_date ON checkin (local_date)
+    WHERE good_moment IS NOT NULL;
+CREATE INDEX entry_by_template ON entry (template_id, created_utc);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_CORE), M::up(V2_INDEXES)])
+    Migrations::new(vec![
+        M::up(V1_CORE),
+        M::up(V2_INDEXES),
+        M::up(V3_SUPERVISION),
+    ])
 }
 
 /// The schema version a fully migrated diary has.
-pub const LATEST: usize = 2;
+pub const LATEST: usize = 3;

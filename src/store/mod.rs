@@ -4,9 +4,15 @@
 
 mod checkins;
 mod crypto;
+mod drafts;
 mod entries;
 mod import;
+mod insights;
 pub mod migrations;
+// --- practice and support (issue 5) ---
+mod plan;
+mod practice;
+mod supervision;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
@@ -18,8 +24,11 @@ use thiserror::Error;
 
 pub use checkins::CheckInFilter;
 pub use crypto::{decrypt_copy, encrypt_in_place};
+pub use drafts::Draft;
 pub use entries::{fts_query, EntryFilter, EntrySummary, SearchHit};
 pub use import::Imported;
+pub use insights::TOP_WORDS;
+pub use practice::{quick_checked_in_on, ItemMinutes, PracticeFilter};
 
 /// What can go wrong with the store, in words a person can act on. No variant ever
 /// carries diary text.

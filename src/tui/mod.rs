@@ -1,55 +1,334 @@
-//! The full-screen app. For now, a calm placeholder that says what is coming and how
-//! to use Lantern from the command line meanwhile.
+//! The full-screen app, in The Elm Architecture: one `App` state, terminal events
+//! become `Action`s, a pure `update` returns `Effect`s that this runtime carries out
+//! against the store, and `view` draws. The runtime also keeps the terminal safe: a
+//! panic, SIGTERM or SIGHUP restores it, and writing in progress is kept as a draft.
 
-use anyhow::Result;
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use ratatui::layout::{Alignment, Constraint, Layout};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
-use ratatui::Frame;
+pub mod app;
+pub mod keymap;
+pub mod screens;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, FixedOffset, Local};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
 
 use crate::cli::Context;
+use crate::config::Config;
+use crate::content::Content;
+use crate::domain::checkin::CheckIn;
+use crate::domain::suggest::{self, Suggestion};
+use crate::store::{self, CheckInFilter, EntryFilter, Store, StoreError};
 
-pub fn run(_ctx: &Context) -> Result<()> {
+use app::{Action, App, Effect, Screen, TodayData};
+
+fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+/// What the runtime owns besides the app: the store, once open.
+struct Runtime<'a> {
+    ctx: &'a Context,
+    store: Option<Store>,
+}
+
+pub fn run(ctx: &Context) -> Result<()> {
+    let loaded = crate::content::load(Some(&ctx.paths.content_dir));
+    let theme = theme::Theme::from_env(ctx.config.theme);
+    let db = &ctx.paths.database;
+    let first_run = !db.exists() && !ctx.paths.config_file.exists();
+    let mut runtime = Runtime { ctx, store: None };
+    let screen = if first_run {
+        Screen::Welcome(screens::welcome::Welcome::new())
+    } else if store::is_encrypted(db)? {
+        Screen::Unlock(screens::unlock::Unlock::new())
+    } else {
+        runtime.store = Some(Store::open(db, None)?);
+        Screen::Today
+    };
+    let mut app = App::new(loaded.content, ctx.config.clone(), theme, now(), screen);
+    if let Some(warning) = loaded.warnings.first() {
+        app.status = Some(warning.clone());
+    }
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).context("listening for signals")?;
+    }
+
+    // ratatui::init installs a panic hook that restores the terminal first.
     let mut terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let result = (|| -> Result<()> {
+        if runtime.store.is_some() {
+            runtime.handle(&mut app, vec![Effect::LoadToday]);
+            runtime.offer_draft(&mut app);
+        }
         loop {
-            terminal.draw(view)?;
-            if let Event::Key(key) = event::read()? {
-                let ctrl_c =
-                    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-                if key.kind == KeyEventKind::Press
-                    && (matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c)
-                {
-                    return Ok(());
+            terminal.draw(|frame| view::view(&app, frame))?;
+            let action = if stop.load(Ordering::Relaxed) {
+                Action::Terminate
+            } else if event::poll(Duration::from_millis(250))? {
+                match event::read()? {
+                    Event::Key(key) => Action::Key(key),
+                    Event::Mouse(mouse) => Action::Mouse(mouse),
+                    // The next draw fits the new size.
+                    Event::Resize(_, _) => Action::Tick,
+                    _ => Action::Tick,
                 }
+            } else {
+                Action::Tick
+            };
+            app.now = now();
+            let effects = app::update(&mut app, action);
+            let had_store = runtime.store.is_some();
+            let external = runtime.handle(&mut app, effects);
+            if !had_store && runtime.store.is_some() {
+                runtime.offer_draft(&mut app);
+            }
+            if let Some(text) = external {
+                // Hand the terminal to $EDITOR, then take it back.
+                let _ = execute!(std::io::stdout(), DisableMouseCapture);
+                ratatui::restore();
+                let result = crate::cli::editor::edit(&text, &ctx.paths.data_dir)
+                    .map_err(|e| format!("{e:#}"));
+                terminal = ratatui::init();
+                let _ = execute!(std::io::stdout(), EnableMouseCapture);
+                terminal.clear()?;
+                app.now = now();
+                let effects = app::update(&mut app, Action::ExternalEdited(result));
+                runtime.handle(&mut app, effects);
+            }
+            if app.quit {
+                return Ok(());
             }
         }
     })();
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-pub fn view(frame: &mut Frame) {
-    let lines = vec![
-        Line::from("Lantern"),
-        Line::from(""),
-        Line::from("The full-screen app is on its way: check-ins, the guided diary and search."),
-        Line::from("Meanwhile, everything works from the command line:"),
-        Line::from(""),
-        Line::from("  lantern checkin --pleasant 6 --energy 5 --stress 4"),
-        Line::from("  lantern write --template reflective-diary"),
-        Line::from("  lantern search WORD"),
-        Line::from("  lantern help-now"),
-        Line::from(""),
-        Line::from("Press q to close."),
-    ];
-    let [area] = Layout::vertical([Constraint::Min(0)]).areas(frame.area());
-    frame.render_widget(
-        Paragraph::new(lines)
-            .alignment(Alignment::Left)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(" Lantern ")),
-        area,
-    );
+impl Runtime<'_> {
+    /// Carries out effects, feeding their results back through `update`, until none
+    /// are left. Returns text to hand to $EDITOR, which needs the terminal.
+    fn handle(&mut self, app: &mut App, effects: Vec<Effect>) -> Option<String> {
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        let mut external = None;
+        while let Some(effect) = queue.pop_front() {
+            if let Effect::ExternalEditor(text) = effect {
+                external = Some(text);
+                continue;
+            }
+            let action = self.perform(app, effect);
+            if let Some(action) = action {
+                let follow = app::update(app, action);
+                queue.extend(follow);
+            }
+        }
+        external
+    }
+
+    fn offer_draft(&mut self, app: &mut App) {
+        let found = self
+            .store
+            .as_ref()
+            .and_then(|s| s.latest_draft().ok().flatten());
+        if let Some(draft) = found {
+            let effects = app::update(app, Action::DraftFound(draft));
+            self.handle(app, effects);
+        }
+    }
+
+    fn perform(&mut self, app: &App, effect: Effect) -> Option<Action> {
+        match effect {
+            Effect::FinishFirstRun {
+                passphrase,
+                role,
+                region,
+            } => {
+                if let Err(e) = Config::write_first_run(&self.ctx.paths, role.as_deref(), &region) {
+                    return Some(Action::UnlockFailed(format!("{e:#}")));
+                }
+                let db = &self.ctx.paths.database;
+                let opened = match &passphrase {
+                    Some(p) => Store::create_encrypted(db, p),
+                    None => Store::open(db, None),
+                };
+                match opened {
+                    Ok(store) => {
+                        self.store = Some(store);
+                        Some(Action::Unlocked)
+                    }
+                    Err(e) => Some(Action::UnlockFailed(e.to_string())),
+                }
+            }
+            Effect::Unlock(passphrase) => {
+                match Store::open(&self.ctx.paths.database, Some(&passphrase)) {
+                    Ok(store) => {
+                        self.store = Some(store);
+                        Some(Action::Unlocked)
+                    }
+                    Err(StoreError::WrongPassphrase) => Some(Action::UnlockFailed(
+                        "That passphrase does not open this diary. Try again.".into(),
+                    )),
+                    Err(e) => Some(Action::UnlockFailed(e.to_string())),
+                }
+            }
+            other => {
+                let Some(store) = self.store.as_mut() else {
+                    return Some(Action::Failed("The diary is not open yet.".into()));
+                };
+                match perform_with_store(store, &app.content, app.now, other) {
+                    Ok(action) => action,
+                    Err(e) => Some(Action::Failed(e)),
+                }
+            }
+        }
+    }
+}
+
+fn fail(what: &'static str) -> impl Fn(StoreError) -> String {
+    move |e| format!("{what}: {e}")
+}
+
+/// The effects that need the open store. Errors come back as one kind line.
+fn perform_with_store(
+    store: &mut Store,
+    content: &Content,
+    now: DateTime<FixedOffset>,
+    effect: Effect,
+) -> std::result::Result<Option<Action>, String> {
+    Ok(match effect {
+        Effect::LoadToday => Some(Action::TodayLoaded(
+            load_today(store, content, now).map_err(fail("Could not read today"))?,
+        )),
+        Effect::LoadEntries { offset } => {
+            let rows = store
+                .list_entries(&EntryFilter {
+                    limit: Some(screens::diary::PAGE),
+                    offset,
+                    ..Default::default()
+                })
+                .map_err(fail("Could not read the diary"))?;
+            Some(Action::EntriesLoaded { offset, rows })
+        }
+        Effect::OpenEntry(id) => Some(Action::EntryLoaded(
+            store.entry(id).map_err(fail("Could not open it"))?,
+        )),
+        Effect::Search(query) => {
+            let hits = store
+                .search(&query, 50)
+                .map_err(fail("Search did not work"))?;
+            Some(Action::SearchResults { query, hits })
+        }
+        Effect::SaveCheckIn(checkin) => {
+            store
+                .add_checkin(&checkin)
+                .map_err(fail("Could not save the check-in; it is still on screen"))?;
+            let history = history(store, content, now)
+                .map_err(fail("Saved, but could not read recent days"))?;
+            Some(Action::CheckInSaved(suggestion_for(
+                content, &checkin, &history, now,
+            )))
+        }
+        Effect::SaveEntry { entry, draft_slot } => {
+            let id = store
+                .add_entry(&entry)
+                .map_err(fail("Could not save; your words are still here"))?;
+            let _ = store.delete_draft(&draft_slot);
+            Some(Action::EntrySaved(id))
+        }
+        Effect::UpdateEntry { entry, draft_slot } => {
+            store
+                .update_entry(&entry)
+                .map_err(fail("Could not save; your words are still here"))?;
+            let _ = store.delete_draft(&draft_slot);
+            Some(Action::EntrySaved(entry.id))
+        }
+        Effect::DeleteEntry(id) => {
+            store
+                .delete_entry(id)
+                .map_err(fail("Could not delete it"))?;
+            Some(Action::EntryDeleted(id))
+        }
+        Effect::SaveDraft(draft) => {
+            store.save_draft(&draft).map_err(fail(
+                "Could not keep a draft (is the disk full?); your words are still on screen",
+            ))?;
+            None
+        }
+        Effect::DiscardDraft(slot) => {
+            store
+                .delete_draft(&slot)
+                .map_err(fail("Could not discard the draft"))?;
+            None
+        }
+        Effect::FinishFirstRun { .. } | Effect::Unlock(_) | Effect::ExternalEditor(_) => None,
+    })
+}
+
+fn history(
+    store: &Store,
+    content: &Content,
+    now: DateTime<FixedOffset>,
+) -> crate::store::Result<Vec<CheckIn>> {
+    let days = suggest::history_days(content.rules.iter().map(|r| &r.item));
+    let since = now.date_naive() - chrono::Days::new(u64::from(days));
+    Ok(store
+        .list_checkins(&CheckInFilter {
+            since: Some(since),
+            ..Default::default()
+        })?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect())
+}
+
+fn suggestion_for(
+    content: &Content,
+    latest: &CheckIn,
+    history: &[CheckIn],
+    now: DateTime<FixedOffset>,
+) -> Option<Suggestion> {
+    suggest::suggest(
+        content.rules.iter().map(|r| &r.item),
+        latest,
+        history,
+        now.date_naive(),
+    )
+}
+
+fn load_today(
+    store: &Store,
+    content: &Content,
+    now: DateTime<FixedOffset>,
+) -> crate::store::Result<TodayData> {
+    let today = now.date_naive();
+    let history = history(store, content, now)?;
+    let todays: Vec<&CheckIn> = history
+        .iter()
+        .filter(|c| c.at.date_naive() == today)
+        .collect();
+    let recent = store.list_entries(&EntryFilter {
+        limit: Some(5),
+        ..Default::default()
+    })?;
+    // A suggestion from an earlier day is shown only when it is about sustained strain.
+    let suggestion = history
+        .first()
+        .and_then(|latest| suggestion_for(content, latest, &history, now))
+        .filter(|s| !todays.is_empty() || s.strain);
+    Ok(TodayData {
+        latest_today: todays.first().map(|c| (*c).clone()),
+        checkins_today: todays.len(),
+        recent,
+        suggestion,
+    })
 }

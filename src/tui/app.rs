@@ -1,0 +1,499 @@
+//! The one state of the app, the actions that change it, and `update`: pure, with no
+//! terminal or disk I/O. What must touch the disk comes out as `Effect`s for the
+//! runtime to carry out; their results come back in as actions.
+
+use chrono::{DateTime, FixedOffset};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+use zeroize::Zeroizing;
+
+use crate::config::Config;
+use crate::content::Content;
+use crate::domain::checkin::CheckIn;
+use crate::domain::entry::Entry;
+use crate::domain::suggest::Suggestion;
+use crate::store::{Draft, EntrySummary, SearchHit};
+
+use super::keymap::{self, Binding};
+use super::screens::{checkin, diary, editor, reader, search, templates, today, unlock, welcome};
+use super::theme::Theme;
+
+/// What the runtime tells `update`.
+#[derive(Debug)]
+pub enum Action {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    /// Time passes: autosave checks run on this.
+    Tick,
+    /// The terminal asks us to stop (SIGTERM, SIGHUP): keep drafts and quit.
+    Terminate,
+    // Results of effects.
+    Unlocked,
+    UnlockFailed(String),
+    TodayLoaded(TodayData),
+    EntriesLoaded {
+        offset: usize,
+        rows: Vec<EntrySummary>,
+    },
+    EntryLoaded(Entry),
+    SearchResults {
+        query: String,
+        hits: Vec<SearchHit>,
+    },
+    CheckInSaved(Option<Suggestion>),
+    EntrySaved(i64),
+    EntryDeleted(i64),
+    DraftFound(Draft),
+    ExternalEdited(Result<String, String>),
+    Failed(String),
+}
+
+/// What `update` asks the runtime to do.
+#[derive(Debug)]
+pub enum Effect {
+    FinishFirstRun {
+        passphrase: Option<Zeroizing<String>>,
+        role: Option<String>,
+        region: String,
+    },
+    Unlock(Zeroizing<String>),
+    LoadToday,
+    LoadEntries {
+        offset: usize,
+    },
+    OpenEntry(i64),
+    Search(String),
+    SaveCheckIn(CheckIn),
+    /// Save, then drop the draft in `draft_slot` (only if the save worked).
+    SaveEntry {
+        entry: Entry,
+        draft_slot: String,
+    },
+    UpdateEntry {
+        entry: Entry,
+        draft_slot: String,
+    },
+    DeleteEntry(i64),
+    SaveDraft(Draft),
+    DiscardDraft(String),
+    /// Hand text to $EDITOR; the result comes back as `ExternalEdited`.
+    ExternalEditor(String),
+}
+
+/// What Today shows, loaded from the store.
+#[derive(Debug, Clone, Default)]
+pub struct TodayData {
+    pub latest_today: Option<CheckIn>,
+    pub checkins_today: usize,
+    pub recent: Vec<EntrySummary>,
+    pub suggestion: Option<Suggestion>,
+}
+
+pub enum Screen {
+    Welcome(welcome::Welcome),
+    Unlock(unlock::Unlock),
+    Today,
+    CheckIn(checkin::CheckInForm),
+    Diary(diary::Diary),
+    Reader(reader::Reader),
+    Templates(templates::Templates),
+    Editor(Box<editor::Editor>),
+    Search(search::Search),
+}
+
+impl Screen {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Screen::Welcome(_) => "Welcome",
+            Screen::Unlock(_) => "Unlock",
+            Screen::Today => "Today",
+            Screen::CheckIn(_) => "Check in",
+            Screen::Diary(_) => "Diary",
+            Screen::Reader(_) => "Entry",
+            Screen::Templates(_) => "New entry",
+            Screen::Editor(_) => "Writing",
+            Screen::Search(_) => "Search",
+        }
+    }
+
+    /// The key table of this screen, for help and footer.
+    pub fn keys(&self) -> (Vec<(String, &'static str)>, Vec<(String, &'static str)>) {
+        fn both<C: Copy>(
+            t: &[Binding<C>],
+        ) -> (Vec<(String, &'static str)>, Vec<(String, &'static str)>) {
+            (keymap::help_rows(t), keymap::footer_items(t))
+        }
+        match self {
+            Screen::Welcome(_) => both(welcome::KEYS),
+            Screen::Unlock(_) => both(unlock::KEYS),
+            Screen::Today => both(today::KEYS),
+            Screen::CheckIn(_) => both(checkin::KEYS),
+            Screen::Diary(_) => both(diary::KEYS),
+            Screen::Reader(_) => both(reader::KEYS),
+            Screen::Templates(_) => both(templates::KEYS),
+            Screen::Editor(_) => both(editor::KEYS),
+            Screen::Search(_) => both(search::KEYS),
+        }
+    }
+}
+
+/// A box over the screen that takes the keys until it closes.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help,
+    Suggestion(Suggestion),
+    DraftOffer(Draft),
+    ConfirmDelete { id: i64, title: String },
+    LeaveCheckIn,
+    LeaveEditor,
+    Message(String),
+}
+
+/// What a screen's key handler wants done, collected and applied by `update`.
+#[derive(Default)]
+pub struct Out {
+    pub effects: Vec<Effect>,
+    pub nav: Option<Nav>,
+    pub overlay: Option<Overlay>,
+    pub status: Option<String>,
+    pub quit: bool,
+}
+
+pub enum Nav {
+    Push(Screen),
+    Replace(Screen),
+    Back,
+    Home,
+}
+
+/// Read-only things every screen may need.
+pub struct Env<'a> {
+    pub content: &'a Content,
+    pub config: &'a Config,
+    pub now: DateTime<FixedOffset>,
+}
+
+pub struct App {
+    pub content: Content,
+    pub config: Config,
+    pub theme: Theme,
+    /// The clock, set by the runtime before each action (and by tests).
+    pub now: DateTime<FixedOffset>,
+    pub screen: Screen,
+    /// Screens to go back to.
+    pub stack: Vec<Screen>,
+    pub overlay: Option<Overlay>,
+    pub today: TodayData,
+    /// A short, kind line at the bottom: "Saved.", or what went wrong.
+    pub status: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(
+        content: Content,
+        config: Config,
+        theme: Theme,
+        now: DateTime<FixedOffset>,
+        screen: Screen,
+    ) -> App {
+        App {
+            content,
+            config,
+            theme,
+            now,
+            screen,
+            stack: Vec::new(),
+            overlay: None,
+            today: TodayData::default(),
+            status: None,
+            quit: false,
+        }
+    }
+
+    pub fn env(&self) -> Env<'_> {
+        Env {
+            content: &self.content,
+            config: &self.config,
+            now: self.now,
+        }
+    }
+
+    fn apply(&mut self, out: Out) -> Vec<Effect> {
+        if let Some(status) = out.status {
+            self.status = Some(status);
+        }
+        if let Some(overlay) = out.overlay {
+            self.overlay = Some(overlay);
+        }
+        if let Some(nav) = out.nav {
+            match nav {
+                Nav::Push(screen) => {
+                    let old = std::mem::replace(&mut self.screen, screen);
+                    self.stack.push(old);
+                }
+                Nav::Replace(screen) => self.screen = screen,
+                Nav::Back => {
+                    self.screen = self.stack.pop().unwrap_or(Screen::Today);
+                }
+                Nav::Home => {
+                    self.stack.clear();
+                    self.screen = Screen::Today;
+                }
+            }
+        }
+        if out.quit {
+            self.quit = true;
+        }
+        out.effects
+    }
+
+    /// Keeps whatever is being written as a draft, for quitting in a hurry.
+    fn draft_effects(&self) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let screens = std::iter::once(&self.screen).chain(self.stack.iter());
+        for screen in screens {
+            if let Screen::Editor(e) = screen {
+                if e.changed {
+                    effects.push(Effect::SaveDraft(e.draft(self.now)));
+                }
+            }
+        }
+        effects
+    }
+}
+
+fn is_ctrl_c(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'))
+}
+
+/// The heart of the app: every change of state goes through here.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Key(key) => {
+            if key.kind == KeyEventKind::Release {
+                return Vec::new();
+            }
+            if is_ctrl_c(&key) {
+                let effects = app.draft_effects();
+                app.quit = true;
+                return effects;
+            }
+            if app.overlay.is_some() {
+                return overlay_key(app, &key);
+            }
+            app.status = None;
+            let mut out = Out::default();
+            let env = Env {
+                content: &app.content,
+                config: &app.config,
+                now: app.now,
+            };
+            match &mut app.screen {
+                Screen::Welcome(s) => welcome::on_key(s, &key, &env, &mut out),
+                Screen::Unlock(s) => unlock::on_key(s, &key, &mut out),
+                Screen::Today => today::on_key(&app.today, &key, &env, &mut out),
+                Screen::CheckIn(s) => checkin::on_key(s, &key, &env, &mut out),
+                Screen::Diary(s) => diary::on_key(s, &key, &env, &mut out),
+                Screen::Reader(s) => reader::on_key(s, &key, &env, &mut out),
+                Screen::Templates(s) => templates::on_key(s, &key, &env, &mut out),
+                Screen::Editor(s) => editor::on_key(s, &key, &env, &mut out),
+                Screen::Search(s) => search::on_key(s, &key, &mut out),
+            }
+            app.apply(out)
+        }
+        Action::Mouse(mouse) => {
+            if app.overlay.is_some() {
+                return Vec::new();
+            }
+            let mut out = Out::default();
+            match &mut app.screen {
+                Screen::Diary(s) => diary::on_mouse(s, &mouse, &mut out),
+                Screen::Search(s) => search::on_mouse(s, &mouse, &mut out),
+                Screen::Templates(s) => {
+                    templates::on_mouse(s, &mouse, &app.content, app.now, &mut out)
+                }
+                Screen::Reader(s) => reader::on_mouse(s, &mouse),
+                _ => {}
+            }
+            app.apply(out)
+        }
+        Action::Tick => match &mut app.screen {
+            Screen::Editor(e) => e.autosave(app.now).into_iter().collect(),
+            _ => Vec::new(),
+        },
+        Action::Terminate => {
+            let effects = app.draft_effects();
+            app.quit = true;
+            effects
+        }
+        Action::Unlocked => {
+            app.screen = Screen::Today;
+            vec![Effect::LoadToday]
+        }
+        Action::UnlockFailed(message) => {
+            if let Screen::Unlock(s) = &mut app.screen {
+                s.failed(message);
+            } else if let Screen::Welcome(s) = &mut app.screen {
+                s.failed(message);
+            }
+            Vec::new()
+        }
+        Action::TodayLoaded(data) => {
+            app.today = data;
+            Vec::new()
+        }
+        Action::EntriesLoaded { offset, rows } => {
+            if let Screen::Diary(s) = &mut app.screen {
+                s.loaded(offset, rows);
+            }
+            Vec::new()
+        }
+        Action::EntryLoaded(entry) => {
+            let out = Out {
+                nav: Some(Nav::Push(Screen::Reader(reader::Reader::new(entry)))),
+                ..Default::default()
+            };
+            app.apply(out)
+        }
+        Action::SearchResults { query, hits } => {
+            if let Screen::Search(s) = &mut app.screen {
+                s.results(query, hits);
+            }
+            Vec::new()
+        }
+        Action::CheckInSaved(suggestion) => {
+            app.stack.clear();
+            app.screen = Screen::Today;
+            app.status = Some("Check-in saved. Thank you for pausing.".into());
+            app.overlay = suggestion.map(Overlay::Suggestion);
+            vec![Effect::LoadToday]
+        }
+        Action::EntrySaved(id) => {
+            app.stack
+                .retain(|s| !matches!(s, Screen::Reader(_) | Screen::Templates(_)));
+            app.screen = app.stack.pop().unwrap_or(Screen::Today);
+            app.status = Some(format!("Saved entry #{id}."));
+            let mut effects = vec![Effect::LoadToday];
+            if let Screen::Diary(d) = &mut app.screen {
+                d.reset();
+                effects.push(Effect::LoadEntries { offset: 0 });
+            }
+            effects
+        }
+        Action::EntryDeleted(id) => {
+            app.stack.retain(|s| !matches!(s, Screen::Reader(_)));
+            if matches!(app.screen, Screen::Reader(_)) {
+                app.screen = app.stack.pop().unwrap_or(Screen::Today);
+            }
+            app.status = Some(format!("Deleted entry #{id}."));
+            let mut effects = vec![Effect::LoadToday];
+            if let Screen::Diary(d) = &mut app.screen {
+                d.reset();
+                effects.push(Effect::LoadEntries { offset: 0 });
+            }
+            effects
+        }
+        Action::DraftFound(draft) => {
+            if app.overlay.is_none() {
+                app.overlay = Some(Overlay::DraftOffer(draft));
+            }
+            Vec::new()
+        }
+        Action::ExternalEdited(result) => {
+            match (&mut app.screen, result) {
+                (Screen::Editor(e), Ok(text)) => {
+                    e.take_external(&text, app.now);
+                    app.status = Some("Back from your editor.".into());
+                }
+                (_, Err(message)) => app.status = Some(message),
+                _ => {}
+            }
+            Vec::new()
+        }
+        Action::Failed(message) => {
+            app.status = Some(message);
+            Vec::new()
+        }
+    }
+}
+
+fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
+    let Some(overlay) = app.overlay.clone() else {
+        return Vec::new();
+    };
+    let pressed =
+        |c: char| key.code == KeyCode::Char(c) && !key.modifiers.contains(KeyModifiers::CONTROL);
+    let mut out = Out::default();
+    let close = match overlay {
+        Overlay::Help | Overlay::Message(_) => true,
+        Overlay::Suggestion(s) => match key.code {
+            KeyCode::Enter => {
+                if let Some(first) = s.offer.first() {
+                    today::start_offer(first, &app.env(), &mut out);
+                }
+                true
+            }
+            KeyCode::Esc => true,
+            _ => pressed('q') || pressed('n'),
+        },
+        Overlay::DraftOffer(draft) => match key.code {
+            KeyCode::Enter => {
+                let env = app.env();
+                let screen = editor::Editor::from_draft(&draft, &env);
+                out.nav = Some(Nav::Push(Screen::Editor(Box::new(screen))));
+                true
+            }
+            KeyCode::Char('d') => {
+                out.effects.push(Effect::DiscardDraft(draft.slot.clone()));
+                out.status = Some("Draft discarded.".into());
+                true
+            }
+            KeyCode::Esc => {
+                out.status = Some("Your draft is kept for later.".into());
+                true
+            }
+            _ => false,
+        },
+        Overlay::ConfirmDelete { id, .. } => {
+            if pressed('y') {
+                out.effects.push(Effect::DeleteEntry(id));
+                true
+            } else {
+                pressed('n') || key.code == KeyCode::Esc
+            }
+        }
+        Overlay::LeaveCheckIn => {
+            if pressed('y') {
+                out.nav = Some(Nav::Back);
+                out.status = Some("Check-in not saved.".into());
+                true
+            } else {
+                pressed('n') || key.code == KeyCode::Esc
+            }
+        }
+        Overlay::LeaveEditor => {
+            if let Screen::Editor(e) = &app.screen {
+                if pressed('k') {
+                    out.effects.push(Effect::SaveDraft(e.draft(app.now)));
+                    out.nav = Some(Nav::Back);
+                    out.status = Some("Kept as a draft. It will be offered next time.".into());
+                    true
+                } else if pressed('d') {
+                    out.effects.push(Effect::DiscardDraft(e.slot.clone()));
+                    out.nav = Some(Nav::Back);
+                    out.status = Some("Discarded.".into());
+                    true
+                } else {
+                    key.code == KeyCode::Esc || pressed('c')
+                }
+            } else {
+                true
+            }
+        }
+    };
+    if close {
+        app.overlay = None;
+    }
+    app.apply(out)
+}

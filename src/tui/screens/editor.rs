@@ -1,0 +1,478 @@
+//! Writing an entry: a template's prompts one at a time, each above a soft-wrapping
+//! text area. Everything typed is kept as a draft within about a second of a pause and
+//! on every change of prompt, so a crash or a closed terminal loses almost nothing.
+
+use chrono::{DateTime, FixedOffset};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::Frame;
+use ratatui_textarea::TextArea;
+
+use crate::content::schema::Template;
+use crate::domain::editor_text::{self, Written};
+use crate::domain::entry::{Answer, Entry};
+use crate::store::Draft;
+use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
+use crate::tui::keymap::{code, ctrl, lookup, Binding};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{single_line, writing_area};
+
+/// How long typing must pause before the draft is saved. With the runtime's quarter-second
+/// tick, a draft is never more than about a second and a half behind.
+pub const AUTOSAVE_AFTER_MS: i64 = 1000;
+
+#[derive(Clone, Copy)]
+pub enum Cmd {
+    Save,
+    Next,
+    Previous,
+    Title,
+    External,
+    Leave,
+    Help,
+}
+
+pub const KEYS: &[Binding<Cmd>] = &[
+    Binding {
+        keys: &[ctrl('s')],
+        command: Cmd::Save,
+        help: "save the entry",
+        footer: Some("save"),
+    },
+    Binding {
+        keys: &[ctrl('n'), code(KeyCode::PageDown)],
+        command: Cmd::Next,
+        help: "next prompt",
+        footer: Some("next"),
+    },
+    Binding {
+        keys: &[ctrl('p'), code(KeyCode::PageUp)],
+        command: Cmd::Previous,
+        help: "previous prompt",
+        footer: Some("previous"),
+    },
+    Binding {
+        keys: &[ctrl('t')],
+        command: Cmd::Title,
+        help: "edit the title (again to go back)",
+        footer: Some("title"),
+    },
+    Binding {
+        keys: &[ctrl('e')],
+        command: Cmd::External,
+        help: "write in your own $EDITOR, then come back",
+        footer: Some("$EDITOR"),
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        command: Cmd::Leave,
+        help: "stop writing (asks whether to keep a draft)",
+        footer: Some("leave"),
+    },
+    Binding {
+        keys: &[code(KeyCode::F(1))],
+        command: Cmd::Help,
+        help: "show these keys",
+        footer: Some("help"),
+    },
+];
+
+/// One page of writing: a prompt and its answer, or the free-writing body.
+pub struct Page {
+    pub prompt_id: Option<String>,
+    pub prompt: String,
+    pub hint: Option<String>,
+    pub area: TextArea<'static>,
+}
+
+pub struct Editor {
+    pub slot: String,
+    pub entry_id: Option<i64>,
+    pub uid: Option<String>,
+    pub created: Option<DateTime<FixedOffset>>,
+    pub template_id: Option<String>,
+    pub template_name: String,
+    pub tags: Vec<String>,
+    pub title: TextArea<'static>,
+    pub pages: Vec<Page>,
+    pub index: usize,
+    pub on_title: bool,
+    /// Typed since opening.
+    pub changed: bool,
+    /// Typed since the last draft save, and when.
+    pub unsaved_since: Option<DateTime<FixedOffset>>,
+}
+
+fn lines(text: &str) -> Vec<String> {
+    if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.lines().map(str::to_string).collect()
+    }
+}
+
+impl Editor {
+    fn build(
+        template: Option<&Template>,
+        written: &Written,
+        slot: String,
+        env: &Env<'_>,
+    ) -> Editor {
+        let prompts = editor_text::prompts_for(template, &written.answers);
+        let mut pages: Vec<Page> = prompts
+            .into_iter()
+            .map(|(id, text, hint)| {
+                let answer = written
+                    .answers
+                    .iter()
+                    .find(|a| a.prompt_id == id)
+                    .map_or("", |a| a.text.as_str());
+                Page {
+                    prompt_id: Some(id),
+                    prompt: text,
+                    hint,
+                    area: writing_area(lines(answer), "write as much or as little as you like"),
+                }
+            })
+            .collect();
+        if pages.is_empty() || !written.body.trim().is_empty() {
+            pages.insert(
+                0,
+                Page {
+                    prompt_id: None,
+                    prompt: if pages.is_empty() {
+                        "Write freely.".into()
+                    } else {
+                        "Notes".into()
+                    },
+                    hint: None,
+                    area: writing_area(
+                        lines(&written.body),
+                        "write as much or as little as you like",
+                    ),
+                },
+            );
+        }
+        let mut title = single_line("a title (optional)");
+        title.insert_str(&written.title);
+        let _ = env;
+        Editor {
+            slot,
+            entry_id: None,
+            uid: None,
+            created: None,
+            template_id: template.map(|t| t.id.as_ref().clone()),
+            template_name: template.map_or("Free writing".into(), |t| t.name.clone()),
+            tags: written.tags.clone(),
+            title,
+            pages,
+            index: 0,
+            on_title: false,
+            changed: false,
+            unsaved_since: None,
+        }
+    }
+
+    pub fn new_entry(template: Option<&Template>, env: &Env<'_>) -> Editor {
+        let written = Written {
+            tags: template.map(|t| t.tags.clone()).unwrap_or_default(),
+            ..Default::default()
+        };
+        Editor::build(
+            template,
+            &written,
+            format!("new:{}", uuid::Uuid::new_v4()),
+            env,
+        )
+    }
+
+    pub fn edit_entry(entry: &Entry, env: &Env<'_>) -> Editor {
+        let template = entry
+            .template_id
+            .as_deref()
+            .and_then(|t| env.content.template(t));
+        let written = Written {
+            title: entry.title.clone(),
+            tags: entry.tags.clone(),
+            body: entry.body.clone(),
+            answers: entry.answers.clone(),
+        };
+        let mut e = Editor::build(template, &written, format!("entry:{}", entry.id), env);
+        e.template_id = entry.template_id.clone();
+        e.entry_id = Some(entry.id);
+        e.uid = Some(entry.uid.clone());
+        e.created = Some(entry.created);
+        e
+    }
+
+    pub fn from_draft(draft: &Draft, env: &Env<'_>) -> Editor {
+        let template = draft
+            .template_id
+            .as_deref()
+            .and_then(|t| env.content.template(t));
+        let written = Written {
+            title: draft.title.clone(),
+            tags: Vec::new(),
+            body: draft.body.clone(),
+            answers: draft.answers.clone(),
+        };
+        let mut e = Editor::build(template, &written, draft.slot.clone(), env);
+        if template.is_some() || draft.template_id.is_none() {
+            e.tags = template.map(|t| t.tags.clone()).unwrap_or_default();
+        }
+        e.template_id = draft.template_id.clone();
+        e.entry_id = draft.entry_id;
+        e.index = draft.prompt_index.min(e.pages.len().saturating_sub(1));
+        // A resumed draft is unsaved work: leaving asks again.
+        e.changed = true;
+        e
+    }
+
+    fn written(&self) -> Written {
+        let mut body = String::new();
+        let mut answers = Vec::new();
+        for page in &self.pages {
+            let text = page.area.lines().join("\n");
+            match &page.prompt_id {
+                None => body = text.trim_end().to_string(),
+                Some(id) => {
+                    if !text.trim().is_empty() {
+                        answers.push(Answer {
+                            prompt_id: id.clone(),
+                            prompt: page.prompt.clone(),
+                            text: text.trim_end().to_string(),
+                        });
+                    }
+                }
+            }
+        }
+        Written {
+            title: self.title.lines().join(" ").trim().to_string(),
+            tags: self.tags.clone(),
+            body,
+            answers,
+        }
+    }
+
+    pub fn draft(&self, now: DateTime<FixedOffset>) -> Draft {
+        let w = self.written();
+        Draft {
+            slot: self.slot.clone(),
+            template_id: self.template_id.clone(),
+            entry_id: self.entry_id,
+            title: w.title,
+            body: w.body,
+            answers: w.answers,
+            prompt_index: self.index,
+            updated: now,
+        }
+    }
+
+    pub fn entry(&self, now: DateTime<FixedOffset>) -> Entry {
+        let w = self.written();
+        Entry {
+            id: self.entry_id.unwrap_or(0),
+            uid: self
+                .uid
+                .clone()
+                .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+            template_id: self.template_id.clone(),
+            title: w.title,
+            body: w.body,
+            answers: w.answers,
+            tags: w.tags,
+            created: self.created.unwrap_or(now),
+            updated: now,
+        }
+    }
+
+    /// The draft to save now, if typing has paused long enough.
+    pub fn autosave(&mut self, now: DateTime<FixedOffset>) -> Option<Effect> {
+        let since = self.unsaved_since?;
+        if (now - since).num_milliseconds() >= AUTOSAVE_AFTER_MS {
+            self.unsaved_since = None;
+            return Some(Effect::SaveDraft(self.draft(now)));
+        }
+        None
+    }
+
+    fn typed(&mut self, now: DateTime<FixedOffset>) {
+        self.changed = true;
+        self.unsaved_since = Some(now);
+    }
+
+    fn go_to(&mut self, index: usize, now: DateTime<FixedOffset>, out: &mut Out) {
+        if index == self.index || index >= self.pages.len() {
+            return;
+        }
+        if self.unsaved_since.take().is_some() {
+            out.effects.push(Effect::SaveDraft(self.draft(now)));
+        }
+        self.index = index;
+        self.on_title = false;
+    }
+
+    /// Text back from $EDITOR replaces what is here.
+    pub fn take_external(&mut self, text: &str, now: DateTime<FixedOffset>) {
+        let prompts: Vec<(String, String, Option<String>)> = self
+            .pages
+            .iter()
+            .filter_map(|p| Some((p.prompt_id.clone()?, p.prompt.clone(), p.hint.clone())))
+            .collect();
+        let w = editor_text::parse(text, &prompts);
+        self.title = single_line("a title (optional)");
+        self.title.insert_str(&w.title);
+        self.tags = w.tags;
+        let has_body_page = self.pages.iter().any(|p| p.prompt_id.is_none());
+        if !w.body.is_empty() && !has_body_page {
+            self.pages.insert(
+                0,
+                Page {
+                    prompt_id: None,
+                    prompt: "Notes".into(),
+                    hint: None,
+                    area: writing_area(vec![String::new()], ""),
+                },
+            );
+        }
+        for page in &mut self.pages {
+            let text = match &page.prompt_id {
+                None => w.body.clone(),
+                Some(id) => w
+                    .answers
+                    .iter()
+                    .find(|a| &a.prompt_id == id)
+                    .map_or(String::new(), |a| a.text.clone()),
+            };
+            page.area = writing_area(lines(&text), "write as much or as little as you like");
+        }
+        self.typed(now);
+    }
+
+    pub fn external_text(&self) -> String {
+        let prompts: Vec<(String, String, Option<String>)> = self
+            .pages
+            .iter()
+            .filter_map(|p| Some((p.prompt_id.clone()?, p.prompt.clone(), p.hint.clone())))
+            .collect();
+        editor_text::render(&prompts, &self.written())
+    }
+}
+
+pub fn on_key(state: &mut Editor, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
+    match lookup(KEYS, key) {
+        Some(Cmd::Save) => {
+            let entry = state.entry(env.now);
+            if entry.is_empty() {
+                out.status = Some("Nothing written yet.".into());
+            } else if state.entry_id.is_some() {
+                out.effects.push(Effect::UpdateEntry {
+                    entry,
+                    draft_slot: state.slot.clone(),
+                });
+            } else {
+                out.effects.push(Effect::SaveEntry {
+                    entry,
+                    draft_slot: state.slot.clone(),
+                });
+            }
+        }
+        Some(Cmd::Next) => {
+            if state.index + 1 < state.pages.len() {
+                state.go_to(state.index + 1, env.now, out);
+            } else {
+                out.status = Some("That was the last prompt. Ctrl-S saves.".into());
+            }
+        }
+        Some(Cmd::Previous) => state.go_to(state.index.saturating_sub(1), env.now, out),
+        Some(Cmd::Title) => state.on_title = !state.on_title,
+        Some(Cmd::External) => out
+            .effects
+            .push(Effect::ExternalEditor(state.external_text())),
+        Some(Cmd::Leave) => {
+            if state.changed {
+                out.overlay = Some(Overlay::LeaveEditor);
+            } else {
+                out.nav = Some(Nav::Back);
+            }
+        }
+        Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
+        None => {
+            let area = if state.on_title {
+                if key.code == KeyCode::Enter {
+                    state.on_title = false;
+                    return;
+                }
+                &mut state.title
+            } else {
+                match state.pages.get_mut(state.index) {
+                    Some(page) => &mut page.area,
+                    None => return,
+                }
+            };
+            if area.input(*key) {
+                state.typed(env.now);
+            }
+        }
+    }
+}
+
+pub fn view(state: &Editor, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let progress = if state.pages.len() > 1 {
+        format!(" {} of {} ", state.index + 1, state.pages.len())
+    } else {
+        String::new()
+    };
+    let block = Block::bordered()
+        .title(Line::styled(
+            format!(" {} ", state.template_name),
+            theme.title,
+        ))
+        .title(Line::styled(progress, theme.muted).right_aligned())
+        .border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(page) = state.pages.get(state.index) else {
+        return;
+    };
+    let hint_height = u16::from(page.hint.is_some());
+    let [title, prompt, hint, text] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(hint_height),
+        Constraint::Min(3),
+    ])
+    .margin(1)
+    .areas(inner);
+    let mut title_field = state.title.clone();
+    if state.on_title {
+        title_field.set_style(theme.selected);
+    } else {
+        title_field.set_cursor_style(theme.base);
+        title_field.set_style(theme.muted);
+    }
+    let [label, field] =
+        Layout::horizontal([Constraint::Length(7), Constraint::Min(1)]).areas(title);
+    frame.render_widget(Paragraph::new(Span::styled("Title ", theme.muted)), label);
+    frame.render_widget(&title_field, field);
+    frame.render_widget(
+        Paragraph::new(Line::styled(page.prompt.clone(), theme.accent)).wrap(Wrap { trim: true }),
+        prompt,
+    );
+    if let Some(h) = &page.hint {
+        frame.render_widget(Paragraph::new(Line::styled(h.clone(), theme.muted)), hint);
+    }
+    let mut area_widget = page.area.clone();
+    area_widget.set_block(Block::bordered().border_style(if state.on_title {
+        theme.border
+    } else {
+        theme.accent
+    }));
+    area_widget.set_style(theme.base);
+    if state.on_title {
+        area_widget.set_cursor_style(theme.base);
+    }
+    frame.render_widget(&area_widget, text);
+}

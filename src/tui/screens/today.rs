@@ -1,0 +1,219 @@
+//! Today, the home screen: a greeting, whether you have checked in, one small
+//! suggestion, a nudge towards one good moment, and the last few entries.
+
+use chrono::Timelike;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::Frame;
+
+use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen, TodayData};
+use crate::tui::keymap::{key, lookup, Binding};
+use crate::tui::screens::{checkin, diary, editor, search, templates};
+use crate::tui::theme::Theme;
+
+#[derive(Clone, Copy)]
+pub enum Cmd {
+    CheckIn,
+    AfterVisit,
+    Write,
+    GoodMoment,
+    Diary,
+    Search,
+    Help,
+    Quit,
+}
+
+pub const KEYS: &[Binding<Cmd>] = &[
+    Binding {
+        keys: &[key('c')],
+        command: Cmd::CheckIn,
+        help: "check in: how you are right now",
+        footer: Some("check in"),
+    },
+    Binding {
+        keys: &[key('a')],
+        command: Cmd::AfterVisit,
+        help: "a quick check-in after a visit",
+        footer: Some("after visit"),
+    },
+    Binding {
+        keys: &[key('w')],
+        command: Cmd::Write,
+        help: "write a diary entry (choose a template)",
+        footer: Some("write"),
+    },
+    Binding {
+        keys: &[key('g')],
+        command: Cmd::GoodMoment,
+        help: "note one good moment",
+        footer: Some("good"),
+    },
+    Binding {
+        keys: &[key('d')],
+        command: Cmd::Diary,
+        help: "your diary, newest first",
+        footer: Some("diary"),
+    },
+    Binding {
+        keys: &[key('/')],
+        command: Cmd::Search,
+        help: "search your diary",
+        footer: Some("search"),
+    },
+    Binding {
+        keys: &[key('?')],
+        command: Cmd::Help,
+        help: "show these keys",
+        footer: Some("help"),
+    },
+    Binding {
+        keys: &[key('q')],
+        command: Cmd::Quit,
+        help: "close Lantern (drafts are kept)",
+        footer: Some("quit"),
+    },
+];
+
+pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
+    let Some(command) = lookup(KEYS, key) else {
+        if key.code == KeyCode::Esc {
+            out.status = Some("Press q to close Lantern.".into());
+        }
+        return;
+    };
+    match command {
+        Cmd::CheckIn => {
+            out.nav = Some(Nav::Push(Screen::CheckIn(checkin::CheckInForm::new(
+                env.content,
+                false,
+            ))))
+        }
+        Cmd::AfterVisit => {
+            out.nav = Some(Nav::Push(Screen::CheckIn(checkin::CheckInForm::new(
+                env.content,
+                true,
+            ))))
+        }
+        Cmd::Write => out.nav = Some(Nav::Push(Screen::Templates(templates::Templates::new(env)))),
+        Cmd::GoodMoment => start_offer("template:good-moment", env, out),
+        Cmd::Diary => {
+            out.nav = Some(Nav::Push(Screen::Diary(diary::Diary::default())));
+            out.effects.push(Effect::LoadEntries { offset: 0 });
+        }
+        Cmd::Search => out.nav = Some(Nav::Push(Screen::Search(search::Search::new()))),
+        Cmd::Help => out.overlay = Some(Overlay::Help),
+        Cmd::Quit => out.quit = true,
+    }
+}
+
+/// Starts what a suggestion offers: a template opens the editor; anything else is
+/// shown to read.
+pub fn start_offer(reference: &str, env: &Env<'_>, out: &mut Out) {
+    if let Some(id) = reference.strip_prefix("template:") {
+        if let Some(template) = env.content.template(id) {
+            let e = editor::Editor::new_entry(Some(template), env);
+            out.nav = Some(Nav::Push(Screen::Editor(Box::new(e))));
+            return;
+        }
+    }
+    match env.content.show(reference) {
+        Some(text) => out.overlay = Some(Overlay::Message(text)),
+        None => out.status = Some("That is not in the content any more.".into()),
+    }
+}
+
+fn greeting(hour: u32) -> &'static str {
+    match hour {
+        5..=11 => "Good morning.",
+        12..=17 => "Good afternoon.",
+        _ => "Good evening.",
+    }
+}
+
+pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = format!(" {} ", env.now.format("%A %-d %B"));
+    let block = Block::bordered()
+        .title(Line::styled(" Lantern ", theme.title))
+        .title(Line::styled(title, theme.muted).right_aligned())
+        .border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [top, recent] = Layout::vertical([Constraint::Length(12), Constraint::Min(3)])
+        .margin(1)
+        .areas(inner);
+
+    let mut lines = vec![
+        Line::styled(greeting(env.now.hour()), theme.title),
+        Line::from(""),
+    ];
+    match &today.latest_today {
+        Some(c) => lines.push(Line::from(vec![
+            Span::styled("You checked in today", theme.base),
+            Span::styled(
+                format!(
+                    "  pleasant {} · energy {} · stress {}",
+                    c.pleasantness, c.energy, c.stress
+                ),
+                theme.muted,
+            ),
+            Span::styled(
+                if today.checkins_today > 1 {
+                    format!("  ({} times)", today.checkins_today)
+                } else {
+                    String::new()
+                },
+                theme.muted,
+            ),
+        ])),
+        None => lines.push(Line::from(vec![
+            Span::styled("No check-in yet today. ", theme.base),
+            Span::styled("c", theme.key),
+            Span::styled(" takes a minute.", theme.base),
+        ])),
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled("One small thing", theme.accent));
+    match &today.suggestion {
+        Some(s) => {
+            lines.push(Line::styled(format!("  {}", s.message), theme.base));
+            if s.offer_help {
+                lines.push(Line::styled(
+                    "  You do not have to carry this alone: your supervisor, a colleague or occupational health can help.",
+                    theme.warning,
+                ));
+            }
+        }
+        None => lines.push(Line::styled(
+            "  Take one slow breath before the next thing.",
+            theme.base,
+        )),
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled("A good moment", theme.accent));
+    lines.push(Line::from(vec![
+        Span::styled("  What went well today, however small? ", theme.base),
+        Span::styled("g", theme.key),
+        Span::styled(" to note it.", theme.base),
+    ]));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
+
+    let mut rows = vec![Line::styled("Recent entries", theme.accent)];
+    if today.recent.is_empty() {
+        rows.push(Line::styled(
+            "  Nothing written yet. w starts an entry.",
+            theme.muted,
+        ));
+    }
+    for e in &today.recent {
+        rows.push(Line::from(vec![
+            Span::styled(
+                format!("  {}  ", e.created.format("%a %-d %b %H:%M")),
+                theme.muted,
+            ),
+            Span::styled(e.title.clone(), theme.base),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(rows), recent);
+}

@@ -1,0 +1,117 @@
+//! Unlocking an encrypted diary: a masked passphrase field.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::Frame;
+use ratatui_textarea::TextArea;
+use zeroize::Zeroizing;
+
+use crate::tui::app::{Effect, Out};
+use crate::tui::keymap::{code, Binding};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::single_line;
+
+#[derive(Clone, Copy)]
+pub enum Cmd {
+    Open,
+}
+
+pub const KEYS: &[Binding<Cmd>] = &[Binding {
+    keys: &[code(KeyCode::Enter)],
+    command: Cmd::Open,
+    help: "open the diary with this passphrase",
+    footer: Some("open"),
+}];
+
+pub struct Unlock {
+    pub field: TextArea<'static>,
+    pub message: Option<String>,
+    pub waiting: bool,
+}
+
+impl Default for Unlock {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Unlock {
+    pub fn new() -> Unlock {
+        let mut field = single_line("passphrase");
+        field.set_mask_char('•');
+        Unlock {
+            field,
+            message: None,
+            waiting: false,
+        }
+    }
+
+    pub fn failed(&mut self, message: String) {
+        self.message = Some(message);
+        self.waiting = false;
+        self.field = {
+            let mut f = single_line("passphrase");
+            f.set_mask_char('•');
+            f
+        };
+    }
+}
+
+pub fn on_key(state: &mut Unlock, key: &KeyEvent, out: &mut Out) {
+    match crate::tui::keymap::lookup(KEYS, key) {
+        Some(Cmd::Open) => {
+            let passphrase = Zeroizing::new(state.field.lines().join(""));
+            if passphrase.is_empty() {
+                state.message = Some("Type your passphrase, then press Enter.".into());
+                return;
+            }
+            state.waiting = true;
+            state.message = None;
+            out.effects.push(Effect::Unlock(passphrase));
+        }
+        None => {
+            if key.code == KeyCode::Esc {
+                out.quit = true;
+            } else {
+                state.field.input(*key);
+            }
+        }
+    }
+}
+
+pub fn view(state: &Unlock, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let box_area = crate::tui::widgets::centered(area, 60, 11);
+    let block = Block::bordered()
+        .title(" Lantern ")
+        .border_style(theme.border);
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    let [text, field, message] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Min(1),
+    ])
+    .margin(1)
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled("Your diary is protected.", theme.title),
+            Line::styled("Type your passphrase to open it.", theme.base),
+        ])
+        .wrap(Wrap { trim: true }),
+        text,
+    );
+    let mut field_widget = state.field.clone();
+    field_widget.set_block(Block::bordered().border_style(theme.accent));
+    frame.render_widget(&field_widget, field);
+    let line = if state.waiting {
+        Line::styled("Opening…", theme.muted)
+    } else if let Some(m) = &state.message {
+        Line::from(vec![Span::styled(m.clone(), theme.warning)])
+    } else {
+        Line::styled("Esc closes Lantern.", theme.muted)
+    };
+    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), message);
+}

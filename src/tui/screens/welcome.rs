@@ -1,0 +1,320 @@
+//! The first run: what Lantern is, an offer of a passphrase, your role and region.
+//! Every step can be skipped, and nothing is asked twice: once done, the settings file
+//! exists and this screen does not come back.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::Frame;
+use ratatui_textarea::TextArea;
+use zeroize::Zeroizing;
+
+use crate::tui::app::{Effect, Env, Out};
+use crate::tui::keymap::{code, lookup, Binding};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::single_line;
+
+#[derive(Clone, Copy)]
+pub enum Cmd {
+    Next,
+    Skip,
+}
+
+pub const KEYS: &[Binding<Cmd>] = &[
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Cmd::Next,
+        help: "continue",
+        footer: Some("continue"),
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        command: Cmd::Skip,
+        help: "skip this step",
+        footer: Some("skip"),
+    },
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Intro,
+    OfferPassphrase,
+    Passphrase,
+    Confirm,
+    Role,
+    Region,
+}
+
+pub const ROLES: &[(&str, &str)] = &[
+    ("health-visitor", "Health visitor"),
+    ("social-worker", "Social worker"),
+    ("other", "Something else in care"),
+];
+
+pub struct Welcome {
+    pub step: Step,
+    pub wants_passphrase: bool,
+    pub first: TextArea<'static>,
+    pub second: TextArea<'static>,
+    pub role: usize,
+    pub region: usize,
+    pub message: Option<String>,
+}
+
+fn masked() -> TextArea<'static> {
+    let mut t = single_line("passphrase");
+    t.set_mask_char('•');
+    t
+}
+
+impl Default for Welcome {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Welcome {
+    pub fn new() -> Welcome {
+        Welcome {
+            step: Step::Intro,
+            wants_passphrase: false,
+            first: masked(),
+            second: masked(),
+            role: 0,
+            region: 0,
+            message: None,
+        }
+    }
+
+    pub fn failed(&mut self, message: String) {
+        self.message = Some(message);
+    }
+
+    fn finish(&self, env: &Env<'_>, role: Option<String>, out: &mut Out) {
+        let passphrase = self
+            .wants_passphrase
+            .then(|| Zeroizing::new(self.first.lines().join("")));
+        let region = env
+            .content
+            .regions
+            .get(self.region)
+            .map(|r| r.id.as_ref().clone())
+            .unwrap_or_else(|| env.config.region.clone());
+        out.effects.push(Effect::FinishFirstRun {
+            passphrase,
+            role,
+            region,
+        });
+    }
+}
+
+pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
+    state.message = None;
+    let command = lookup(KEYS, key);
+    match state.step {
+        Step::Intro => {
+            if command.is_some() {
+                state.step = Step::OfferPassphrase;
+            }
+        }
+        Step::OfferPassphrase => match (command, key.code) {
+            (_, KeyCode::Char('y')) => state.step = Step::Passphrase,
+            (Some(_), _) | (_, KeyCode::Char('n')) => state.step = Step::Role,
+            _ => {}
+        },
+        Step::Passphrase => match command {
+            Some(Cmd::Next) => {
+                if state.first.lines().join("").is_empty() {
+                    state.message =
+                        Some("Type a passphrase, or press Esc to go without one.".into());
+                } else {
+                    state.step = Step::Confirm;
+                }
+            }
+            Some(Cmd::Skip) => {
+                state.first = masked();
+                state.step = Step::Role;
+            }
+            None => {
+                state.first.input(*key);
+            }
+        },
+        Step::Confirm => match command {
+            Some(Cmd::Next) => {
+                if state.first.lines() == state.second.lines() {
+                    state.wants_passphrase = true;
+                    state.step = Step::Role;
+                } else {
+                    state.message =
+                        Some("Those two were different. Type your passphrase again.".into());
+                    state.first = masked();
+                    state.second = masked();
+                    state.step = Step::Passphrase;
+                }
+            }
+            Some(Cmd::Skip) => {
+                state.first = masked();
+                state.second = masked();
+                state.step = Step::Role;
+            }
+            None => {
+                state.second.input(*key);
+            }
+        },
+        Step::Role => match (command, key.code) {
+            (_, KeyCode::Up | KeyCode::Char('k')) => state.role = state.role.saturating_sub(1),
+            (_, KeyCode::Down | KeyCode::Char('j')) => {
+                state.role = (state.role + 1).min(ROLES.len() - 1)
+            }
+            (Some(Cmd::Next), _) => {
+                state.step = Step::Region;
+                if env.content.regions.len() <= 1 {
+                    state.finish(env, Some(ROLES[state.role].0.to_string()), out);
+                }
+            }
+            (Some(Cmd::Skip), _) => state.finish(env, None, out),
+            _ => {}
+        },
+        Step::Region => match (command, key.code) {
+            (_, KeyCode::Up | KeyCode::Char('k')) => state.region = state.region.saturating_sub(1),
+            (_, KeyCode::Down | KeyCode::Char('j')) => {
+                state.region = (state.region + 1).min(env.content.regions.len().saturating_sub(1))
+            }
+            (Some(_), _) => state.finish(env, Some(ROLES[state.role].0.to_string()), out),
+            _ => {}
+        },
+    }
+}
+
+pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let box_area = crate::tui::widgets::centered(area, 72, 18);
+    let block = Block::bordered()
+        .title(" Welcome to Lantern ")
+        .border_style(theme.border);
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    let [text, field, message] = Layout::vertical([
+        Constraint::Min(5),
+        Constraint::Length(3),
+        Constraint::Length(2),
+    ])
+    .margin(1)
+    .areas(inner);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut field_widget: Option<&TextArea> = None;
+    match state.step {
+        Step::Intro => {
+            lines.push(Line::styled(
+                "A quiet place at the end of the day.",
+                theme.title,
+            ));
+            lines.push(Line::from(""));
+            lines.push(Line::styled(
+                "Check in, write what you need to, and practise being kind to",
+                theme.base,
+            ));
+            lines.push(Line::styled(
+                "yourself in work that asks a great deal of you.",
+                theme.base,
+            ));
+            lines.push(Line::from(""));
+            lines.push(Line::styled(
+                "Everything stays on this computer. No account, no internet.",
+                theme.accent,
+            ));
+            lines.push(Line::from(""));
+            lines.push(Line::styled(
+                "Press Enter to begin. Esc skips any step.",
+                theme.muted,
+            ));
+        }
+        Step::OfferPassphrase => {
+            lines.push(Line::styled(
+                "Protect your diary with a passphrase?",
+                theme.title,
+            ));
+            lines.push(Line::from(""));
+            lines.push(Line::styled(
+                "Then nobody can read it without the passphrase, even with this",
+                theme.base,
+            ));
+            lines.push(Line::styled(
+                "computer. If you forget it, the diary cannot be opened: there is",
+                theme.base,
+            ));
+            lines.push(Line::styled(
+                "no way to recover it. You can add one later with `lantern encrypt`.",
+                theme.base,
+            ));
+            lines.push(Line::from(""));
+            lines.push(Line::styled(
+                "y  yes, set a passphrase      n  not now",
+                theme.key,
+            ));
+        }
+        Step::Passphrase | Step::Confirm => {
+            let again = state.step == Step::Confirm;
+            lines.push(Line::styled(
+                if again {
+                    "Type it once more, to be sure."
+                } else {
+                    "Choose a passphrase."
+                },
+                theme.title,
+            ));
+            lines.push(Line::from(""));
+            lines.push(Line::styled(
+                "A few words you will remember are stronger than one odd word.",
+                theme.base,
+            ));
+            lines.push(Line::styled(
+                "Remember: a forgotten passphrase cannot be recovered.",
+                theme.warning,
+            ));
+            field_widget = Some(if again { &state.second } else { &state.first });
+        }
+        Step::Role => {
+            lines.push(Line::styled(
+                "What is your work? (Esc to skip)",
+                theme.title,
+            ));
+            lines.push(Line::from(""));
+            for (i, (_, name)) in ROLES.iter().enumerate() {
+                let style = if i == state.role {
+                    theme.selected
+                } else {
+                    theme.base
+                };
+                lines.push(Line::styled(format!("  {name}  "), style));
+            }
+        }
+        Step::Region => {
+            lines.push(Line::styled(
+                "Where are you? This picks the help contacts Lantern shows.",
+                theme.title,
+            ));
+            lines.push(Line::from(""));
+            for (i, region) in env.content.regions.iter().enumerate() {
+                let style = if i == state.region {
+                    theme.selected
+                } else {
+                    theme.base
+                };
+                lines.push(Line::styled(format!("  {}  ", region.name), style));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
+    if let Some(f) = field_widget {
+        let mut f = f.clone();
+        f.set_block(Block::bordered().border_style(theme.accent));
+        frame.render_widget(&f, field);
+    }
+    if let Some(m) = &state.message {
+        frame.render_widget(
+            Paragraph::new(Line::styled(m.clone(), theme.warning)).wrap(Wrap { trim: true }),
+            message,
+        );
+    }
+}

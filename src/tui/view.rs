@@ -1,0 +1,242 @@
+//! Drawing the whole app: the current screen, a status line, the footer of keys, and
+//! any overlay. Only draws; never changes state.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::app::{App, Overlay, Screen};
+use super::screens::{checkin, diary, editor, reader, search, templates, today, unlock, welcome};
+use super::widgets::centered;
+
+/// Below this, Lantern says so rather than drawing a garbled screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = &app.theme;
+    frame.render_widget(Block::default().style(theme.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "Lantern needs a window of at least {MIN_WIDTH}×{MIN_HEIGHT}. This one is {}×{}: a little bigger, please.",
+            area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.base)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [main, status, footer] = Layout::vertical([
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let env = app.env();
+    match &app.screen {
+        Screen::Welcome(s) => welcome::view(s, &env, theme, frame, main),
+        Screen::Unlock(s) => unlock::view(s, theme, frame, main),
+        Screen::Today => today::view(&app.today, &env, theme, frame, main),
+        Screen::CheckIn(s) => checkin::view(s, &env, theme, frame, main),
+        Screen::Diary(s) => diary::view(s, theme, frame, main),
+        Screen::Reader(s) => reader::view(s, theme, frame, main),
+        Screen::Templates(s) => templates::view(s, &env, theme, frame, main),
+        Screen::Editor(s) => editor::view(s, theme, frame, main),
+        Screen::Search(s) => search::view(s, theme, frame, main),
+    }
+    if let Some(message) = &app.status {
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {message}"), theme.accent)),
+            status,
+        );
+    }
+    let (_, mut items) = app.screen.keys();
+    // Keep the footer on one line: drop items before the last two (help, leave) until it fits.
+    let width = |items: &[(String, &str)]| {
+        items
+            .iter()
+            .map(|(k, l)| k.chars().count() + l.chars().count() + 3)
+            .sum::<usize>()
+    };
+    while width(&items) > footer.width as usize && items.len() > 2 {
+        items.remove(items.len() - 3);
+    }
+    let mut spans = Vec::new();
+    for (key, label) in items {
+        spans.push(Span::styled(format!(" {key}"), theme.key));
+        spans.push(Span::styled(format!(" {label} "), theme.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), footer);
+    if let Some(overlay) = &app.overlay {
+        draw_overlay(app, overlay, frame, main);
+    }
+}
+
+fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let (title, mut lines, width): (String, Vec<Line>, u16) = match overlay {
+        Overlay::Help => {
+            let (rows, _) = app.screen.keys();
+            let mut lines: Vec<Line> = rows
+                .into_iter()
+                .map(|(keys, help)| {
+                    Line::from(vec![
+                        Span::styled(format!(" {keys:<18}"), theme.key),
+                        Span::styled(help, theme.base),
+                    ])
+                })
+                .collect();
+            if matches!(app.screen, Screen::CheckIn(_)) {
+                for (keys, help) in checkin::STEP_HELP {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!(" {keys:<18}"), theme.key),
+                        Span::styled(*help, theme.base),
+                    ]));
+                }
+            }
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {:<18}", "Ctrl-C"), theme.key),
+                Span::styled(
+                    "close Lantern at once (writing is kept as a draft)",
+                    theme.base,
+                ),
+            ]));
+            lines.push(Line::from(""));
+            lines.push(Line::styled(" Any key closes this.", theme.muted));
+            (format!(" Keys: {} ", app.screen.name()), lines, 76)
+        }
+        Overlay::Suggestion(s) => {
+            let mut lines = vec![Line::styled(s.message.clone(), theme.base), Line::from("")];
+            for (i, offer) in s.offer.iter().enumerate() {
+                let name = app
+                    .content
+                    .list(crate::content::Kind::ALL)
+                    .into_iter()
+                    .find(|(k, id, _)| format!("{}:{id}", k.name()) == *offer)
+                    .map_or(offer.clone(), |(_, _, n)| n);
+                let style = if i == 0 { theme.accent } else { theme.muted };
+                lines.push(Line::styled(
+                    format!("  {}{name}", if i == 0 { "→ " } else { "  " }),
+                    style,
+                ));
+            }
+            if s.offer_help {
+                if let Some(region) = app.content.region(&app.config.region) {
+                    lines.push(Line::from(""));
+                    lines.push(Line::styled(region.intro.trim().to_string(), theme.warning));
+                    for c in region
+                        .people
+                        .iter()
+                        .chain(&region.services)
+                        .chain(&region.urgent)
+                    {
+                        if let Some(n) = &c.number {
+                            lines.push(Line::styled(format!("  {}: {n}", c.name), theme.base));
+                        }
+                    }
+                }
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::styled(" Enter start it    Esc not now", theme.key));
+            (" One small thing ".into(), lines, 70)
+        }
+        Overlay::DraftOffer(d) => {
+            let first = [d.title.as_str(), d.body.as_str()]
+                .into_iter()
+                .chain(d.answers.iter().map(|a| a.text.as_str()))
+                .find(|t| !t.trim().is_empty())
+                .unwrap_or("");
+            let preview = crate::domain::entry::shorten(first.lines().next().unwrap_or(""), 50);
+            (
+                " Unfinished writing ".into(),
+                vec![
+                    Line::styled(
+                        format!(
+                            "You have an unfinished entry from {}:",
+                            d.updated.format("%a %-d %b %H:%M")
+                        ),
+                        theme.base,
+                    ),
+                    Line::styled(format!("  “{preview}”"), theme.accent),
+                    Line::from(""),
+                    Line::styled(" Enter carry on    d discard it    Esc later", theme.key),
+                ],
+                66,
+            )
+        }
+        Overlay::ConfirmDelete { title, .. } => (
+            " Delete? ".into(),
+            vec![
+                Line::styled(format!("Delete “{title}”?"), theme.base),
+                Line::styled("This cannot be undone.", theme.warning),
+                Line::from(""),
+                Line::styled(" y delete    n keep it", theme.key),
+            ],
+            60,
+        ),
+        Overlay::LeaveCheckIn => (
+            " Leave? ".into(),
+            vec![
+                Line::styled("Leave without saving this check-in?", theme.base),
+                Line::from(""),
+                Line::styled(" y leave    n stay", theme.key),
+            ],
+            50,
+        ),
+        Overlay::LeaveEditor => (
+            " Stop writing? ".into(),
+            vec![
+                Line::styled("Keep what you wrote as a draft for later?", theme.base),
+                Line::from(""),
+                Line::styled(
+                    " k keep a draft    d discard it    Esc keep writing",
+                    theme.key,
+                ),
+            ],
+            60,
+        ),
+        Overlay::Message(text) => {
+            let mut lines: Vec<Line> = text
+                .lines()
+                .map(|l| Line::styled(l.to_string(), theme.base))
+                .collect();
+            lines.push(Line::from(""));
+            lines.push(Line::styled(" Any key closes this.", theme.muted));
+            (" ".into(), lines, 78)
+        }
+    };
+    // Height as wrapped: the text area is the box less borders and a margin each side.
+    let text_width = width.min(area.width).saturating_sub(4).max(1) as usize;
+    let wrapped: usize = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(text_width))
+        .sum();
+    let height = (wrapped as u16 + 4).min(area.height);
+    let rect = centered(area, width, height);
+    // Long text keeps its last line (how to close) in view.
+    let room = rect.height.saturating_sub(4) as usize;
+    if lines.len() > room && room > 2 {
+        let last = lines.pop();
+        lines.truncate(room - 1);
+        lines.extend(last);
+    }
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Line::styled(title, theme.title))
+        .border_style(theme.accent)
+        .style(theme.base);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        inner.inner(ratatui::layout::Margin {
+            horizontal: 1,
+            vertical: 1,
+        }),
+    );
+}
