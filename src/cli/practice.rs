@@ -515,10 +515,7 @@ pub fn plan(ctx: &Context, command: Option<PlanCommand>) -> Result<i32> {
                     .filter(|w| !w.text.trim().is_empty());
                 match text {
                     Some(w) => {
-                        for line in w.text.trim().lines() {
-                            out.push_str(&format!("   {line}\n").trim_end().to_string());
-                            out.push('\n');
-                        }
+                        out.push_str(&indent(&w.text));
                         out.push_str(&format!("   (written {})\n", local_time(w.updated)));
                     }
                     None => {

@@ -369,6 +369,13 @@ impl Content {
         render::item(&found)
     }
 
+    /// One item as a person reads it in the app: its words, without ids or fields
+    /// meant for the code.
+    pub fn show_plain(&self, wanted: &str) -> Option<String> {
+        let found = self.find(wanted)?;
+        render::plain(&found)
+    }
+
     /// Whether `kind:id` names an item.
     pub fn has(&self, kind: Kind, id: &str) -> bool {
         let mut hit = false;

@@ -5,7 +5,41 @@ use toml::{Table, Value};
 
 use super::Found;
 
+/// Fields that are for the app, not for reading.
+const NOT_FOR_READING: &[&str] = &[
+    "kind",
+    "number",
+    "related",
+    "needs",
+    "settings",
+    "formality",
+    "rhythm",
+    "form",
+    "tags",
+    "pleasantness",
+    "energy",
+    "priority",
+    "when",
+    "offer",
+    "strain",
+    "offer_help",
+    "paced",
+    "category",
+    "columns",
+    "rows",
+    "answers",
+];
+
+/// The item as a person reads it in the app: no ids, no fields meant for the code.
+pub fn plain(found: &Found<'_>) -> Option<String> {
+    render(found, true)
+}
+
 pub fn item(found: &Found<'_>) -> Option<String> {
+    render(found, false)
+}
+
+fn render(found: &Found<'_>, plain: bool) -> Option<String> {
     let text: &str = &found.source.text;
     let chunk = super::parse::chunk_at(text, found.offset);
     let mut doc: Table = toml::from_str(chunk).ok()?;
@@ -22,12 +56,16 @@ pub fn item(found: &Found<'_>) -> Option<String> {
         .and_then(Value::as_str)
         .unwrap_or(found.id);
     out.push_str(&format!("{name}\n"));
-    out.push_str(&format!("{}:{}\n", found.kind.name(), found.id));
+    if !plain {
+        out.push_str(&format!("{}:{}\n", found.kind.name(), found.id));
+    }
     for (key, value) in &table {
-        if matches!(key.as_str(), "id" | "name" | "source") {
+        if matches!(key.as_str(), "id" | "name" | "source")
+            || (plain && NOT_FOR_READING.contains(&key.as_str()))
+        {
             continue;
         }
-        field(&mut out, key, value);
+        field(&mut out, key, value, plain);
     }
     if let Some(source) = table.get("source").and_then(Value::as_str) {
         out.push_str(&format!("\nSource: {source}\n"));
@@ -65,7 +103,7 @@ fn inline(table: &Table) -> String {
         .join("; ")
 }
 
-fn field(out: &mut String, key: &str, value: &Value) {
+fn field(out: &mut String, key: &str, value: &Value, plain: bool) {
     match value {
         Value::String(s) if key == "summary" => out.push_str(&format!("\n{}\n", s.trim())),
         Value::Array(items) if items.is_empty() => {}
@@ -83,7 +121,7 @@ fn field(out: &mut String, key: &str, value: &Value) {
                             .map(|(k, v)| (k.clone(), v.clone()))
                             .collect();
                         let mut line = format!("  {}. {}", n + 1, main.unwrap_or(""));
-                        if !rest.is_empty() {
+                        if !rest.is_empty() && !plain {
                             line.push_str(&format!(" ({})", inline(&rest)));
                         }
                         out.push_str(&line);

@@ -117,7 +117,8 @@ impl Store {
 /// as possible for a shell start-up file: no migrations, no key, nothing created.
 /// `None` when that cannot be told (no diary, an encrypted or unfinished one, any error).
 pub fn quick_checked_in_on(path: &Path, day: NaiveDate) -> Option<bool> {
-    if super::is_encrypted(path).ok()? {
+    // No diary (or an encrypted one): nothing to say, and no SQLite to start up.
+    if !path.is_file() || super::is_encrypted(path).ok()? {
         return None;
     }
     let conn = rusqlite::Connection::open_with_flags(

@@ -88,6 +88,9 @@ pub struct TodayData {
     pub suggestion: Option<Suggestion>,
 }
 
+/// (keys, what they do) rows, as the help and footer show them.
+pub type KeyRows = Vec<(String, &'static str)>;
+
 pub enum Screen {
     Welcome(welcome::Welcome),
     Unlock(unlock::Unlock),
@@ -101,6 +104,15 @@ pub enum Screen {
 }
 
 impl Screen {
+    pub fn typing(&self) -> bool {
+        match self {
+            Screen::Editor(_) | Screen::Search(_) | Screen::Unlock(_) => true,
+            Screen::Welcome(w) => w.typing(),
+            Screen::CheckIn(c) => c.typing(),
+            _ => false,
+        }
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             Screen::Welcome(_) => "Welcome",
@@ -116,10 +128,8 @@ impl Screen {
     }
 
     /// The key table of this screen, for help and footer.
-    pub fn keys(&self) -> (Vec<(String, &'static str)>, Vec<(String, &'static str)>) {
-        fn both<C: Copy>(
-            t: &[Binding<C>],
-        ) -> (Vec<(String, &'static str)>, Vec<(String, &'static str)>) {
+    pub fn keys(&self) -> (KeyRows, KeyRows) {
+        fn both<C: Copy>(t: &[Binding<C>]) -> (KeyRows, KeyRows) {
             (keymap::help_rows(t), keymap::footer_items(t))
         }
         match self {
@@ -142,10 +152,21 @@ pub enum Overlay {
     Help,
     Suggestion(Suggestion),
     DraftOffer(Draft),
-    ConfirmDelete { id: i64, title: String },
+    ConfirmDelete {
+        id: i64,
+        title: String,
+    },
     LeaveCheckIn,
     LeaveEditor,
-    Message(String),
+    /// Text to read (content), scrolled by this many lines.
+    Message {
+        text: String,
+        scroll: u16,
+    },
+    /// Who to talk to and who to call, for the user's region.
+    HelpNow {
+        scroll: u16,
+    },
 }
 
 /// What a screen's key handler wants done, collected and applied by `update`.
@@ -281,6 +302,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             if app.overlay.is_some() {
                 return overlay_key(app, &key);
+            }
+            // Help is one key away from everywhere, and closing it returns you to exactly
+            // where you were.
+            if key.code == KeyCode::F(2) || (key.code == KeyCode::Char('H') && !app.screen.typing())
+            {
+                app.overlay = Some(Overlay::HelpNow { scroll: 0 });
+                return Vec::new();
             }
             app.status = None;
             let mut out = Out::default();
@@ -425,8 +453,29 @@ fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
     let pressed =
         |c: char| key.code == KeyCode::Char(c) && !key.modifiers.contains(KeyModifiers::CONTROL);
     let mut out = Out::default();
+    let scrolled = |scroll: u16| match key.code {
+        KeyCode::Up | KeyCode::Char('k') => Some(scroll.saturating_sub(1)),
+        KeyCode::Down | KeyCode::Char('j') => Some(scroll.saturating_add(1)),
+        KeyCode::PageUp => Some(scroll.saturating_sub(10)),
+        KeyCode::PageDown | KeyCode::Char(' ') => Some(scroll.saturating_add(10)),
+        _ => None,
+    };
     let close = match overlay {
-        Overlay::Help | Overlay::Message(_) => true,
+        Overlay::Help => true,
+        Overlay::Message { text, scroll } => match scrolled(scroll) {
+            Some(scroll) => {
+                app.overlay = Some(Overlay::Message { text, scroll });
+                false
+            }
+            None => true,
+        },
+        Overlay::HelpNow { scroll } => match scrolled(scroll) {
+            Some(scroll) => {
+                app.overlay = Some(Overlay::HelpNow { scroll });
+                false
+            }
+            None => true,
+        },
         Overlay::Suggestion(s) => match key.code {
             KeyCode::Enter => {
                 if let Some(first) = s.offer.first() {

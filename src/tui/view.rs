@@ -8,11 +8,14 @@ use ratatui::Frame;
 
 use super::app::{App, Overlay, Screen};
 use super::screens::{checkin, diary, editor, reader, search, templates, today, unlock, welcome};
+use super::theme::Theme;
 use super::widgets::centered;
 
 /// Below this, Lantern says so rather than drawing a garbled screen.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 18;
+pub const MIN_WIDTH: u16 = 70;
+pub const MIN_HEIGHT: u16 = 22;
+/// Wider than this, screens sit in a centred column.
+pub const MAX_WIDTH: u16 = 110;
 
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -77,39 +80,90 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
 }
 
+fn help_now_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(region) = app.content.region(&app.config.region) else {
+        return vec![Line::styled(
+            "No help contacts are set up: check help.toml.",
+            theme.warning,
+        )];
+    };
+    let mut lines = vec![Line::styled(region.intro.trim().to_string(), theme.base)];
+    for (heading, contacts) in [
+        ("Talk to", &region.people),
+        ("Services", &region.services),
+        ("If life is at risk", &region.urgent),
+    ] {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(heading, theme.accent));
+        for c in contacts {
+            let mut spans = vec![Span::styled(format!("  {}", c.name), theme.title)];
+            if let Some(n) = &c.number {
+                spans.push(Span::styled(format!("  {n}"), theme.key));
+            }
+            if let Some(w) = &c.when {
+                spans.push(Span::styled(format!("  ({w})"), theme.muted));
+            }
+            lines.push(Line::from(spans));
+            lines.push(Line::styled(format!("    {}", c.how.trim()), theme.base));
+        }
+    }
+    if let Some(note) = &region.note {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(note.trim().to_string(), theme.muted));
+    }
+    lines
+}
+
+fn key_row<'a>(keys: String, help: &'a str, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!(" {keys:<18}"), theme.key),
+        Span::styled(help, theme.base),
+    ])
+}
+
 fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let (title, mut lines, width): (String, Vec<Line>, u16) = match overlay {
+    // (title, body, the last line that must stay in view, width, scroll)
+    let (title, lines, footer, width, scroll): (String, Vec<Line>, Line, u16, u16) = match overlay {
         Overlay::Help => {
             let (rows, _) = app.screen.keys();
             let mut lines: Vec<Line> = rows
                 .into_iter()
-                .map(|(keys, help)| {
-                    Line::from(vec![
-                        Span::styled(format!(" {keys:<18}"), theme.key),
-                        Span::styled(help, theme.base),
-                    ])
-                })
+                .map(|(keys, help)| key_row(keys, help, theme))
                 .collect();
             if matches!(app.screen, Screen::CheckIn(_)) {
                 for (keys, help) in checkin::STEP_HELP {
-                    lines.push(Line::from(vec![
-                        Span::styled(format!(" {keys:<18}"), theme.key),
-                        Span::styled(*help, theme.base),
-                    ]));
+                    lines.push(key_row(keys.to_string(), help, theme));
                 }
             }
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {:<18}", "Ctrl-C"), theme.key),
-                Span::styled(
-                    "close Lantern at once (writing is kept as a draft)",
-                    theme.base,
-                ),
-            ]));
-            lines.push(Line::from(""));
-            lines.push(Line::styled(" Any key closes this.", theme.muted));
-            (format!(" Keys: {} ", app.screen.name()), lines, 76)
+            lines.push(key_row(
+                "F2 (H)".into(),
+                "where to get help now, from any screen",
+                theme,
+            ));
+            lines.push(key_row(
+                "Ctrl-C".into(),
+                "close Lantern at once (writing is kept as a draft)",
+                theme,
+            ));
+            (
+                format!(" Keys: {} ", app.screen.name()),
+                lines,
+                Line::styled("Any key closes this.", theme.muted),
+                80,
+                0,
+            )
         }
+        Overlay::HelpNow { scroll } => (
+            " Help now ".into(),
+            help_now_lines(app, theme),
+            Line::styled(
+                "↑↓ scroll · any other key returns you to where you were",
+                theme.muted,
+            ),
+            80,
+            *scroll,
+        ),
         Overlay::Suggestion(s) => {
             let mut lines = vec![Line::styled(s.message.clone(), theme.base), Line::from("")];
             for (i, offer) in s.offer.iter().enumerate() {
@@ -128,7 +182,6 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             if s.offer_help {
                 if let Some(region) = app.content.region(&app.config.region) {
                     lines.push(Line::from(""));
-                    lines.push(Line::styled(region.intro.trim().to_string(), theme.warning));
                     for c in region
                         .people
                         .iter()
@@ -139,11 +192,19 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                             lines.push(Line::styled(format!("  {}: {n}", c.name), theme.base));
                         }
                     }
+                    lines.push(Line::styled(
+                        "  F2 shows everyone who can help.",
+                        theme.muted,
+                    ));
                 }
             }
-            lines.push(Line::from(""));
-            lines.push(Line::styled(" Enter start it    Esc not now", theme.key));
-            (" One small thing ".into(), lines, 70)
+            (
+                " One small thing ".into(),
+                lines,
+                Line::styled("Enter start it    Esc not now", theme.key),
+                70,
+                0,
+            )
         }
         Overlay::DraftOffer(d) => {
             let first = [d.title.as_str(), d.body.as_str()]
@@ -163,10 +224,10 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                         theme.base,
                     ),
                     Line::styled(format!("  “{preview}”"), theme.accent),
-                    Line::from(""),
-                    Line::styled(" Enter carry on    d discard it    Esc later", theme.key),
                 ],
+                Line::styled("Enter carry on    d discard it    Esc later", theme.key),
                 66,
+                0,
             )
         }
         Overlay::ConfirmDelete { title, .. } => (
@@ -174,69 +235,69 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             vec![
                 Line::styled(format!("Delete “{title}”?"), theme.base),
                 Line::styled("This cannot be undone.", theme.warning),
-                Line::from(""),
-                Line::styled(" y delete    n keep it", theme.key),
             ],
+            Line::styled("y delete    n keep it", theme.key),
             60,
+            0,
         ),
         Overlay::LeaveCheckIn => (
             " Leave? ".into(),
-            vec![
-                Line::styled("Leave without saving this check-in?", theme.base),
-                Line::from(""),
-                Line::styled(" y leave    n stay", theme.key),
-            ],
+            vec![Line::styled(
+                "Leave without saving this check-in?",
+                theme.base,
+            )],
+            Line::styled("y leave    n stay", theme.key),
             50,
+            0,
         ),
         Overlay::LeaveEditor => (
             " Stop writing? ".into(),
-            vec![
-                Line::styled("Keep what you wrote as a draft for later?", theme.base),
-                Line::from(""),
-                Line::styled(
-                    " k keep a draft    d discard it    Esc keep writing",
-                    theme.key,
-                ),
-            ],
+            vec![Line::styled(
+                "Keep what you wrote as a draft for later?",
+                theme.base,
+            )],
+            Line::styled(
+                "k keep a draft    d discard it    Esc keep writing",
+                theme.key,
+            ),
             60,
+            0,
         ),
-        Overlay::Message(text) => {
-            let mut lines: Vec<Line> = text
-                .lines()
+        Overlay::Message { text, scroll } => (
+            " ".into(),
+            text.lines()
                 .map(|l| Line::styled(l.to_string(), theme.base))
-                .collect();
-            lines.push(Line::from(""));
-            lines.push(Line::styled(" Any key closes this.", theme.muted));
-            (" ".into(), lines, 78)
-        }
+                .collect(),
+            Line::styled("↑↓ scroll · any other key closes this", theme.muted),
+            80,
+            *scroll,
+        ),
     };
-    // Height as wrapped: the text area is the box less borders and a margin each side.
-    let text_width = width.min(area.width).saturating_sub(4).max(1) as usize;
-    let wrapped: usize = lines
-        .iter()
-        .map(|l| l.width().max(1).div_ceil(text_width))
-        .sum();
-    let height = (wrapped as u16 + 4).min(area.height);
-    let rect = centered(area, width, height);
-    // Long text keeps its last line (how to close) in view.
-    let room = rect.height.saturating_sub(4) as usize;
-    if lines.len() > room && room > 2 {
-        let last = lines.pop();
-        lines.truncate(room - 1);
-        lines.extend(last);
-    }
+    // Inside the screen's frame, never over its border.
+    let width = width.min(area.width.saturating_sub(4));
+    let text_width = width.saturating_sub(4).max(1);
+    let body = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let body_rows = body.line_count(text_width) as u16;
+    let max_body = area.height.saturating_sub(7).max(1);
+    let shown = body_rows.min(max_body);
+    let rect = centered(area, width, shown + 6);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(Line::styled(title, theme.title))
         .border_style(theme.accent)
         .style(theme.base);
-    let inner = block.inner(rect);
+    let inner = block.inner(rect).inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 1,
+    });
     frame.render_widget(block, rect);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
-        inner.inner(ratatui::layout::Margin {
-            horizontal: 1,
-            vertical: 1,
-        }),
-    );
+    let [text_area, _, footer_area] = Layout::vertical([
+        Constraint::Length(shown),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let scroll = scroll.min(body_rows.saturating_sub(shown));
+    frame.render_widget(body.scroll((scroll, 0)), text_area);
+    frame.render_widget(Paragraph::new(footer), footer_area);
 }

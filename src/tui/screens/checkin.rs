@@ -159,6 +159,11 @@ impl CheckInForm {
         }
     }
 
+    /// The note and good-moment steps take typed text.
+    pub fn typing(&self) -> bool {
+        self.step().is_text()
+    }
+
     pub fn step(&self) -> Step {
         self.steps.get(self.index).copied().unwrap_or(Step::Meter)
     }
@@ -485,7 +490,26 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
                 Paragraph::new(Line::styled(text, theme.accent)).wrap(Wrap { trim: true }),
                 q,
             );
-            mood_meter::render(frame, meter, state, env.content, theme);
+            if meter.width >= 90 {
+                // Room to show the words that belong where you are on the meter.
+                let [grid, words] =
+                    Layout::horizontal([Constraint::Length(72), Constraint::Min(16)]).areas(meter);
+                mood_meter::render(frame, grid, state, env.content, theme);
+                let (p, e) = state.levels();
+                let mut lines = vec![
+                    Line::styled(quarter_name(env.content, p, e), theme.quadrant(p, e)),
+                    Line::from(""),
+                ];
+                lines.extend(
+                    state
+                        .quadrant_words(env.content)
+                        .into_iter()
+                        .map(|w| Line::styled(format!(" {w}"), theme.muted)),
+                );
+                frame.render_widget(Paragraph::new(lines), words);
+            } else {
+                mood_meter::render(frame, meter, state, env.content, theme);
+            }
         }
         Step::Words => {
             let words = state.quadrant_words(env.content);
@@ -606,6 +630,7 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
             frame.render_widget(Paragraph::new(Line::styled(label, theme.accent)), l);
             let mut field = field.clone();
             field.set_block(Block::bordered().border_style(theme.accent));
+            field.set_placeholder_style(theme.muted);
             frame.render_widget(&field, f);
             frame.render_widget(
                 Paragraph::new(Line::styled(
@@ -616,6 +641,14 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
             );
         }
     }
+}
+
+fn quarter_name(content: &Content, p: Level, e: Level) -> String {
+    content
+        .quadrants
+        .iter()
+        .find(|q| q.pleasantness == p && q.energy == e)
+        .map_or(String::new(), |q| format!(" {} ", q.name))
 }
 
 fn list_lines<'a>(

@@ -241,10 +241,15 @@ pub fn view(state: &Diary, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.base
         };
         let tags: String = row.tags.iter().map(|t| format!(" #{t}")).collect();
+        // The title gives way to the tags, shortened with an ellipsis rather than cut.
+        let room = (inner.width as usize)
+            .saturating_sub(10 + tags.chars().count())
+            .max(12);
+        let title = crate::domain::entry::shorten(&row.title, room);
         hit_rows.push((inner.y + lines.len() as u16, i));
         lines.push(Line::from(vec![
             Span::styled(format!("   {}  ", row.created.format("%H:%M")), theme.muted),
-            Span::styled(row.title.clone(), style),
+            Span::styled(title, style),
             Span::styled(tags, theme.muted),
         ]));
     }

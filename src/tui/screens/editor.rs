@@ -2,14 +2,6 @@
 //! text area. Everything typed is kept as a draft within about a second of a pause and
 //! on every change of prompt, so a crash or a closed terminal loses almost nothing.
 
-use chrono::{DateTime, FixedOffset};
-use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
-use ratatui::Frame;
-use ratatui_textarea::TextArea;
-
 use crate::content::schema::Template;
 use crate::domain::editor_text::{self, Written};
 use crate::domain::entry::{Answer, Entry};
@@ -18,6 +10,13 @@ use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::keymap::{code, ctrl, lookup, Binding};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{single_line, writing_area};
+use chrono::{DateTime, FixedOffset};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::Frame;
+use ratatui_textarea::{CursorMove, TextArea};
 
 /// How long typing must pause before the draft is saved. With the runtime's quarter-second
 /// tick, a draft is never more than about a second and a half behind.
@@ -157,6 +156,11 @@ impl Editor {
         }
         let mut title = single_line("a title (optional)");
         title.insert_str(&written.title);
+        // Carry on from the end of what is already written.
+        for page in &mut pages {
+            page.area.move_cursor(CursorMove::Bottom);
+            page.area.move_cursor(CursorMove::End);
+        }
         let _ = env;
         Editor {
             slot,
@@ -447,6 +451,7 @@ pub fn view(state: &Editor, theme: &Theme, frame: &mut Frame, area: Rect) {
     .margin(1)
     .areas(inner);
     let mut title_field = state.title.clone();
+    title_field.set_placeholder_style(theme.muted);
     if state.on_title {
         title_field.set_style(theme.selected);
     } else {
@@ -465,6 +470,7 @@ pub fn view(state: &Editor, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(Line::styled(h.clone(), theme.muted)), hint);
     }
     let mut area_widget = page.area.clone();
+    area_widget.set_placeholder_style(theme.muted);
     area_widget.set_block(Block::bordered().border_style(if state.on_title {
         theme.border
     } else {

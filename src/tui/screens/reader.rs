@@ -127,7 +127,8 @@ pub fn view(state: &Reader, theme: &Theme, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(paragraph.to_string(), theme.base));
     }
     for a in &e.answers {
-        if !lines.is_empty() {
+        let after_blank = lines.last().is_some_and(|l: &Line| l.width() == 0);
+        if !lines.is_empty() && !after_blank {
             lines.push(Line::from(""));
         }
         lines.push(Line::from(Span::styled(a.prompt.clone(), theme.accent)));

@@ -21,6 +21,7 @@ pub enum Cmd {
     Down,
     Open,
     Back,
+    Help,
 }
 
 pub const KEYS: &[Binding<Cmd>] = &[
@@ -47,6 +48,12 @@ pub const KEYS: &[Binding<Cmd>] = &[
         command: Cmd::Back,
         help: "go back",
         footer: Some("back"),
+    },
+    Binding {
+        keys: &[code(KeyCode::F(1))],
+        command: Cmd::Help,
+        help: "show these keys",
+        footer: Some("help"),
     },
 ];
 
@@ -109,6 +116,7 @@ pub fn on_key(state: &mut Search, key: &KeyEvent, out: &mut Out) {
             }
         }
         Some(Cmd::Back) => out.nav = Some(Nav::Back),
+        Some(Cmd::Help) => out.overlay = Some(crate::tui::app::Overlay::Help),
         None => {
             if state.input.input(*key) {
                 let query = as_you_type(&state.text());
@@ -185,6 +193,7 @@ pub fn view(state: &Search, theme: &Theme, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(inner);
     let mut input = state.input.clone();
     input.set_block(Block::bordered().border_style(theme.accent));
+    input.set_placeholder_style(theme.muted);
     frame.render_widget(&input, field);
     let mut lines: Vec<Line> = Vec::new();
     let mut hit_rows = state.hit_rows.borrow_mut();
@@ -204,7 +213,7 @@ pub fn view(state: &Search, theme: &Theme, frame: &mut Frame, area: Rect) {
         hit_rows.push((results.y + lines.len() as u16, i));
         lines.push(Line::from(vec![
             Span::styled(
-                format!(" {}  ", hit.created.format("%-d %b %Y")),
+                format!(" {}  ", hit.created.format("%e %b %Y")),
                 theme.muted,
             ),
             Span::styled(hit.title.clone(), style),

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen, TodayData};
-use crate::tui::keymap::{key, lookup, Binding};
+use crate::tui::keymap::{code, key, lookup, Binding};
 use crate::tui::screens::{checkin, diary, editor, search, templates};
 use crate::tui::theme::Theme;
 
@@ -21,6 +21,7 @@ pub enum Cmd {
     GoodMoment,
     Diary,
     Search,
+    HelpNow,
     Help,
     Quit,
 }
@@ -63,6 +64,12 @@ pub const KEYS: &[Binding<Cmd>] = &[
         footer: Some("search"),
     },
     Binding {
+        keys: &[key('H'), code(KeyCode::F(2))],
+        command: Cmd::HelpNow,
+        help: "where to get help now (from any screen: F2)",
+        footer: Some("help now"),
+    },
+    Binding {
         keys: &[key('?')],
         command: Cmd::Help,
         help: "show these keys",
@@ -99,10 +106,14 @@ pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
         Cmd::Write => out.nav = Some(Nav::Push(Screen::Templates(templates::Templates::new(env)))),
         Cmd::GoodMoment => start_offer("template:good-moment", env, out),
         Cmd::Diary => {
-            out.nav = Some(Nav::Push(Screen::Diary(diary::Diary::default())));
+            out.nav = Some(Nav::Push(Screen::Diary(diary::Diary {
+                loading: true,
+                ..Default::default()
+            })));
             out.effects.push(Effect::LoadEntries { offset: 0 });
         }
         Cmd::Search => out.nav = Some(Nav::Push(Screen::Search(search::Search::new()))),
+        Cmd::HelpNow => out.overlay = Some(Overlay::HelpNow { scroll: 0 }),
         Cmd::Help => out.overlay = Some(Overlay::Help),
         Cmd::Quit => out.quit = true,
     }
@@ -118,8 +129,8 @@ pub fn start_offer(reference: &str, env: &Env<'_>, out: &mut Out) {
             return;
         }
     }
-    match env.content.show(reference) {
-        Some(text) => out.overlay = Some(Overlay::Message(text)),
+    match env.content.show_plain(reference) {
+        Some(text) => out.overlay = Some(Overlay::Message { text, scroll: 0 }),
         None => out.status = Some("That is not in the content any more.".into()),
     }
 }
@@ -179,10 +190,10 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
         Some(s) => {
             lines.push(Line::styled(format!("  {}", s.message), theme.base));
             if s.offer_help {
-                lines.push(Line::styled(
-                    "  You do not have to carry this alone: your supervisor, a colleague or occupational health can help.",
-                    theme.warning,
-                ));
+                lines.push(Line::from(vec![
+                    Span::styled("  H", theme.key),
+                    Span::styled(" shows people and numbers who can help.", theme.warning),
+                ]));
             }
         }
         None => lines.push(Line::styled(

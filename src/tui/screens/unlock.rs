@@ -105,6 +105,7 @@ pub fn view(state: &Unlock, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
     let mut field_widget = state.field.clone();
     field_widget.set_block(Block::bordered().border_style(theme.accent));
+    field_widget.set_placeholder_style(theme.muted);
     frame.render_widget(&field_widget, field);
     let line = if state.waiting {
         Line::styled("Opening…", theme.muted)

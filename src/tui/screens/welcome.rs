@@ -87,6 +87,11 @@ impl Welcome {
         }
     }
 
+    /// Passphrase steps take typed text.
+    pub fn typing(&self) -> bool {
+        matches!(self.step, Step::Passphrase | Step::Confirm)
+    }
+
     pub fn failed(&mut self, message: String) {
         self.message = Some(message);
     }
@@ -249,7 +254,7 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
             ));
             lines.push(Line::from(""));
             lines.push(Line::styled(
-                "y  yes, set a passphrase      n  not now",
+                "y  yes, set a passphrase      n (or Enter)  not now",
                 theme.key,
             ));
         }
@@ -309,6 +314,7 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
     if let Some(f) = field_widget {
         let mut f = f.clone();
         f.set_block(Block::bordered().border_style(theme.accent));
+        f.set_placeholder_style(theme.muted);
         frame.render_widget(&f, field);
     }
     if let Some(m) = &state.message {
