@@ -376,6 +376,27 @@ impl Content {
         render::plain(&found)
     }
 
+    /// The `kind:id` references an item makes (its `related`, a rule's offers …).
+    pub fn related(&self, reference: &str) -> Vec<String> {
+        let Some((kind, id)) = reference.split_once(':') else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        self.for_each_item(|k, item, _, _| {
+            if k.name() == kind && item.id().as_ref() == id {
+                out.extend(item.refs().into_iter().map(|r| r.as_ref().clone()));
+            }
+        });
+        out
+    }
+
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercises
+            .iter()
+            .find(|e| e.id.as_ref() == id)
+            .map(|p| &p.item)
+    }
+
     /// Whether `kind:id` names an item.
     pub fn has(&self, kind: Kind, id: &str) -> bool {
         let mut hit = false;

@@ -14,7 +14,10 @@ use crate::domain::suggest::Suggestion;
 use crate::store::{Draft, EntrySummary, SearchHit};
 
 use super::keymap::{self, Binding};
-use super::screens::{checkin, diary, editor, reader, search, templates, today, unlock, welcome};
+use super::screens::{
+    checkin, diary, editor, exercise, finder, library, plan, reader, search, templates, today,
+    topic, unlock, welcome,
+};
 use super::theme::Theme;
 
 /// What the runtime tells `update`.
@@ -44,6 +47,9 @@ pub enum Action {
     EntryDeleted(i64),
     DraftFound(Draft),
     ExternalEdited(Result<String, String>),
+    PracticeLogged(i64),
+    /// (section id, text) for every written section.
+    PlanLoaded(Vec<(String, String)>),
     Failed(String),
 }
 
@@ -77,6 +83,16 @@ pub enum Effect {
     DiscardDraft(String),
     /// Hand text to $EDITOR; the result comes back as `ExternalEdited`.
     ExternalEditor(String),
+    LogPractice(crate::domain::practice::PracticeRecord),
+    SetPracticeNote {
+        id: i64,
+        note: String,
+    },
+    LoadPlan,
+    SavePlanSection {
+        id: String,
+        text: String,
+    },
 }
 
 /// What Today shows, loaded from the store.
@@ -101,12 +117,19 @@ pub enum Screen {
     Templates(templates::Templates),
     Editor(Box<editor::Editor>),
     Search(search::Search),
+    Exercise(Box<exercise::ExerciseRun>),
+    Library(library::Library),
+    Topic(topic::Topic),
+    Finder(finder::Finder),
+    Plan(plan::Plan),
 }
 
 impl Screen {
     pub fn typing(&self) -> bool {
         match self {
             Screen::Editor(_) | Screen::Search(_) | Screen::Unlock(_) => true,
+            Screen::Exercise(e) => e.done.is_some(),
+            Screen::Plan(p) => p.editing.is_some(),
             Screen::Welcome(w) => w.typing(),
             Screen::CheckIn(c) => c.typing(),
             _ => false,
@@ -124,6 +147,11 @@ impl Screen {
             Screen::Templates(_) => "New entry",
             Screen::Editor(_) => "Writing",
             Screen::Search(_) => "Search",
+            Screen::Exercise(_) => "Exercise",
+            Screen::Library(_) => "Library",
+            Screen::Topic(_) => "Library",
+            Screen::Finder(_) => "Finding support",
+            Screen::Plan(_) => "Plan",
         }
     }
 
@@ -142,6 +170,11 @@ impl Screen {
             Screen::Templates(_) => both(templates::KEYS),
             Screen::Editor(_) => both(editor::KEYS),
             Screen::Search(_) => both(search::KEYS),
+            Screen::Exercise(_) => both(exercise::KEYS),
+            Screen::Library(_) => both(library::KEYS),
+            Screen::Topic(_) => both(topic::KEYS),
+            Screen::Finder(_) => both(finder::KEYS),
+            Screen::Plan(_) => both(plan::KEYS),
         }
     }
 }
@@ -327,6 +360,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Screen::Templates(s) => templates::on_key(s, &key, &env, &mut out),
                 Screen::Editor(s) => editor::on_key(s, &key, &env, &mut out),
                 Screen::Search(s) => search::on_key(s, &key, &mut out),
+                Screen::Exercise(s) => exercise::on_key(s, &key, &env, &mut out),
+                Screen::Library(s) => library::on_key(s, &key, &env, &mut out),
+                Screen::Topic(s) => topic::on_key(s, &key, &env, &mut out),
+                Screen::Finder(s) => finder::on_key(s, &key, &env, &mut out),
+                Screen::Plan(s) => plan::on_key(s, &key, &env, &mut out),
             }
             app.apply(out)
         }
@@ -348,6 +386,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Tick => match &mut app.screen {
             Screen::Editor(e) => e.autosave(app.now).into_iter().collect(),
+            Screen::Exercise(e) => e.tick(app.now),
             _ => Vec::new(),
         },
         Action::Terminate => {
@@ -436,6 +475,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 (_, Err(message)) => app.status = Some(message),
                 _ => {}
+            }
+            Vec::new()
+        }
+        Action::PracticeLogged(id) => {
+            if let Screen::Exercise(e) = &mut app.screen {
+                if let Some(done) = &mut e.done {
+                    done.logged_id = Some(id);
+                }
+            }
+            Vec::new()
+        }
+        Action::PlanLoaded(texts) => {
+            if let Screen::Plan(p) = &mut app.screen {
+                p.loaded(texts);
             }
             Vec::new()
         }

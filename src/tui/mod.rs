@@ -74,7 +74,13 @@ pub fn run(ctx: &Context) -> Result<()> {
             terminal.draw(|frame| view::view(&app, frame))?;
             let action = if stop.load(Ordering::Relaxed) {
                 Action::Terminate
-            } else if event::poll(Duration::from_millis(250))? {
+            } else if event::poll(Duration::from_millis(
+                if matches!(app.screen, Screen::Exercise(_)) {
+                    100
+                } else {
+                    250
+                },
+            ))? {
                 match event::read()? {
                     Event::Key(key) => Action::Key(key),
                     Event::Mouse(mouse) => Action::Mouse(mouse),
@@ -270,8 +276,36 @@ fn perform_with_store(
                 .map_err(fail("Could not discard the draft"))?;
             None
         }
+        Effect::LogPractice(record) => {
+            let id = store
+                .log_practice(&record)
+                .map_err(fail("Could not log the practice"))?;
+            Some(Action::PracticeLogged(id))
+        }
+        Effect::SetPracticeNote { id, note } => {
+            store
+                .set_practice_note(id, Some(&note))
+                .map_err(fail("Could not keep the note"))?;
+            None
+        }
+        Effect::LoadPlan => Some(Action::PlanLoaded(plan_texts(store)?)),
+        Effect::SavePlanSection { id, text } => {
+            store.set_plan_section(&id, &text, now).map_err(fail(
+                "Could not save the plan; your words are lost only if you leave",
+            ))?;
+            Some(Action::PlanLoaded(plan_texts(store)?))
+        }
         Effect::FinishFirstRun { .. } | Effect::Unlock(_) | Effect::ExternalEditor(_) => None,
     })
+}
+
+fn plan_texts(store: &Store) -> std::result::Result<Vec<(String, String)>, String> {
+    Ok(store
+        .plan()
+        .map_err(fail("Could not read your plan"))?
+        .into_iter()
+        .map(|p| (p.section_id, p.text))
+        .collect())
 }
 
 fn history(

@@ -7,7 +7,10 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::app::{App, Overlay, Screen};
-use super::screens::{checkin, diary, editor, reader, search, templates, today, unlock, welcome};
+use super::screens::{
+    checkin, diary, editor, exercise, finder, library, plan, reader, search, templates, today,
+    topic, unlock, welcome,
+};
 use super::theme::Theme;
 use super::widgets::centered;
 
@@ -51,6 +54,11 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Templates(s) => templates::view(s, &env, theme, frame, main),
         Screen::Editor(s) => editor::view(s, theme, frame, main),
         Screen::Search(s) => search::view(s, theme, frame, main),
+        Screen::Exercise(s) => exercise::view(s, &env, theme, frame, main),
+        Screen::Library(s) => library::view(s, &env, theme, frame, main),
+        Screen::Topic(s) => topic::view(s, theme, frame, main),
+        Screen::Finder(s) => finder::view(s, &env, theme, frame, main),
+        Screen::Plan(s) => plan::view(s, &env, theme, frame, main),
     }
     if let Some(message) = &app.status {
         frame.render_widget(

@@ -3,9 +3,14 @@
 pub mod checkin;
 pub mod diary;
 pub mod editor;
+pub mod exercise;
+pub mod finder;
+pub mod library;
+pub mod plan;
 pub mod reader;
 pub mod search;
 pub mod templates;
 pub mod today;
+pub mod topic;
 pub mod unlock;
 pub mod welcome;

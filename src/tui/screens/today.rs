@@ -10,7 +10,9 @@ use ratatui::Frame;
 
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen, TodayData};
 use crate::tui::keymap::{code, key, lookup, Binding};
-use crate::tui::screens::{checkin, diary, editor, search, templates};
+use crate::tui::screens::{
+    checkin, diary, editor, exercise, finder, library, plan, search, templates, topic,
+};
 use crate::tui::theme::Theme;
 
 #[derive(Clone, Copy)]
@@ -22,6 +24,9 @@ pub enum Cmd {
     Diary,
     Search,
     HelpNow,
+    Library,
+    Support,
+    Plan,
     Help,
     Quit,
 }
@@ -62,6 +67,24 @@ pub const KEYS: &[Binding<Cmd>] = &[
         command: Cmd::Search,
         help: "search your diary",
         footer: Some("search"),
+    },
+    Binding {
+        keys: &[key('l')],
+        command: Cmd::Library,
+        help: "the library: skills, steps, exercises, support",
+        footer: Some("library"),
+    },
+    Binding {
+        keys: &[key('f')],
+        command: Cmd::Support,
+        help: "find the kind of support that fits",
+        footer: Some("find support"),
+    },
+    Binding {
+        keys: &[key('p')],
+        command: Cmd::Plan,
+        help: "my compassionate resilience plan",
+        footer: Some("plan"),
     },
     Binding {
         keys: &[key('H'), code(KeyCode::F(2))],
@@ -114,6 +137,16 @@ pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
         }
         Cmd::Search => out.nav = Some(Nav::Push(Screen::Search(search::Search::new()))),
         Cmd::HelpNow => out.overlay = Some(Overlay::HelpNow { scroll: 0 }),
+        Cmd::Library => {
+            out.nav = Some(Nav::Push(Screen::Library(library::Library::new(
+                env.content,
+            ))))
+        }
+        Cmd::Support => out.nav = Some(Nav::Push(Screen::Finder(finder::Finder::new()))),
+        Cmd::Plan => {
+            out.nav = Some(Nav::Push(Screen::Plan(plan::Plan::new())));
+            out.effects.push(Effect::LoadPlan);
+        }
         Cmd::Help => out.overlay = Some(Overlay::Help),
         Cmd::Quit => out.quit = true,
     }
@@ -129,8 +162,16 @@ pub fn start_offer(reference: &str, env: &Env<'_>, out: &mut Out) {
             return;
         }
     }
-    match env.content.show_plain(reference) {
-        Some(text) => out.overlay = Some(Overlay::Message { text, scroll: 0 }),
+    if let Some(exercise) = reference
+        .strip_prefix("exercise:")
+        .and_then(|id| env.content.exercise(id))
+    {
+        let run = exercise::ExerciseRun::new(exercise, env);
+        out.nav = Some(Nav::Push(Screen::Exercise(Box::new(run))));
+        return;
+    }
+    match topic::Topic::new(reference, env) {
+        Some(topic) => out.nav = Some(Nav::Push(Screen::Topic(topic))),
         None => out.status = Some("That is not in the content any more.".into()),
     }
 }

@@ -1,6 +1,7 @@
 //! Drawing pieces shared by screens.
 
 pub mod mood_meter;
+pub mod pacer;
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -1,0 +1,214 @@
+//! My compassionate resilience plan: its sections, each edited in place. Every saved
+//! change keeps the words it replaces, so the plan has a history.
+
+use std::collections::HashMap;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::Frame;
+use ratatui_textarea::{CursorMove, TextArea};
+
+use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
+use crate::tui::keymap::{code, ctrl, key, lookup, Binding};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::writing_area;
+
+#[derive(Clone, Copy)]
+pub enum Cmd {
+    Up,
+    Down,
+    Edit,
+    Save,
+    Back,
+    Help,
+}
+
+pub const KEYS: &[Binding<Cmd>] = &[
+    Binding {
+        keys: &[code(KeyCode::Up), key('k')],
+        command: Cmd::Up,
+        help: "previous section",
+        footer: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::Down), key('j')],
+        command: Cmd::Down,
+        help: "next section",
+        footer: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter), key('e')],
+        command: Cmd::Edit,
+        help: "write in this section",
+        footer: Some("edit"),
+    },
+    Binding {
+        keys: &[ctrl('s')],
+        command: Cmd::Save,
+        help: "save the section (while writing)",
+        footer: Some("save"),
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        command: Cmd::Back,
+        help: "stop writing without saving, or go back",
+        footer: Some("back"),
+    },
+    Binding {
+        keys: &[key('?')],
+        command: Cmd::Help,
+        help: "show these keys",
+        footer: Some("help"),
+    },
+];
+
+pub struct Plan {
+    pub texts: HashMap<String, String>,
+    pub selected: usize,
+    pub editing: Option<TextArea<'static>>,
+    pub loaded: bool,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Plan {
+    pub fn new() -> Plan {
+        Plan {
+            texts: HashMap::new(),
+            selected: 0,
+            editing: None,
+            loaded: false,
+        }
+    }
+
+    pub fn loaded(&mut self, texts: Vec<(String, String)>) {
+        self.texts = texts.into_iter().collect();
+        self.loaded = true;
+    }
+}
+
+pub fn on_key(state: &mut Plan, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
+    let sections = &env.content.sections;
+    let command = lookup(KEYS, key);
+    if let Some(area) = &mut state.editing {
+        match command {
+            Some(Cmd::Save) => {
+                if let Some(section) = sections.get(state.selected) {
+                    let text = area.lines().join("\n").trim_end().to_string();
+                    out.effects.push(Effect::SavePlanSection {
+                        id: section.id.as_ref().clone(),
+                        text,
+                    });
+                }
+                state.editing = None;
+            }
+            Some(Cmd::Back) => {
+                state.editing = None;
+                out.status = Some("Not saved.".into());
+            }
+            _ => {
+                area.input(*key);
+            }
+        }
+        return;
+    }
+    match command {
+        Some(Cmd::Up) => state.selected = state.selected.saturating_sub(1),
+        Some(Cmd::Down) => {
+            state.selected = (state.selected + 1).min(sections.len().saturating_sub(1))
+        }
+        Some(Cmd::Edit) => {
+            if let Some(section) = sections.get(state.selected) {
+                let text = state
+                    .texts
+                    .get(section.id.as_ref())
+                    .cloned()
+                    .unwrap_or_default();
+                let mut area = writing_area(
+                    text.lines().map(str::to_string).collect(),
+                    "write in your own words",
+                );
+                area.move_cursor(CursorMove::Bottom);
+                area.move_cursor(CursorMove::End);
+                state.editing = Some(area);
+            }
+        }
+        Some(Cmd::Save) => {}
+        Some(Cmd::Back) => out.nav = Some(Nav::Back),
+        Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
+        None => {}
+    }
+}
+
+pub fn view(state: &Plan, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let block = Block::bordered()
+        .title(Line::styled(
+            " My compassionate resilience plan ",
+            theme.title,
+        ))
+        .border_style(theme.border);
+    let inner = block.inner(area).inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 1,
+    });
+    frame.render_widget(block, area);
+    let sections = &env.content.sections;
+    if let (Some(editing), Some(section)) = (&state.editing, sections.get(state.selected)) {
+        let [head, field] =
+            Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(inner);
+        let mut lines = vec![
+            Line::styled(section.name.clone(), theme.title),
+            Line::styled(section.summary.trim().to_string(), theme.base),
+        ];
+        for q in section.questions.iter().take(2) {
+            lines.push(Line::styled(format!("· {q}"), theme.muted));
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), head);
+        let mut field_widget = editing.clone();
+        field_widget.set_block(Block::bordered().border_style(theme.accent));
+        field_widget.set_placeholder_style(theme.muted);
+        frame.render_widget(&field_widget, field);
+        return;
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    if !state.loaded {
+        lines.push(Line::styled("Opening your plan…", theme.muted));
+    }
+    for (i, section) in sections.iter().enumerate() {
+        let style = if i == state.selected {
+            theme.selected
+        } else {
+            theme.accent
+        };
+        lines.push(Line::styled(format!(" {} ", section.name), style));
+        match state
+            .texts
+            .get(section.id.as_ref())
+            .filter(|t| !t.trim().is_empty())
+        {
+            Some(text) => {
+                for line in text.lines().take(if i == state.selected { 6 } else { 2 }) {
+                    lines.push(Line::styled(format!("   {line}"), theme.base));
+                }
+            }
+            None => lines.push(Line::styled(
+                "   Not written yet. Enter to start.",
+                theme.muted,
+            )),
+        }
+    }
+    let height = inner.height as usize;
+    // Keep the selected section in view.
+    let selected_line = lines
+        .iter()
+        .position(|l| l.style == theme.selected)
+        .unwrap_or(0);
+    let scroll = selected_line.saturating_sub(height / 3) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
