@@ -842,7 +842,6 @@ fn ctrl_c_quits_and_keeps_the_draft() {
 /// hung-up tty, so the SIGHUP flag is never looked at, no draft is saved, and the orphan
 /// spins on the CPU. Run it with `cargo test --test e2e_tmux -- --ignored`.
 #[test]
-#[ignore = "bug: after its terminal closes, lantern never ends and the words typed are lost"]
 fn closing_the_terminal_while_typing_keeps_the_draft() {
     require_tmux!();
     let diary = Diary::initialised();

@@ -11,7 +11,7 @@ pub mod view;
 pub mod widgets;
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
@@ -30,6 +30,65 @@ use app::{Action, App, Effect, Screen, TodayData};
 
 fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
+}
+
+/// Terminal events, read on their own thread so the app keeps its clock (autosave,
+/// signals, a closed window) even when reading blocks or the terminal is gone.
+struct Input {
+    events: mpsc::Receiver<Event>,
+    paused: Arc<AtomicBool>,
+    /// Set by the reader while it is paused, so `pause` can wait until it has let go.
+    idle: Arc<AtomicBool>,
+}
+
+impl Input {
+    fn start() -> Input {
+        let (send, events) = mpsc::channel();
+        let paused = Arc::new(AtomicBool::new(false));
+        let idle = Arc::new(AtomicBool::new(false));
+        let (p, i) = (Arc::clone(&paused), Arc::clone(&idle));
+        std::thread::spawn(move || loop {
+            if p.load(Ordering::Relaxed) {
+                i.store(true, Ordering::Relaxed);
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
+            }
+            i.store(false, Ordering::Relaxed);
+            match event::poll(Duration::from_millis(50)) {
+                Ok(true) => match event::read() {
+                    Ok(ev) => {
+                        if send.send(ev).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => return,
+                },
+                Ok(false) => {}
+                Err(_) => return,
+            }
+        });
+        Input {
+            events,
+            paused,
+            idle,
+        }
+    }
+
+    fn pause(&self) {
+        self.paused.store(true, Ordering::Relaxed);
+        for _ in 0..50 {
+            if self.idle.load(Ordering::Relaxed) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn resume(&self) {
+        // Keys typed for the editor are not for the app.
+        while self.events.try_recv().is_ok() {}
+        self.paused.store(false, Ordering::Relaxed);
+    }
 }
 
 /// What the runtime owns besides the app: the store, once open.
@@ -70,26 +129,27 @@ pub fn run(ctx: &Context) -> Result<()> {
             runtime.handle(&mut app, vec![Effect::LoadToday]);
             runtime.offer_draft(&mut app);
         }
+        let input = Input::start();
         loop {
-            terminal.draw(|frame| view::view(&app, frame))?;
-            let action = if stop.load(Ordering::Relaxed) {
+            // A terminal that has gone away (its window closed) cannot be drawn on:
+            // keep any writing as a draft, as for SIGHUP, and stop.
+            let action = if terminal.draw(|frame| view::view(&app, frame)).is_err()
+                || stop.load(Ordering::Relaxed)
+            {
                 Action::Terminate
-            } else if event::poll(Duration::from_millis(
-                if matches!(app.screen, Screen::Exercise(_)) {
+            } else {
+                let wait = if matches!(app.screen, Screen::Exercise(_)) {
                     100
                 } else {
                     250
-                },
-            ))? {
-                match event::read()? {
-                    Event::Key(key) => Action::Key(key),
-                    Event::Mouse(mouse) => Action::Mouse(mouse),
-                    // The next draw fits the new size.
-                    Event::Resize(_, _) => Action::Tick,
-                    _ => Action::Tick,
+                };
+                match input.events.recv_timeout(Duration::from_millis(wait)) {
+                    Ok(Event::Key(key)) => Action::Key(key),
+                    Ok(Event::Mouse(mouse)) => Action::Mouse(mouse),
+                    // Resizes and the rest: the next draw fits the new size.
+                    Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => Action::Tick,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => Action::Terminate,
                 }
-            } else {
-                Action::Tick
             };
             app.now = now();
             let effects = app::update(&mut app, action);
@@ -99,14 +159,16 @@ pub fn run(ctx: &Context) -> Result<()> {
                 runtime.offer_draft(&mut app);
             }
             if let Some(text) = external {
-                // Hand the terminal to $EDITOR, then take it back.
+                // Hand the terminal to $EDITOR (with nothing else reading keys), then take it back.
+                input.pause();
                 let _ = execute!(std::io::stdout(), DisableMouseCapture);
                 ratatui::restore();
                 let result = crate::cli::editor::edit(&text, &ctx.paths.data_dir)
                     .map_err(|e| format!("{e:#}"));
                 terminal = ratatui::init();
                 let _ = execute!(std::io::stdout(), EnableMouseCapture);
-                terminal.clear()?;
+                let _ = terminal.clear();
+                input.resume();
                 app.now = now();
                 let effects = app::update(&mut app, Action::ExternalEdited(result));
                 runtime.handle(&mut app, effects);
