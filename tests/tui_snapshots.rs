@@ -173,6 +173,8 @@ fn today_data() -> TodayData {
     TodayData {
         latest_today: Some(checkin_today()),
         checkins_today: 1,
+        on_this_day: None,
+        reflection_due: false,
         recent: vec![
             summary(
                 12,
@@ -704,8 +706,10 @@ fn overlay_suggestion_plain_and_the_exercise_it_opens() {
     update(&mut app, Action::CheckInSaved(Some(low_and_tired())));
     snap("overlay_suggestion", &app);
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.overlay, Some(Overlay::Message { .. })));
-    snap("overlay_message_exercise", &app);
+    // Starting the offer runs the exercise itself, in the pacer.
+    assert!(app.overlay.is_none());
+    assert!(matches!(app.screen, lantern::tui::app::Screen::Exercise(_)));
+    snap("exercise_started", &app);
 }
 
 #[test]

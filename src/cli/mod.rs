@@ -9,7 +9,7 @@ mod output;
 // --- practice and support (issue 5) ---
 mod practice;
 mod security;
-mod transfer;
+pub(crate) mod transfer;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

@@ -5,6 +5,7 @@ pub mod checkin;
 pub mod editor_text;
 pub mod entry;
 pub mod insights;
+pub mod leadership;
 pub mod suggest;
 pub mod supervision;
 pub mod transfer;

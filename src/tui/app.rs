@@ -15,8 +15,8 @@ use crate::store::{Draft, EntrySummary, SearchHit};
 
 use super::keymap::{self, Binding};
 use super::screens::{
-    checkin, diary, editor, exercise, finder, library, plan, reader, search, templates, today,
-    topic, unlock, welcome,
+    checkin, day, diary, editor, exercise, finder, insights, library, pixels, plan, reader, review,
+    search, supervision, templates, today, topic, unlock, welcome,
 };
 use super::theme::Theme;
 
@@ -50,7 +50,13 @@ pub enum Action {
     PracticeLogged(i64),
     /// (section id, text) for every written section.
     PlanLoaded(Vec<(String, String)>),
-    Failed(String),
+    InsightsLoaded(crate::domain::insights::Insights),
+    YearLoaded(crate::domain::insights::YearGrid),
+    DayLoaded(crate::domain::insights::DayDetail),
+    WeekLoaded(crate::domain::insights::WeekReview),
+    SupervisionLoaded(crate::domain::supervision::SupervisionPrep),
+    /// A line for the status bar: what went wrong, or where something was saved.
+    Status(String),
 }
 
 /// What `update` asks the runtime to do.
@@ -93,6 +99,18 @@ pub enum Effect {
         id: String,
         text: String,
     },
+    LoadInsights(u32),
+    LoadYear(i32),
+    LoadDay(chrono::NaiveDate),
+    LoadWeek,
+    /// The period from this day (None: since the last supervision).
+    LoadSupervision(Option<chrono::NaiveDate>),
+    ExportSupervision {
+        since: chrono::NaiveDate,
+        entries: Vec<i64>,
+        good_moments: bool,
+    },
+    RecordSupervision(chrono::NaiveDate),
 }
 
 /// What Today shows, loaded from the store.
@@ -102,6 +120,10 @@ pub struct TodayData {
     pub checkins_today: usize,
     pub recent: Vec<EntrySummary>,
     pub suggestion: Option<Suggestion>,
+    /// Good moments and entries from this date in earlier years.
+    pub on_this_day: Option<crate::domain::insights::OnThisDay>,
+    /// A month or more since the last reflection on the expected outcomes.
+    pub reflection_due: bool,
 }
 
 /// (keys, what they do) rows, as the help and footer show them.
@@ -122,6 +144,11 @@ pub enum Screen {
     Topic(topic::Topic),
     Finder(finder::Finder),
     Plan(plan::Plan),
+    Insights(insights::InsightsView),
+    Pixels(pixels::Pixels),
+    Day(day::DayView),
+    Review(review::Review),
+    Supervision(supervision::Supervision),
 }
 
 impl Screen {
@@ -152,6 +179,11 @@ impl Screen {
             Screen::Topic(_) => "Library",
             Screen::Finder(_) => "Finding support",
             Screen::Plan(_) => "Plan",
+            Screen::Insights(_) => "Insights",
+            Screen::Pixels(_) => "Year in pixels",
+            Screen::Day(_) => "A day",
+            Screen::Review(_) => "Weekly review",
+            Screen::Supervision(_) => "Before supervision",
         }
     }
 
@@ -175,6 +207,11 @@ impl Screen {
             Screen::Topic(_) => both(topic::KEYS),
             Screen::Finder(_) => both(finder::KEYS),
             Screen::Plan(_) => both(plan::KEYS),
+            Screen::Insights(_) => both(insights::KEYS),
+            Screen::Pixels(_) => both(pixels::KEYS),
+            Screen::Day(_) => both(day::KEYS),
+            Screen::Review(_) => both(review::KEYS),
+            Screen::Supervision(_) => both(supervision::KEYS),
         }
     }
 }
@@ -365,6 +402,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Screen::Topic(s) => topic::on_key(s, &key, &env, &mut out),
                 Screen::Finder(s) => finder::on_key(s, &key, &env, &mut out),
                 Screen::Plan(s) => plan::on_key(s, &key, &env, &mut out),
+                Screen::Insights(s) => insights::on_key(s, &key, &mut out),
+                Screen::Pixels(s) => pixels::on_key(s, &key, &mut out),
+                Screen::Day(s) => day::on_key(s, &key, &mut out),
+                Screen::Review(s) => review::on_key(s, &key, &env, &mut out),
+                Screen::Supervision(s) => supervision::on_key(s, &key, &env, &mut out),
             }
             app.apply(out)
         }
@@ -376,9 +418,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             match &mut app.screen {
                 Screen::Diary(s) => diary::on_mouse(s, &mouse, &mut out),
                 Screen::Search(s) => search::on_mouse(s, &mouse, &mut out),
-                Screen::Templates(s) => {
-                    templates::on_mouse(s, &mouse, &app.content, app.now, &mut out)
-                }
+                Screen::Templates(s) => templates::on_mouse(s, &mouse),
                 Screen::Reader(s) => reader::on_mouse(s, &mouse),
                 _ => {}
             }
@@ -492,7 +532,41 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::Failed(message) => {
+        Action::InsightsLoaded(data) => {
+            if let Screen::Insights(s) = &mut app.screen {
+                s.data = Some(data);
+            }
+            Vec::new()
+        }
+        Action::YearLoaded(grid) => {
+            if let Screen::Pixels(s) = &mut app.screen {
+                s.grid = Some(grid);
+            }
+            Vec::new()
+        }
+        Action::DayLoaded(detail) => {
+            let out = Out {
+                nav: Some(Nav::Push(Screen::Day(day::DayView {
+                    detail,
+                    selected: 0,
+                }))),
+                ..Default::default()
+            };
+            app.apply(out)
+        }
+        Action::WeekLoaded(week) => {
+            if let Screen::Review(s) = &mut app.screen {
+                s.week = Some(week);
+            }
+            Vec::new()
+        }
+        Action::SupervisionLoaded(prep) => {
+            if let Screen::Supervision(s) = &mut app.screen {
+                s.loaded(prep);
+            }
+            Vec::new()
+        }
+        Action::Status(message) => {
             app.status = Some(message);
             Vec::new()
         }

@@ -23,7 +23,9 @@ use crate::cli::Context;
 use crate::config::Config;
 use crate::content::Content;
 use crate::domain::checkin::CheckIn;
+use crate::domain::insights::{year_grid, Period, Scales};
 use crate::domain::suggest::{self, Suggestion};
+use crate::domain::supervision::{default_since, supervision_markdown, Shared, SupervisionPrep};
 use crate::store::{self, CheckInFilter, EntryFilter, Store, StoreError};
 
 use app::{Action, App, Effect, Screen, TodayData};
@@ -251,11 +253,11 @@ impl Runtime<'_> {
             }
             other => {
                 let Some(store) = self.store.as_mut() else {
-                    return Some(Action::Failed("The diary is not open yet.".into()));
+                    return Some(Action::Status("The diary is not open yet.".into()));
                 };
                 match perform_with_store(store, &app.content, app.now, other) {
                     Ok(action) => action,
-                    Err(e) => Some(Action::Failed(e)),
+                    Err(e) => Some(Action::Status(e)),
                 }
             }
         }
@@ -357,8 +359,106 @@ fn perform_with_store(
             ))?;
             Some(Action::PlanLoaded(plan_texts(store)?))
         }
+        Effect::LoadInsights(days) => {
+            let period = Period::last_days(now.date_naive(), days);
+            let data = store
+                .insights(period, Scales::from_content(content))
+                .map_err(fail("Could not gather the insights"))?;
+            Some(Action::InsightsLoaded(data))
+        }
+        Effect::LoadYear(year) => {
+            let days = store
+                .year_in_pixels(year)
+                .map_err(fail("Could not gather the year"))?;
+            Some(Action::YearLoaded(year_grid(year, &days)))
+        }
+        Effect::LoadDay(date) => Some(Action::DayLoaded(
+            store
+                .day_detail(date)
+                .map_err(fail("Could not open that day"))?,
+        )),
+        Effect::LoadWeek => Some(Action::WeekLoaded(
+            store
+                .week_review(now.date_naive(), Scales::from_content(content))
+                .map_err(fail("Could not gather the week"))?,
+        )),
+        Effect::LoadSupervision(since) => Some(Action::SupervisionLoaded(supervision_prep(
+            store, content, now, since,
+        )?)),
+        Effect::ExportSupervision {
+            since,
+            entries,
+            good_moments,
+        } => {
+            let prep = supervision_prep(store, content, now, Some(since))?;
+            let chosen = store
+                .chosen_entries(&entries)
+                .map_err(fail("Could not read the chosen entries"))?;
+            let text = supervision_markdown(
+                &prep,
+                &Shared {
+                    entries: &chosen,
+                    answers: &[],
+                    good_moments,
+                },
+            );
+            let path = export_path(now.date_naive());
+            crate::cli::transfer::write_private(&path, &text, false)
+                .map_err(|e| format!("Could not export: {e:#}"))?;
+            Some(Action::Status(format!(
+                "Saved (only you can read it): {}",
+                path.display()
+            )))
+        }
+        Effect::RecordSupervision(day) => {
+            store
+                .record_supervision(day, None)
+                .map_err(fail("Could not record it"))?;
+            Some(Action::SupervisionLoaded(supervision_prep(
+                store, content, now, None,
+            )?))
+        }
         Effect::FinishFirstRun { .. } | Effect::Unlock(_) | Effect::ExternalEditor(_) => None,
     })
+}
+
+fn supervision_prep(
+    store: &Store,
+    content: &Content,
+    now: DateTime<FixedOffset>,
+    since: Option<chrono::NaiveDate>,
+) -> std::result::Result<SupervisionPrep, String> {
+    let today = now.date_naive();
+    let since = match since {
+        Some(day) => day,
+        None => default_since(
+            store
+                .last_supervision()
+                .map_err(fail("Could not read your supervision dates"))?,
+            today,
+        ),
+    };
+    store
+        .supervision_prep(Period::between(since, today), Scales::from_content(content))
+        .map_err(fail("Could not gather the period"))
+}
+
+/// A new file in the home folder (or the data folder), never over an existing one.
+fn export_path(today: chrono::NaiveDate) -> std::path::PathBuf {
+    let dir = directories::UserDirs::new()
+        .map(|u| u.home_dir().to_path_buf())
+        .unwrap_or_else(std::env::temp_dir);
+    let base = format!("lantern-supervision-{today}");
+    (1..1000)
+        .map(|n| {
+            if n == 1 {
+                dir.join(format!("{base}.md"))
+            } else {
+                dir.join(format!("{base}-{n}.md"))
+            }
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(format!("{base}-{}.md", uuid::Uuid::new_v4())))
 }
 
 fn plan_texts(store: &Store) -> std::result::Result<Vec<(String, String)>, String> {
@@ -421,7 +521,16 @@ fn load_today(
         .first()
         .and_then(|latest| suggestion_for(content, latest, &history, now))
         .filter(|s| !todays.is_empty() || s.strain);
+    let on_this_day = store.on_this_day(today)?;
+    let last_reflection = store
+        .entries_with_template("outcomes-reflection", 1)?
+        .first()
+        .map(|e| e.date);
+    let has_history = !history.is_empty() || !recent.is_empty();
     Ok(TodayData {
+        on_this_day: (!on_this_day.is_empty()).then_some(on_this_day),
+        reflection_due: has_history
+            && crate::domain::insights::outcomes_reflection_due(last_reflection, today),
         latest_today: todays.first().map(|c| (*c).clone()),
         checkins_today: todays.len(),
         recent,

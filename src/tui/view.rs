@@ -8,8 +8,8 @@ use ratatui::Frame;
 
 use super::app::{App, Overlay, Screen};
 use super::screens::{
-    checkin, diary, editor, exercise, finder, library, plan, reader, search, templates, today,
-    topic, unlock, welcome,
+    checkin, day, diary, editor, exercise, finder, insights, library, pixels, plan, reader, review,
+    search, supervision, templates, today, topic, unlock, welcome,
 };
 use super::theme::Theme;
 use super::widgets::centered;
@@ -51,7 +51,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::CheckIn(s) => checkin::view(s, &env, theme, frame, main),
         Screen::Diary(s) => diary::view(s, theme, frame, main),
         Screen::Reader(s) => reader::view(s, theme, frame, main),
-        Screen::Templates(s) => templates::view(s, &env, theme, frame, main),
+        Screen::Templates(s) => templates::view(s, theme, frame, main),
         Screen::Editor(s) => editor::view(s, theme, frame, main),
         Screen::Search(s) => search::view(s, theme, frame, main),
         Screen::Exercise(s) => exercise::view(s, &env, theme, frame, main),
@@ -59,6 +59,11 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Topic(s) => topic::view(s, theme, frame, main),
         Screen::Finder(s) => finder::view(s, &env, theme, frame, main),
         Screen::Plan(s) => plan::view(s, &env, theme, frame, main),
+        Screen::Insights(s) => insights::view(s, &env, theme, frame, main),
+        Screen::Pixels(s) => pixels::view(s, &env, theme, frame, main),
+        Screen::Day(s) => day::view(s, theme, frame, main),
+        Screen::Review(s) => review::view(s, &env, theme, frame, main),
+        Screen::Supervision(s) => supervision::view(s, &env, theme, frame, main),
     }
     if let Some(message) = &app.status {
         frame.render_widget(

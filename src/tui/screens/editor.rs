@@ -196,14 +196,19 @@ impl Editor {
         let template = entry
             .template_id
             .as_deref()
-            .and_then(|t| env.content.template(t));
+            .and_then(|t| crate::domain::leadership::find(env.content, t));
         let written = Written {
             title: entry.title.clone(),
             tags: entry.tags.clone(),
             body: entry.body.clone(),
             answers: entry.answers.clone(),
         };
-        let mut e = Editor::build(template, &written, format!("entry:{}", entry.id), env);
+        let mut e = Editor::build(
+            template.as_ref(),
+            &written,
+            format!("entry:{}", entry.id),
+            env,
+        );
         e.template_id = entry.template_id.clone();
         e.entry_id = Some(entry.id);
         e.uid = Some(entry.uid.clone());
@@ -215,16 +220,19 @@ impl Editor {
         let template = draft
             .template_id
             .as_deref()
-            .and_then(|t| env.content.template(t));
+            .and_then(|t| crate::domain::leadership::find(env.content, t));
         let written = Written {
             title: draft.title.clone(),
             tags: Vec::new(),
             body: draft.body.clone(),
             answers: draft.answers.clone(),
         };
-        let mut e = Editor::build(template, &written, draft.slot.clone(), env);
+        let mut e = Editor::build(template.as_ref(), &written, draft.slot.clone(), env);
         if template.is_some() || draft.template_id.is_none() {
-            e.tags = template.map(|t| t.tags.clone()).unwrap_or_default();
+            e.tags = template
+                .as_ref()
+                .map(|t| t.tags.clone())
+                .unwrap_or_default();
         }
         e.template_id = draft.template_id.clone();
         e.entry_id = draft.entry_id;

@@ -2,14 +2,12 @@
 
 use std::cell::Cell;
 
-use chrono::{DateTime, FixedOffset};
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
-use crate::content::Content;
 use crate::domain::entry::shorten;
 use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
 use crate::tui::keymap::{code, key, lookup, Binding};
@@ -59,6 +57,8 @@ pub const KEYS: &[Binding<Cmd>] = &[
 ];
 
 pub struct Templates {
+    /// The content's templates, then the leaders' tools as guided reflections.
+    pub all: Vec<crate::content::schema::Template>,
     pub selected: usize,
     /// Row of the first template in the last drawn list, for mouse clicks.
     pub first_row: Cell<u16>,
@@ -66,13 +66,13 @@ pub struct Templates {
 
 impl Templates {
     pub fn new(env: &Env<'_>) -> Templates {
-        let selected = env
-            .content
-            .templates
+        let all = crate::domain::leadership::all_templates(env.content);
+        let selected = all
             .iter()
             .position(|t| t.id.as_ref() == &env.config.default_template)
             .unwrap_or(0);
         Templates {
+            all,
             selected,
             first_row: Cell::new(0),
         }
@@ -80,13 +80,13 @@ impl Templates {
 }
 
 pub fn on_key(state: &mut Templates, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
-    let count = env.content.templates.len();
+    let count = state.all.len();
     match lookup(KEYS, key) {
         Some(Cmd::Up) => state.selected = state.selected.saturating_sub(1),
         Some(Cmd::Down) => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
         Some(Cmd::Start) => {
-            if let Some(t) = env.content.templates.get(state.selected) {
-                let e = Editor::new_entry(Some(&t.item), env);
+            if let Some(t) = state.all.get(state.selected) {
+                let e = Editor::new_entry(Some(t), env);
                 out.nav = Some(Nav::Replace(Screen::Editor(Box::new(e))));
             }
         }
@@ -96,14 +96,8 @@ pub fn on_key(state: &mut Templates, key: &KeyEvent, env: &Env<'_>, out: &mut Ou
     }
 }
 
-pub fn on_mouse(
-    state: &mut Templates,
-    mouse: &MouseEvent,
-    content: &Content,
-    _now: DateTime<FixedOffset>,
-    _out: &mut Out,
-) {
-    let count = content.templates.len();
+pub fn on_mouse(state: &mut Templates, mouse: &MouseEvent) {
+    let count = state.all.len();
     match mouse.kind {
         MouseEventKind::ScrollUp => state.selected = state.selected.saturating_sub(1),
         MouseEventKind::ScrollDown => {
@@ -120,7 +114,7 @@ pub fn on_mouse(
     }
 }
 
-pub fn view(state: &Templates, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &Templates, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Line::styled(
             " New entry: how would you like to write? ",
@@ -134,14 +128,7 @@ pub fn view(state: &Templates, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
     let start = state.selected.saturating_sub(visible.saturating_sub(1));
     state.first_row.set(inner.y);
     let mut lines = Vec::new();
-    for (i, t) in env
-        .content
-        .templates
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(visible)
-    {
+    for (i, t) in state.all.iter().enumerate().skip(start).take(visible) {
         let style = if i == state.selected {
             theme.selected
         } else {

@@ -11,7 +11,8 @@ use ratatui::Frame;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen, TodayData};
 use crate::tui::keymap::{code, key, lookup, Binding};
 use crate::tui::screens::{
-    checkin, diary, editor, exercise, finder, library, plan, search, templates, topic,
+    checkin, diary, editor, exercise, finder, insights, library, pixels, plan, review, search,
+    supervision, templates, topic,
 };
 use crate::tui::theme::Theme;
 
@@ -27,6 +28,11 @@ pub enum Cmd {
     Library,
     Support,
     Plan,
+    Insights,
+    Reflection,
+    Pixels,
+    Review,
+    Supervision,
     Help,
     Quit,
 }
@@ -87,6 +93,36 @@ pub const KEYS: &[Binding<Cmd>] = &[
         footer: Some("plan"),
     },
     Binding {
+        keys: &[key('i')],
+        command: Cmd::Insights,
+        help: "insights: how recent weeks have been",
+        footer: Some("insights"),
+    },
+    Binding {
+        keys: &[key('o')],
+        command: Cmd::Reflection,
+        help: "the monthly reflection on how you are growing",
+        footer: None,
+    },
+    Binding {
+        keys: &[key('y')],
+        command: Cmd::Pixels,
+        help: "year in pixels",
+        footer: None,
+    },
+    Binding {
+        keys: &[key('r')],
+        command: Cmd::Review,
+        help: "the weekly review",
+        footer: None,
+    },
+    Binding {
+        keys: &[key('s')],
+        command: Cmd::Supervision,
+        help: "prepare for supervision",
+        footer: None,
+    },
+    Binding {
         keys: &[key('H'), code(KeyCode::F(2))],
         command: Cmd::HelpNow,
         help: "where to get help now (from any screen: F2)",
@@ -137,6 +173,29 @@ pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
         }
         Cmd::Search => out.nav = Some(Nav::Push(Screen::Search(search::Search::new()))),
         Cmd::HelpNow => out.overlay = Some(Overlay::HelpNow { scroll: 0 }),
+        Cmd::Insights => {
+            out.nav = Some(Nav::Push(Screen::Insights(insights::InsightsView::new())));
+            out.effects.push(Effect::LoadInsights(insights::PERIODS[1]));
+        }
+        Cmd::Reflection => start_offer("template:outcomes-reflection", env, out),
+        Cmd::Pixels => {
+            out.nav = Some(Nav::Push(Screen::Pixels(pixels::Pixels::new(
+                env.now.date_naive(),
+            ))));
+            out.effects.push(Effect::LoadYear(chrono::Datelike::year(
+                &env.now.date_naive(),
+            )));
+        }
+        Cmd::Review => {
+            out.nav = Some(Nav::Push(Screen::Review(review::Review::default())));
+            out.effects.push(Effect::LoadWeek);
+        }
+        Cmd::Supervision => {
+            out.nav = Some(Nav::Push(Screen::Supervision(
+                supervision::Supervision::new(),
+            )));
+            out.effects.push(Effect::LoadSupervision(None));
+        }
         Cmd::Library => {
             out.nav = Some(Nav::Push(Screen::Library(library::Library::new(
                 env.content,
@@ -192,9 +251,10 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
         .border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [top, recent] = Layout::vertical([Constraint::Length(12), Constraint::Min(3)])
-        .margin(1)
-        .areas(inner);
+    let inner = inner.inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 1,
+    });
 
     let mut lines = vec![
         Line::styled(greeting(env.now.hour()), theme.title),
@@ -249,7 +309,39 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
         Span::styled("g", theme.key),
         Span::styled(" to note it.", theme.base),
     ]));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
+    if let Some(otd) = &today.on_this_day {
+        lines.push(Line::from(""));
+        lines.push(Line::styled("On this day", theme.accent));
+        for g in otd.good_moments.iter().take(2) {
+            lines.push(Line::styled(
+                format!("  {}: {}", g.date.format("%Y"), g.text),
+                theme.base,
+            ));
+        }
+        for e in otd.entries.iter().take(2) {
+            lines.push(Line::styled(
+                format!("  {}: {}", e.date.format("%Y"), e.title),
+                theme.base,
+            ));
+        }
+    }
+    if today.reflection_due {
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled(
+                "Once a month, if you like: how are you growing? ",
+                theme.muted,
+            ),
+            Span::styled("o", theme.key),
+            Span::styled(" begins a short reflection.", theme.muted),
+        ]));
+    }
+    let top_paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let top_height =
+        (top_paragraph.line_count(inner.width) as u16 + 1).min(inner.height.saturating_sub(3));
+    let [top, recent] =
+        Layout::vertical([Constraint::Length(top_height), Constraint::Min(2)]).areas(inner);
+    frame.render_widget(top_paragraph, top);
 
     let mut rows = vec![Line::styled("Recent entries", theme.accent)];
     if today.recent.is_empty() {

@@ -1,0 +1,140 @@
+//! The weekly review: first the week as it was (check-ins, good moments, practice),
+//! then the review's questions, saved as a diary entry.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::Frame;
+
+use crate::domain::insights::{summarise, WeekReview};
+use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
+use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::screens::editor::Editor;
+use crate::tui::theme::Theme;
+
+#[derive(Clone, Copy)]
+pub enum Cmd {
+    Write,
+    Back,
+    Help,
+}
+
+pub const KEYS: &[Binding<Cmd>] = &[
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Cmd::Write,
+        help: "go on to the review questions",
+        footer: Some("review questions"),
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc), key('q')],
+        command: Cmd::Back,
+        help: "back",
+        footer: Some("back"),
+    },
+    Binding {
+        keys: &[key('?')],
+        command: Cmd::Help,
+        help: "show these keys",
+        footer: Some("help"),
+    },
+];
+
+#[derive(Default)]
+pub struct Review {
+    pub week: Option<WeekReview>,
+}
+
+pub fn on_key(_state: &mut Review, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
+    match lookup(KEYS, key) {
+        Some(Cmd::Write) => match env.content.template("weekly-review") {
+            Some(t) => {
+                out.nav = Some(Nav::Replace(Screen::Editor(Box::new(Editor::new_entry(
+                    Some(t),
+                    env,
+                )))))
+            }
+            None => {
+                out.status = Some("The weekly review template is missing from the content.".into())
+            }
+        },
+        Some(Cmd::Back) => out.nav = Some(Nav::Back),
+        Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
+        None => {}
+    }
+}
+
+pub fn view(state: &Review, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let block = Block::bordered()
+        .title(Line::styled(" Your week ", theme.title))
+        .border_style(theme.border);
+    let inner = block.inner(area).inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 1,
+    });
+    frame.render_widget(block, area);
+    let Some(week) = &state.week else {
+        frame.render_widget(
+            Paragraph::new(Line::styled("Gathering your week…", theme.muted)),
+            inner,
+        );
+        return;
+    };
+    let mut lines: Vec<Line> = summarise(&week.insights, env.now.date_naive())
+        .into_iter()
+        .map(|s| Line::styled(s, theme.base))
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::styled("Check-ins", theme.accent));
+    if week.checkins.is_empty() {
+        lines.push(Line::styled(
+            "  None this week, and that is all right.",
+            theme.muted,
+        ));
+    }
+    for (_, c) in &week.checkins {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}  ", c.at.format("%a %H:%M")), theme.muted),
+            Span::styled(
+                format!(
+                    "pleasant {} · energy {} · stress {}",
+                    c.pleasantness, c.energy, c.stress
+                ),
+                theme.base,
+            ),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled("Good moments", theme.accent));
+    if week.good_moments.is_empty() {
+        lines.push(Line::styled(
+            "  None noted. Maybe one comes to mind now?",
+            theme.muted,
+        ));
+    }
+    for g in &week.good_moments {
+        lines.push(Line::styled(
+            format!("  {}  {}", g.date.format("%a"), g.text),
+            theme.base,
+        ));
+    }
+    let minutes = week
+        .insights
+        .practice
+        .iter()
+        .fold(0.0, |sum, p| sum + p.minutes);
+    if minutes > 0.0 {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(
+            format!("Practice: {minutes:.0} minutes this week."),
+            theme.base,
+        ));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        "Enter goes on to the review questions.",
+        theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
