@@ -257,4 +257,40 @@ fn main() {
     measure("day detail: one day", 100, || {
         store.day_detail(today).expect("day");
     });
+
+    // The Insights screen as a person meets it: the key, update, the query the
+    // runtime runs for the effect, and the whole first frame drawn (120x40).
+    let content = lantern::content::built_in();
+    let now: DateTime<FixedOffset> =
+        DateTime::parse_from_rfc3339("2025-12-31T18:00:00+00:00").expect("a time"); // ok: bench
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal"); // ok: bench
+    measure("insights screen: key to first frame", 100, || {
+        use lantern::tui::app::{update, Action, App, Effect, Screen};
+        let mut app = App::new(
+            content.clone(),
+            lantern::config::Config::default(),
+            lantern::tui::theme::Theme::new(lantern::config::Theme::Calm, true),
+            now,
+            Screen::Today,
+        );
+        let key = crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char('i'),
+            crossterm::event::KeyModifiers::NONE,
+        );
+        for effect in update(&mut app, Action::Key(key)) {
+            if let Effect::LoadInsights(days) = effect {
+                let data = store
+                    .insights(
+                        Period::last_days(today, days),
+                        Scales::from_content(&content),
+                    )
+                    .expect("insights");
+                update(&mut app, Action::InsightsLoaded(data));
+            }
+        }
+        terminal
+            .draw(|frame| lantern::tui::view::view(&app, frame))
+            .expect("draw");
+    });
 }

@@ -78,6 +78,8 @@ pub struct Config {
     pub default_template: String,
     /// Text-only exercises, with no moving shapes.
     pub reduced_motion: bool,
+    /// Your own rhythm for the paced breathing step, in place of the content's.
+    pub rhythm: Option<crate::content::schema::Rhythm>,
 }
 
 impl Default for Config {
@@ -88,6 +90,7 @@ impl Default for Config {
             role: None,
             default_template: "reflective-diary".into(),
             reduced_motion: false,
+            rhythm: None,
         }
     }
 }
@@ -109,6 +112,15 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 
 # Exercises as text only, with no moving shapes.
 # reduced_motion = false
+
+# Your own rhythm for the soothing breathing exercise, in seconds. Uncomment all
+# six lines; a rhythm that cannot run is ignored.
+# [rhythm]
+# inhale = 4.0
+# hold = 1.0
+# exhale = 6.0
+# rest = 1.0
+# cycles = 8
 "#;
 
 impl Config {
@@ -188,6 +200,36 @@ mod tests {
         let config = parse(EXAMPLE, Path::new("config.toml")).expect("example parses");
         assert_eq!(config.region, "gb");
         assert_eq!(config.theme, Theme::Calm);
+    }
+
+    #[test]
+    fn a_rhythm_of_your_own_is_read() {
+        let text = "[rhythm]\ninhale = 3.0\nexhale = 5.0\ncycles = 2\n";
+        let config = parse(text, Path::new("config.toml")).expect("parses");
+        let rhythm = config.rhythm.expect("a rhythm");
+        assert_eq!((rhythm.inhale, rhythm.exhale, rhythm.cycles), (3.0, 5.0, 2));
+        // The commented example, uncommented, is a valid rhythm too.
+        let uncommented: String = EXAMPLE
+            .lines()
+            .map(|l| {
+                if l.starts_with("# [rhythm]")
+                    || l.starts_with("# inhale")
+                    || l.starts_with("# hold")
+                    || l.starts_with("# exhale")
+                    || l.starts_with("# rest")
+                    || l.starts_with("# cycles")
+                {
+                    l.trim_start_matches("# ").to_string()
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(parse(&uncommented, Path::new("c.toml"))
+            .expect("parses")
+            .rhythm
+            .is_some());
     }
 
     #[test]

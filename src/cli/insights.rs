@@ -2,7 +2,7 @@
 //! `lantern review` and `lantern supervision prep|done`.
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{bail, Context as _, Result};
 use chrono::{Datelike, Local, NaiveDate};
@@ -18,7 +18,6 @@ use crate::domain::insights::{
     Insights, Measure, Period, Scales, Trend,
 };
 use crate::domain::supervision::{default_since, supervision_markdown, Shared};
-use crate::store::set_private;
 
 use super::{editor, output, parse_date, Context};
 
@@ -548,32 +547,6 @@ fn prep_answers(ctx: &Context, content: &Content) -> Result<Vec<Answer>> {
     Ok(answers)
 }
 
-/// Writes `text` to a new owner-only file (or replaces it with `force`).
-fn write_private(path: &Path, text: &str, force: bool) -> Result<()> {
-    if path.exists() && !force {
-        bail!(
-            "{} already exists; choose another name, or add --force to replace it",
-            path.display()
-        );
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(path)
-        .with_context(|| format!("creating {}", path.display()))?;
-    // Protect a replaced file before writing into it.
-    set_private(path, false)?;
-    file.write_all(text.as_bytes())
-        .and_then(|_| file.sync_all())
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
-}
-
 pub fn supervision(ctx: &Context, command: SupervisionCommand) -> Result<i32> {
     match command {
         SupervisionCommand::Prep(args) => supervision_prep(ctx, args),
@@ -610,7 +583,7 @@ fn supervision_prep(ctx: &Context, args: PrepArgs) -> Result<i32> {
     );
     match &args.output {
         Some(path) => {
-            write_private(path, &text, args.force)?;
+            super::transfer::write_private(path, &text, args.force)?;
             eprintln!(
                 "Wrote {} (readable by you only), with {} of the {} entr{} from {}.",
                 path.display(),

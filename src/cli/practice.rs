@@ -395,7 +395,7 @@ pub fn exercise(ctx: &Context, args: ExerciseArgs) -> Result<i32> {
             .collect();
         bail!("no exercise `{id}`; exercises are: {}", ids.join(", "));
     };
-    let pacer = Pacer::new(exercise, None);
+    let pacer = Pacer::new(exercise, ctx.config.rhythm.as_ref());
     if args.minutes_only {
         println!("{}", practice::format_minutes(pacer.total_seconds() / 60.0));
         return Ok(0);

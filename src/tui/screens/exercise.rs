@@ -69,7 +69,7 @@ pub struct Done {
 impl ExerciseRun {
     pub fn new(exercise: &Exercise, env: &Env<'_>) -> ExerciseRun {
         ExerciseRun {
-            pacer: Pacer::new(exercise, None),
+            pacer: Pacer::new(exercise, env.config.rhythm.as_ref()),
             banked: Duration::ZERO,
             since: Some(env.now),
             started_at: env.now,
