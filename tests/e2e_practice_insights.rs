@@ -26,6 +26,9 @@ use common::{start_reflective_entry, App, Diary, NO_CHECK_IN, TODAY_FOOTER, WAIT
 /// The built-in exercises, to be overridden with a shorter breathing exercise.
 const BUILT_IN_EXERCISES: &str = include_str!("../content/exercises.toml");
 
+/// The footer of a library item's page: its `x` key starts the exercise.
+const TOPIC_FOOTER: &str = "x exercise";
+
 /// How long a whole (shortened) exercise may take to run and show that it is done.
 const WAIT_EXERCISE: Duration = Duration::from_secs(30);
 
@@ -184,27 +187,34 @@ fn a_breathing_exercise_runs_one_cycle_and_is_logged() {
     app.keys(&["Tab", "Tab", "Tab"]);
     app.wait_for("Soothing breathing rhythm");
     app.keys(&["Enter"]);
-    app.wait_for("x start soothing-breathing");
+    // The exercise's own page (its footer from the page's key table), not the library.
+    app.wait_until("the exercise's page", WAIT, |s| {
+        s.contains("┌ Soothing breathing rhythm ") && s.contains(TOPIC_FOOTER)
+    });
     app.keys(&["x"]);
     app.wait_until("the exercise running", WAIT, |s| {
-        s.contains("┌ Soothing breathing rhythm ") && s.contains(" left") && s.contains("step ")
+        !s.contains(TOPIC_FOOTER)
+            && s.contains("┌ Soothing breathing rhythm ")
+            && s.contains(" left")
     });
-    let screen = app.wait_until("the pacer's breath words", WAIT_EXERCISE, |s| {
-        (s.contains("Breathe in") || s.contains("Breathe out")) && s.contains("breath 1 of")
+    // The words of the breath, for the override's one breath ("breath 1 of 1").
+    app.wait_until("the pacer's breath words", WAIT_EXERCISE, |s| {
+        (s.contains("Breathe in") || s.contains("Breathe out")) && s.contains("breath 1 of 1")
     });
-    assert!(
-        screen.contains("breath 1 of 1"),
-        "the override's one cycle is not what runs:\n{screen}"
+    app.wait_for_all_within(
+        &["Well done for making the time.", "Enter saves the note"],
+        WAIT_EXERCISE,
     );
-    app.wait_for_within("Well done for making the time.", WAIT_EXERCISE);
     app.type_text("calmer");
     app.wait_for("calmer");
     app.keys(&["Enter"]);
-    let screen = app.wait_for_instead("Enter saves the note", "Logged ");
-    assert!(
-        screen.contains("x start soothing-breathing"),
-        "not back on the exercise's page:\n{screen}"
-    );
+    // Back on the exercise's page, with the practice logged.
+    app.wait_until("the exercise's page again", WAIT, |s| {
+        !s.contains("Enter saves the note")
+            && s.contains("Logged ")
+            && s.contains("┌ Soothing breathing rhythm ")
+            && s.contains(TOPIC_FOOTER)
+    });
     app.keys(&["q"]);
     app.wait_for("┌ Library ");
     app.keys(&["q"]);
@@ -228,32 +238,31 @@ fn a_hard_check_in_offers_an_exercise_that_starts() {
     app.wait_for(NO_CHECK_IN);
     // Pleasantness 2, energy 8, past the words, stress 9, save.
     app.keys(&["c", "2", "8", "Tab", "Tab", "9", "s"]);
-    let screen = app.wait_for("One small thing");
-    assert!(screen.contains("Check-in saved"), "{screen}");
+    let screen = app.wait_for_all(&["One small thing", "Esc not now", "Check-in saved"]);
     // The first offer, marked with an arrow, is what Enter starts.
     let offered = line_with(&screen, "→ ")
         .and_then(|l| l.split("→ ").nth(1))
-        .map(|rest| rest.trim_end_matches(|c: char| c.is_whitespace() || c == '│'))
+        .and_then(|rest| rest.split('│').next())
+        .map(str::trim)
         .unwrap_or_else(|| panic!("no offer marked with an arrow:\n{screen}"))
         .to_string();
     app.keys(&["Enter"]);
-    let screen = app.wait_until("the offered exercise running", WAIT, |s| {
-        !s.contains("One small thing") && s.contains("step 1 of") && s.contains(" left")
-    });
-    assert!(
-        screen.contains(&format!("┌ {offered} ")),
-        "the exercise running is not the one offered ({offered:?}):\n{screen}"
+    let title = format!("┌ {offered} ");
+    app.wait_until(
+        &format!("the offered exercise, {offered:?}, running"),
+        WAIT,
+        |s| !s.contains("One small thing") && s.contains(&title) && s.contains(" left"),
     );
     // Stopping early counts too.
     app.escape();
-    app.wait_for("Well done for making the time.");
+    app.wait_for_all(&["Well done for making the time.", "Esc skips it"]);
     app.escape();
-    let screen = app.wait_for_instead("Esc skips it", TODAY_FOOTER);
-    assert!(screen.contains("Logged "), "{screen}");
-    assert!(
-        screen.contains("pleasant 2 · energy 8 · stress 9"),
-        "{screen}"
-    );
+    app.wait_until("Today, with the practice logged", WAIT, |s| {
+        !s.contains("Esc skips it")
+            && s.contains("Logged ")
+            && s.contains("pleasant 2 · energy 8 · stress 9")
+            && s.contains(TODAY_FOOTER)
+    });
     app.quit_from_today();
 
     let practice = diary.cli_ok(&["practice"]);
@@ -297,16 +306,13 @@ fn the_support_finder_walks_to_a_model() {
     app.keys(&["Down", "Enter"]);
     app.wait_for("Question 3 of");
     app.keys(&["Enter"]);
-    let screen = app.wait_for("These may fit what you need.");
-    assert!(
-        screen.contains(&model) && screen.contains("How to find it:"),
-        "the finder does not offer {model:?} (the CLI's first) with how to find it:\n{screen}"
-    );
+    // The CLI's first model comes first, with how to find it.
+    app.wait_for_all(&["These may fit what you need.", &model, "How to find it:"]);
     app.keys(&["Enter"]);
-    let screen = app.wait_until("the model's page", WAIT, |s| {
-        !s.contains("These may fit") && s.contains(&format!("┌ {model} "))
+    let title = format!("┌ {model} ");
+    app.wait_until(&format!("the page of {model:?}"), WAIT, |s| {
+        !s.contains("These may fit") && s.contains(&title) && s.contains("How to find:")
     });
-    assert!(screen.contains("How to find:"), "{screen}");
     app.escape();
     app.wait_for("These may fit what you need.");
     app.keys(&["C-c"]);
@@ -325,11 +331,14 @@ fn help_now_from_inside_the_editor_returns_to_the_same_text() {
     app.keys(&["F2"]);
     app.wait_for("┌ Help now ");
     // In a 100×30 window the Samaritans are below the fold: scroll down to them.
-    let screen = scroll_until(&app, "116 123");
-    assert!(screen.contains("returns you to where you were"), "{screen}");
+    scroll_until(&app, "116 123");
+    app.wait_for_all(&["116 123", "returns you to where you were"]);
     app.escape();
-    let screen = app.wait_for_instead("116 123", "my unfinished sentence");
-    assert!(screen.contains("What are you feeling?"), "{screen}");
+    app.wait_until("the editor again", WAIT, |s| {
+        !s.contains("116 123")
+            && s.contains("What are you feeling?")
+            && s.contains("my unfinished sentence")
+    });
     // Still in the editor, with the cursor where it was.
     app.type_text(", finished");
     app.wait_for("my unfinished sentence, finished");
@@ -356,17 +365,19 @@ fn insights_show_the_trend_of_thirty_days() {
 
     app.wait_for(TODAY_FOOTER);
     app.keys(&["i"]);
-    let screen = app.wait_for("checked in on");
+    let screen = app.wait_until("the month's summary", WAIT, |s| {
+        let text = flowing(s);
+        text.contains("You checked in on every one of the last 30 days.")
+            && text.contains("Pleasantness has risen over the last month.")
+            && s.contains("━━ stress")
+    });
     let text = flowing(&screen);
-    assert!(
-        text.contains("You checked in on every one of the last 30 days."),
-        "{screen}"
-    );
-    assert!(
-        text.contains("Pleasantness has risen over the last month."),
-        "{screen}"
-    );
-    assert!(!text.contains("Stress has risen"), "{screen}");
+    for level in ["Energy has", "Stress has"] {
+        assert!(
+            !text.contains(level),
+            "{level:?}: it did not change\n{screen}"
+        );
+    }
     app.escape();
     app.quit_from_today();
 }
@@ -391,16 +402,9 @@ fn pressing_a_day_in_year_in_pixels_opens_it() {
     app.wait_for(&chosen);
     app.keys(&["Enter"]);
     let heading = format!("┌ {} ", today.format("%A %-d %B %Y"));
-    let screen = app.wait_until("today's page", WAIT, |s| {
-        s.contains(&heading) && s.contains("Day entry")
-    });
-    assert!(
-        screen.contains("pleasant 9 · energy 5 · stress 4"),
-        "{screen}"
-    );
+    app.wait_for_all(&[&heading, "pleasant 9 · energy 5 · stress 4", "Day entry"]);
     app.keys(&["Enter"]);
-    let screen = app.wait_for("A line written today for the day view.");
-    assert!(screen.contains("┌ Day entry "), "{screen}");
+    app.wait_for_all(&["┌ Day entry ", "A line written today for the day view."]);
     app.keys(&["q"]);
     app.wait_for(&heading);
     app.keys(&["q"]);

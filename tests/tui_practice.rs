@@ -11,7 +11,7 @@ use ratatui::Terminal;
 
 use lantern::config::{self, Config};
 use lantern::content;
-use lantern::content::schema::{Formality, Need, Setting};
+use lantern::content::schema::{Formality, Need, Rhythm, Setting};
 use lantern::domain::pacer::{PacerState, Phase};
 use lantern::domain::practice::PracticeRecord;
 use lantern::domain::suggest::Suggestion;
@@ -282,6 +282,34 @@ fn the_breathing_exercise_steps_through_its_guided_steps_then_paces_the_breath()
     // The last step is not paced.
     at_second(&mut app, 175.0);
     assert_eq!((pacer_state(&app).step, phase(&app)), (4, None));
+}
+
+#[test]
+fn the_rhythm_from_the_settings_paces_the_breath() {
+    let mut app = app_with(Config {
+        rhythm: Some(Rhythm {
+            inhale: 5.0,
+            hold: 0.0,
+            exhale: 5.0,
+            rest: 0.0,
+            cycles: 3,
+        }),
+        ..Config::default()
+    });
+    start_exercise(&mut app, "soothing-breathing");
+    // Four guided steps of 20 s and three breaths of 10 s.
+    assert_eq!(run(&app).pacer.total_seconds(), 110.0);
+    for (t, expected) in [
+        (64.9, (Phase::Inhale, 1)),
+        (65.0, (Phase::Exhale, 1)),
+        (70.0, (Phase::Inhale, 2)),
+        (89.0, (Phase::Exhale, 3)),
+    ] {
+        at_second(&mut app, t);
+        assert_eq!(phase(&app), Some(expected), "at {t} s");
+    }
+    assert!(at_second(&mut app, 109.0).is_empty());
+    assert_eq!(logged(&at_second(&mut app, 110.0)).minutes, 1.8);
 }
 
 #[test]

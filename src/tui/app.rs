@@ -202,6 +202,7 @@ impl Screen {
             Screen::Templates(_) => both(templates::KEYS),
             Screen::Editor(_) => both(editor::KEYS),
             Screen::Search(_) => both(search::KEYS),
+            Screen::Exercise(e) if e.done.is_some() => both(exercise::DONE_KEYS),
             Screen::Exercise(_) => both(exercise::KEYS),
             Screen::Library(_) => both(library::KEYS),
             Screen::Topic(_) => both(topic::KEYS),

@@ -72,15 +72,20 @@ pub fn view(app: &App, frame: &mut Frame) {
         );
     }
     let (_, mut items) = app.screen.keys();
-    // Keep the footer on one line: drop items before the last two (help, leave) until it fits.
+    // Keep the footer on one line: drop items from the end until it fits, but never
+    // the last (leave or quit) nor any help.
     let width = |items: &[(String, &str)]| {
         items
             .iter()
             .map(|(k, l)| k.chars().count() + l.chars().count() + 3)
             .sum::<usize>()
     };
-    while width(&items) > footer.width as usize && items.len() > 2 {
-        items.remove(items.len() - 3);
+    while width(&items) > footer.width as usize {
+        let last = items.len().saturating_sub(1);
+        let Some(drop) = (0..last).rev().find(|i| !items[*i].1.starts_with("help")) else {
+            break;
+        };
+        items.remove(drop);
     }
     let mut spans = Vec::new();
     for (key, label) in items {
@@ -101,13 +106,22 @@ fn help_now_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         )];
     };
     let mut lines = vec![Line::styled(region.intro.trim().to_string(), theme.base)];
+    // People first, in one line, so the numbers below still fit a small window.
+    lines.push(Line::from(""));
+    let people: Vec<&str> = region.people.iter().map(|c| c.name.as_str()).collect();
+    lines.push(Line::from(vec![
+        Span::styled("Talk to: ", theme.accent),
+        Span::styled(people.join(" · "), theme.title),
+    ]));
     for (heading, contacts) in [
-        ("Talk to", &region.people),
-        ("Services", &region.services),
         ("If life is at risk", &region.urgent),
+        ("Services", &region.services),
     ] {
         lines.push(Line::from(""));
         lines.push(Line::styled(heading, theme.accent));
+        // Numbers first and on one line each, so they fit a small window.
+        let mut contacts: Vec<_> = contacts.iter().collect();
+        contacts.sort_by_key(|c| c.number.is_none());
         for c in contacts {
             let mut spans = vec![Span::styled(format!("  {}", c.name), theme.title)];
             if let Some(n) = &c.number {
@@ -117,7 +131,9 @@ fn help_now_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
                 spans.push(Span::styled(format!("  ({w})"), theme.muted));
             }
             lines.push(Line::from(spans));
-            lines.push(Line::styled(format!("    {}", c.how.trim()), theme.base));
+            if c.number.is_none() {
+                lines.push(Line::styled(format!("    {}", c.how.trim()), theme.base));
+            }
         }
     }
     if let Some(note) = &region.note {
@@ -136,6 +152,11 @@ fn key_row<'a>(keys: String, help: &'a str, theme: &Theme) -> Line<'a> {
 
 fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
+    // Inside the screen's frame: clear of its title row and bottom border.
+    let area = area.inner(ratatui::layout::Margin {
+        horizontal: 0,
+        vertical: 1,
+    });
     // (title, body, the last line that must stay in view, width, scroll)
     let (title, lines, footer, width, scroll): (String, Vec<Line>, Line, u16, u16) = match overlay {
         Overlay::Help => {

@@ -408,10 +408,16 @@ impl<'a> App<'a> {
         self.wait_until(&format!("{expected:?}"), timeout, |s| s.contains(expected))
     }
 
-    /// Waits until `gone` is no longer on screen and `expected` is.
-    pub fn wait_for_instead(&self, gone: &str, expected: &str) -> String {
-        self.wait_until(&format!("{expected:?} in place of {gone:?}"), WAIT, |s| {
-            !s.contains(gone) && s.contains(expected)
+    /// Waits until every one of `expected` is on screen at once. A frame may be caught
+    /// half drawn (tmux shows what has arrived so far), so a test waits for everything
+    /// it then looks at rather than waiting for one part and asserting on the rest.
+    pub fn wait_for_all(&self, expected: &[&str]) -> String {
+        self.wait_for_all_within(expected, WAIT)
+    }
+
+    pub fn wait_for_all_within(&self, expected: &[&str], timeout: Duration) -> String {
+        self.wait_until(&format!("all of {expected:?}"), timeout, |s| {
+            expected.iter().all(|e| s.contains(e))
         })
     }
 

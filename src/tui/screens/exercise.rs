@@ -48,6 +48,22 @@ pub const KEYS: &[Binding<Cmd>] = &[
     },
 ];
 
+/// Once the exercise is over, the keys are those of the note.
+pub const DONE_KEYS: &[Binding<Cmd>] = &[
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Cmd::Help,
+        help: "save the note",
+        footer: Some("save note"),
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        command: Cmd::Stop,
+        help: "skip the note",
+        footer: Some("skip"),
+    },
+];
+
 pub struct ExerciseRun {
     pub pacer: Pacer,
     /// Running time before the current stretch began.

@@ -136,7 +136,15 @@ pub fn view(state: &InsightsView, env: &Env<'_>, theme: &Theme, frame: &mut Fram
         return;
     };
     let summary = summarise(data, env.now.date_naive());
-    let summary_height = (summary.len() as u16).clamp(2, 5);
+    let summary_paragraph = Paragraph::new(
+        summary
+            .iter()
+            .map(|s| Line::styled(s.clone(), theme.base))
+            .collect::<Vec<_>>(),
+    )
+    .wrap(Wrap { trim: true });
+    let summary_height = (summary_paragraph.line_count(inner.width) as u16)
+        .clamp(2, inner.height.saturating_sub(14).max(2));
     let [words, chart_area, legend, bottom] = Layout::vertical([
         Constraint::Length(summary_height),
         Constraint::Min(7),
@@ -144,11 +152,7 @@ pub fn view(state: &InsightsView, env: &Env<'_>, theme: &Theme, frame: &mut Fram
         Constraint::Length(5),
     ])
     .areas(inner);
-    let lines: Vec<Line> = summary
-        .iter()
-        .map(|s| Line::styled(s.clone(), theme.base))
-        .collect();
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), words);
+    frame.render_widget(summary_paragraph, words);
 
     let colours = if theme.colour {
         [theme.title, theme.accent, theme.warning]
@@ -185,6 +189,7 @@ pub fn view(state: &InsightsView, env: &Env<'_>, theme: &Theme, frame: &mut Fram
     ];
     let days = f64::from(data.period.days().max(1)) - 1.0;
     let chart = Chart::new(datasets)
+        .legend_position(None)
         .x_axis(
             Axis::default()
                 .bounds([0.0, days.max(1.0)])
@@ -207,7 +212,7 @@ pub fn view(state: &InsightsView, env: &Env<'_>, theme: &Theme, frame: &mut Fram
     let marks = if theme.colour {
         ["━━", "━━", "━━"]
     } else {
-        ["••", "▄▄", "▬▬"]
+        ["••", "██", "▄▄"]
     };
     frame.render_widget(
         Paragraph::new(Line::from(vec![

@@ -15,12 +15,26 @@ use crate::tui::theme::Theme;
 
 #[derive(Clone, Copy)]
 pub enum Cmd {
+    Up,
+    Down,
     Write,
     Back,
     Help,
 }
 
 pub const KEYS: &[Binding<Cmd>] = &[
+    Binding {
+        keys: &[code(KeyCode::Up), key('k')],
+        command: Cmd::Up,
+        help: "scroll up",
+        footer: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::Down), key('j'), key(' ')],
+        command: Cmd::Down,
+        help: "scroll down",
+        footer: None,
+    },
     Binding {
         keys: &[code(KeyCode::Enter)],
         command: Cmd::Write,
@@ -44,9 +58,10 @@ pub const KEYS: &[Binding<Cmd>] = &[
 #[derive(Default)]
 pub struct Review {
     pub week: Option<WeekReview>,
+    pub scroll: u16,
 }
 
-pub fn on_key(_state: &mut Review, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
+pub fn on_key(state: &mut Review, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     match lookup(KEYS, key) {
         Some(Cmd::Write) => match env.content.template("weekly-review") {
             Some(t) => {
@@ -59,6 +74,8 @@ pub fn on_key(_state: &mut Review, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
                 out.status = Some("The weekly review template is missing from the content.".into())
             }
         },
+        Some(Cmd::Up) => state.scroll = state.scroll.saturating_sub(1),
+        Some(Cmd::Down) => state.scroll = state.scroll.saturating_add(1),
         Some(Cmd::Back) => out.nav = Some(Nav::Back),
         Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
         None => {}
@@ -136,5 +153,8 @@ pub fn view(state: &Review, env: &Env<'_>, theme: &Theme, frame: &mut Frame, are
         "Enter goes on to the review questions.",
         theme.muted,
     ));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(inner.width) as u16;
+    let scroll = state.scroll.min(total.saturating_sub(inner.height));
+    frame.render_widget(paragraph.scroll((scroll, 0)), inner);
 }

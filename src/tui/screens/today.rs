@@ -309,6 +309,17 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
         Span::styled("g", theme.key),
         Span::styled(" to note it.", theme.base),
     ]));
+    if today.reflection_due {
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled(
+                "Once a month, if you like: how are you growing? ",
+                theme.muted,
+            ),
+            Span::styled("o", theme.key),
+            Span::styled(" begins a short reflection.", theme.muted),
+        ]));
+    }
     if let Some(otd) = &today.on_this_day {
         lines.push(Line::from(""));
         lines.push(Line::styled("On this day", theme.accent));
@@ -324,17 +335,6 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
                 theme.base,
             ));
         }
-    }
-    if today.reflection_due {
-        lines.push(Line::from(""));
-        lines.push(Line::from(vec![
-            Span::styled(
-                "Once a month, if you like: how are you growing? ",
-                theme.muted,
-            ),
-            Span::styled("o", theme.key),
-            Span::styled(" begins a short reflection.", theme.muted),
-        ]));
     }
     let top_paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let top_height =

@@ -175,13 +175,13 @@ pub fn view(state: &Topic, theme: &Theme, frame: &mut Frame, area: Rect) {
     let scroll = state.scroll.min(total.saturating_sub(text.height));
     frame.render_widget(paragraph.scroll((scroll, 0)), text);
     let mut spans = Vec::new();
-    if let Some(e) = &state.exercise {
+    if state.exercise.is_some() {
         spans.push(Span::styled(" x", theme.key));
-        spans.push(Span::styled(format!(" start {e}  "), theme.muted));
+        spans.push(Span::styled(" start the exercise  ", theme.muted));
     }
-    if let Some(t) = &state.template {
+    if state.template.is_some() {
         spans.push(Span::styled(" w", theme.key));
-        spans.push(Span::styled(format!(" write ({t})  "), theme.muted));
+        spans.push(Span::styled(" write about it  ", theme.muted));
     }
     spans.push(Span::styled(" p", theme.key));
     spans.push(Span::styled(" mark practised", theme.muted));
