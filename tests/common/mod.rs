@@ -485,8 +485,15 @@ impl<'a> App<'a> {
             }
             sleep(POLL);
         }
+        // tmux can report the pane dead a moment before it records the status.
+        let start = Instant::now();
+        let mut recorded = self.display("#{pane_dead_status}");
+        while recorded.trim().is_empty() && start.elapsed() < WAIT {
+            sleep(POLL);
+            recorded = self.display("#{pane_dead_status}");
+        }
         assert_eq!(
-            self.display("#{pane_dead_status}"),
+            recorded,
             status.to_string(),
             "tmux's exit status for the pane"
         );

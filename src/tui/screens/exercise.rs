@@ -148,10 +148,14 @@ pub fn on_key(state: &mut ExerciseRun, key: &KeyEvent, env: &Env<'_>, out: &mut 
                         out.effects.push(Effect::SetPracticeNote { id, note });
                     }
                 }
-                out.status = Some(format!(
-                    "Logged {:.1} minutes of practice. Well done for making the time.",
-                    done.minutes
-                ));
+                out.status = Some(if done.minutes < 0.1 {
+                    "Logged in your practice. Even a few breaths count.".to_string()
+                } else {
+                    format!(
+                        "Logged {:.1} minutes of practice. Well done for making the time.",
+                        done.minutes
+                    )
+                });
                 out.nav = Some(Nav::Back);
             }
             _ => {
