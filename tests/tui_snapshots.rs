@@ -325,7 +325,7 @@ fn editor_reflective(app: &mut App) {
 }
 
 fn editor_free(app: &mut App) {
-    let e = Editor::new_entry(app.content.template("free-writing"), &app.env());
+    let e = Editor::new_entry(app.content.template("free-writing"));
     app.stack.push(std::mem::replace(
         &mut app.screen,
         Screen::Editor(Box::new(e)),

@@ -395,7 +395,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Screen::CheckIn(s) => checkin::on_key(s, &key, &env, &mut out),
                 Screen::Diary(s) => diary::on_key(s, &key, &env, &mut out),
                 Screen::Reader(s) => reader::on_key(s, &key, &env, &mut out),
-                Screen::Templates(s) => templates::on_key(s, &key, &env, &mut out),
+                Screen::Templates(s) => templates::on_key(s, &key, &mut out),
                 Screen::Editor(s) => editor::on_key(s, &key, &env, &mut out),
                 Screen::Search(s) => search::on_key(s, &key, &mut out),
                 Screen::Exercise(s) => exercise::on_key(s, &key, &env, &mut out),

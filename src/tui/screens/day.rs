@@ -3,7 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::insights::DayDetail;
@@ -76,17 +76,12 @@ pub fn on_key(state: &mut DayView, key: &KeyEvent, out: &mut Out) {
 
 pub fn view(state: &DayView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let d = &state.detail;
-    let block = Block::bordered()
-        .title(Line::styled(
-            format!(" {} ", d.date.format("%A %-d %B %Y")),
-            theme.title,
-        ))
-        .border_style(theme.border);
-    let inner = block.inner(area).inner(ratatui::layout::Margin {
-        horizontal: 1,
-        vertical: 1,
-    });
-    frame.render_widget(block, area);
+    let inner = crate::tui::widgets::panel(
+        frame,
+        area,
+        format!(" {} ", d.date.format("%A %-d %B %Y")),
+        theme,
+    );
     let mut lines = vec![Line::styled("Check-ins", theme.accent)];
     if d.checkins.is_empty() {
         lines.push(Line::styled("  None that day.", theme.muted));

@@ -113,12 +113,7 @@ fn lines(text: &str) -> Vec<String> {
 }
 
 impl Editor {
-    fn build(
-        template: Option<&Template>,
-        written: &Written,
-        slot: String,
-        env: &Env<'_>,
-    ) -> Editor {
+    fn build(template: Option<&Template>, written: &Written, slot: String) -> Editor {
         let prompts = editor_text::prompts_for(template, &written.answers);
         let mut pages: Vec<Page> = prompts
             .into_iter()
@@ -161,7 +156,6 @@ impl Editor {
             page.area.move_cursor(CursorMove::Bottom);
             page.area.move_cursor(CursorMove::End);
         }
-        let _ = env;
         Editor {
             slot,
             entry_id: None,
@@ -179,17 +173,12 @@ impl Editor {
         }
     }
 
-    pub fn new_entry(template: Option<&Template>, env: &Env<'_>) -> Editor {
+    pub fn new_entry(template: Option<&Template>) -> Editor {
         let written = Written {
             tags: template.map(|t| t.tags.clone()).unwrap_or_default(),
             ..Default::default()
         };
-        Editor::build(
-            template,
-            &written,
-            format!("new:{}", uuid::Uuid::new_v4()),
-            env,
-        )
+        Editor::build(template, &written, format!("new:{}", uuid::Uuid::new_v4()))
     }
 
     pub fn edit_entry(entry: &Entry, env: &Env<'_>) -> Editor {
@@ -203,12 +192,7 @@ impl Editor {
             body: entry.body.clone(),
             answers: entry.answers.clone(),
         };
-        let mut e = Editor::build(
-            template.as_ref(),
-            &written,
-            format!("entry:{}", entry.id),
-            env,
-        );
+        let mut e = Editor::build(template.as_ref(), &written, format!("entry:{}", entry.id));
         e.template_id = entry.template_id.clone();
         e.entry_id = Some(entry.id);
         e.uid = Some(entry.uid.clone());
@@ -227,7 +211,7 @@ impl Editor {
             body: draft.body.clone(),
             answers: draft.answers.clone(),
         };
-        let mut e = Editor::build(template.as_ref(), &written, draft.slot.clone(), env);
+        let mut e = Editor::build(template.as_ref(), &written, draft.slot.clone());
         if template.is_some() || draft.template_id.is_none() {
             e.tags = template
                 .as_ref()

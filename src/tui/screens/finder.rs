@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::support_finder::{self, Wants};
@@ -127,14 +127,7 @@ pub fn on_key(state: &mut Finder, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
 }
 
 pub fn view(state: &Finder, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered()
-        .title(Line::styled(" Finding support that fits ", theme.title))
-        .border_style(theme.border);
-    let inner = block.inner(area).inner(ratatui::layout::Margin {
-        horizontal: 1,
-        vertical: 1,
-    });
-    frame.render_widget(block, area);
+    let inner = crate::tui::widgets::panel(frame, area, " Finding support that fits ", theme);
     let mut lines: Vec<Line> = Vec::new();
     match &state.results {
         None => {

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use crate::domain::insights::{level, Bounds, YearGrid};
@@ -162,17 +162,12 @@ fn cell_style(theme: &Theme, level: usize) -> Style {
 }
 
 pub fn view(state: &Pixels, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered()
-        .title(Line::styled(
-            format!(" Year in pixels: {} ", state.year()),
-            theme.title,
-        ))
-        .border_style(theme.border);
-    let inner = block.inner(area).inner(ratatui::layout::Margin {
-        horizontal: 1,
-        vertical: 1,
-    });
-    frame.render_widget(block, area);
+    let inner = crate::tui::widgets::panel(
+        frame,
+        area,
+        format!(" Year in pixels: {} ", state.year()),
+        theme,
+    );
     let Some(grid) = &state.grid else {
         frame.render_widget(
             Paragraph::new(Line::styled("Gathering the year…", theme.muted)),

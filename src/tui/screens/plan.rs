@@ -147,17 +147,8 @@ pub fn on_key(state: &mut Plan, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
 }
 
 pub fn view(state: &Plan, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered()
-        .title(Line::styled(
-            " My compassionate resilience plan ",
-            theme.title,
-        ))
-        .border_style(theme.border);
-    let inner = block.inner(area).inner(ratatui::layout::Margin {
-        horizontal: 1,
-        vertical: 1,
-    });
-    frame.render_widget(block, area);
+    let inner =
+        crate::tui::widgets::panel(frame, area, " My compassionate resilience plan ", theme);
     let sections = &env.content.sections;
     if let (Some(editing), Some(section)) = (&state.editing, sections.get(state.selected)) {
         let [head, field] =

@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::insights::{summarise, WeekReview};
@@ -67,7 +67,6 @@ pub fn on_key(state: &mut Review, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
             Some(t) => {
                 out.nav = Some(Nav::Replace(Screen::Editor(Box::new(Editor::new_entry(
                     Some(t),
-                    env,
                 )))))
             }
             None => {
@@ -83,14 +82,7 @@ pub fn on_key(state: &mut Review, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
 }
 
 pub fn view(state: &Review, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered()
-        .title(Line::styled(" Your week ", theme.title))
-        .border_style(theme.border);
-    let inner = block.inner(area).inner(ratatui::layout::Margin {
-        horizontal: 1,
-        vertical: 1,
-    });
-    frame.render_widget(block, area);
+    let inner = crate::tui::widgets::panel(frame, area, " Your week ", theme);
     let Some(week) = &state.week else {
         frame.render_widget(
             Paragraph::new(Line::styled("Gathering your week…", theme.muted)),

@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::insights::summarise;
@@ -172,7 +172,6 @@ pub fn on_key(state: &mut Supervision, key: &KeyEvent, env: &Env<'_>, out: &mut 
             Some(t) => {
                 out.nav = Some(Nav::Push(Screen::Editor(Box::new(Editor::new_entry(
                     Some(t),
-                    env,
                 )))))
             }
             None => {
@@ -198,14 +197,7 @@ pub fn on_key(state: &mut Supervision, key: &KeyEvent, env: &Env<'_>, out: &mut 
 }
 
 pub fn view(state: &Supervision, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered()
-        .title(Line::styled(" Before supervision ", theme.title))
-        .border_style(theme.border);
-    let inner = block.inner(area).inner(ratatui::layout::Margin {
-        horizontal: 1,
-        vertical: 1,
-    });
-    frame.render_widget(block, area);
+    let inner = crate::tui::widgets::panel(frame, area, " Before supervision ", theme);
     let Some(prep) = &state.prep else {
         frame.render_widget(
             Paragraph::new(Line::styled("Gathering the period…", theme.muted)),

@@ -79,14 +79,14 @@ impl Templates {
     }
 }
 
-pub fn on_key(state: &mut Templates, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
+pub fn on_key(state: &mut Templates, key: &KeyEvent, out: &mut Out) {
     let count = state.all.len();
     match lookup(KEYS, key) {
         Some(Cmd::Up) => state.selected = state.selected.saturating_sub(1),
         Some(Cmd::Down) => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
         Some(Cmd::Start) => {
             if let Some(t) = state.all.get(state.selected) {
-                let e = Editor::new_entry(Some(t), env);
+                let e = Editor::new_entry(Some(t));
                 out.nav = Some(Nav::Replace(Screen::Editor(Box::new(e))));
             }
         }

@@ -216,7 +216,7 @@ pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
 pub fn start_offer(reference: &str, env: &Env<'_>, out: &mut Out) {
     if let Some(id) = reference.strip_prefix("template:") {
         if let Some(template) = env.content.template(id) {
-            let e = editor::Editor::new_entry(Some(template), env);
+            let e = editor::Editor::new_entry(Some(template));
             out.nav = Some(Nav::Push(Screen::Editor(Box::new(e))));
             return;
         }

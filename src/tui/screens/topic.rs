@@ -128,7 +128,6 @@ pub fn on_key(state: &mut Topic, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
             Some(template) => {
                 out.nav = Some(Nav::Push(Screen::Editor(Box::new(Editor::new_entry(
                     Some(template),
-                    env,
                 )))))
             }
             None => out.status = Some("This one has no diary template.".into()),

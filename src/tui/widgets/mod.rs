@@ -35,3 +35,22 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         height: h,
     }
 }
+
+/// A screen's bordered panel with its title; returns the space inside, one cell in
+/// from the border on every side.
+pub fn panel(
+    frame: &mut ratatui::Frame,
+    area: Rect,
+    title: impl Into<String>,
+    theme: &crate::tui::theme::Theme,
+) -> Rect {
+    let block = ratatui::widgets::Block::bordered()
+        .title(ratatui::text::Line::styled(title.into(), theme.title))
+        .border_style(theme.border);
+    let inner = block.inner(area).inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 1,
+    });
+    frame.render_widget(block, area);
+    inner
+}
