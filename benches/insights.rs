@@ -125,7 +125,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("a temp dir"); // ok: bench
     let mut batch: Batch = parse_import(&text).expect("the corpus parses"); // ok: bench
     batch.checkins = synthetic_checkins();
-    let mut store = Store::open(&dir.path().join("insights.db"), None).expect("open"); // ok: bench
+    let mut store = Store::open_or_create(&dir.path().join("insights.db"), None).expect("open"); // ok: bench
     let done = store.import(&batch).expect("import"); // ok: bench
     add_practice(&store);
     println!(

@@ -35,13 +35,13 @@ fn main() {
     measure("import: 10-year corpus (fresh diary)", 5, || {
         n += 1;
         let mut store =
-            Store::open(&dir.path().join(format!("import-{n}.db")), None).expect("open");
+            Store::open_or_create(&dir.path().join(format!("import-{n}.db")), None).expect("open");
         store.import(&batch).expect("import");
     });
 
-    let store = Store::open(&dir.path().join("import-1.db"), None).expect("open"); // ok: bench
+    let store = Store::open_or_create(&dir.path().join("import-1.db"), None).expect("open"); // ok: bench
     measure("open: existing diary", 50, || {
-        Store::open(&dir.path().join("import-1.db"), None).expect("open");
+        Store::open_or_create(&dir.path().join("import-1.db"), None).expect("open");
     });
     measure("list: newest 10", 200, || {
         let rows = store

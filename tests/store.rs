@@ -32,7 +32,8 @@ fn entry(uid: &str, title: &str, body: &str, created: &str) -> Entry {
 
 fn fresh() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let store = Store::open(&dir.path().join("lantern.db"), None).expect("a new diary opens");
+    let store =
+        Store::open_or_create(&dir.path().join("lantern.db"), None).expect("a new diary opens");
     (dir, store)
 }
 
@@ -70,7 +71,7 @@ fn opening_a_schema_v1_diary_migrates_it_and_keeps_an_owner_only_backup() {
         .expect("an entry in the old diary");
     }
 
-    let store = Store::open(&path, None).expect("the old diary opens");
+    let store = Store::open_or_create(&path, None).expect("the old diary opens");
     assert_eq!(
         store.schema_version().expect("schema version"),
         migrations::LATEST as i64
@@ -115,7 +116,7 @@ fn opening_a_schema_v1_diary_migrates_it_and_keeps_an_owner_only_backup() {
     drop(old);
 
     // Opening the migrated diary again makes no further backup.
-    drop(Store::open(&path, None).expect("reopens"));
+    drop(Store::open_or_create(&path, None).expect("reopens"));
     let after = fs::read_dir(dir.path())
         .expect("read the folder")
         .flatten()
@@ -128,7 +129,7 @@ fn opening_a_schema_v1_diary_migrates_it_and_keeps_an_owner_only_backup() {
 fn a_new_diary_is_created_at_the_latest_schema_without_a_backup() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("lantern.db");
-    let store = Store::open(&path, None).expect("opens");
+    let store = Store::open_or_create(&path, None).expect("opens");
     assert_eq!(
         store.schema_version().expect("version"),
         migrations::LATEST as i64
@@ -147,13 +148,13 @@ fn a_new_diary_is_created_at_the_latest_schema_without_a_backup() {
 fn a_diary_from_a_newer_lantern_is_refused() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("lantern.db");
-    drop(Store::open(&path, None).expect("opens"));
+    drop(Store::open_or_create(&path, None).expect("opens"));
     {
         let conn = rusqlite::Connection::open(&path).expect("opens");
         conn.pragma_update(None, "user_version", migrations::LATEST as i64 + 1)
             .expect("set version");
     }
-    let error = Store::open(&path, None).err().expect("refused");
+    let error = Store::open_or_create(&path, None).err().expect("refused");
     assert!(error.to_string().contains("newer Lantern"), "{error}");
 }
 
@@ -368,8 +369,8 @@ fn write_ahead_log_files_are_owner_only() {
 fn two_handles_on_one_diary_both_write() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("lantern.db");
-    let mut first = Store::open(&path, None).expect("first opens");
-    let mut second = Store::open(&path, None).expect("second opens");
+    let mut first = Store::open_or_create(&path, None).expect("first opens");
+    let mut second = Store::open_or_create(&path, None).expect("second opens");
 
     let a = first
         .add_entry(&entry("one", "From the first", "a", "2025-01-01T10:00:00Z"))
@@ -393,7 +394,7 @@ fn two_handles_on_one_diary_both_write() {
     }
     drop(first);
     drop(second);
-    let reopened = Store::open(&path, None).expect("reopens");
+    let reopened = Store::open_or_create(&path, None).expect("reopens");
     let titles: Vec<String> = reopened
         .list_entries(&EntryFilter::default())
         .expect("list")

@@ -199,7 +199,8 @@ struct Diary {
 
 fn diary() -> Diary {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut store = Store::open(&dir.path().join("lantern.db"), None).expect("a new store");
+    let mut store =
+        Store::open_or_create(&dir.path().join("lantern.db"), None).expect("a new store");
     let imported = store.import(&batch()).expect("the import");
     assert_eq!(imported.entries_added, 5);
     for (uid, k, item, minutes) in [

@@ -258,7 +258,7 @@ impl Context {
         } else {
             None
         };
-        Ok(Store::open(
+        Ok(Store::open_or_create(
             path,
             passphrase.as_deref().map(String::as_str),
         )?)

@@ -55,7 +55,7 @@ pub fn init(ctx: &Context, encrypt: bool) -> Result<i32> {
         Store::create_encrypted(db, &passphrase)?;
         println!("Created your encrypted diary at {}.", db.display());
     } else {
-        Store::open(db, None)?;
+        Store::open_or_create(db, None)?;
         println!("Created your diary at {}.", db.display());
     }
     println!("Settings: {}", ctx.paths.config_file.display());
@@ -117,7 +117,7 @@ pub fn passphrase(ctx: &Context) -> Result<i32> {
         bail!("this diary is not encrypted; `lantern encrypt` protects it with a passphrase");
     }
     let current = passphrase_from_user("Current passphrase: ")?;
-    let mut store = Store::open(db, Some(&current))?;
+    let mut store = Store::open_or_create(db, Some(&current))?;
     let new = new_passphrase()?;
     store.rekey(&new)?;
     println!("Passphrase changed.");
@@ -157,7 +157,7 @@ pub fn doctor(ctx: &Context) -> Result<i32> {
             if encrypted { "yes" } else { "no" }
         );
         if !encrypted {
-            let store = Store::open(&p.database, None)?;
+            let store = Store::open_or_create(&p.database, None)?;
             println!(
                 "Schema version:    {} (this Lantern: {})",
                 store.schema_version()?,

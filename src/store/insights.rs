@@ -398,7 +398,8 @@ mod tests {
 
     fn store_with(checkins: Vec<CheckIn>, entries: Vec<Entry>) -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let mut store = Store::open(&dir.path().join("lantern.db"), None).expect("a new diary");
+        let mut store =
+            Store::open_or_create(&dir.path().join("lantern.db"), None).expect("a new diary");
         store
             .import(&Batch {
                 format: "test",

@@ -74,6 +74,9 @@ pub struct Store {
     encrypted: bool,
 }
 
+/// How long a connection waits for another writer before giving up.
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// Whether the file at `path` exists and is encrypted (has no plaintext SQLite header).
@@ -139,11 +142,24 @@ fn is_not_a_database(error: &rusqlite::Error) -> bool {
     matches!(error, rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::NotADatabase)
 }
 
-/// Connection set-up shared by every open: quiet SQLCipher, the key, then pragmas.
+/// Silences SQLCipher's own logging, once per process. Its log destination is
+/// process-global and setting it is not thread-safe (it closes the old file without a
+/// lock), so connections opened on two threads at once must never both set it.
+fn quiet_sqlcipher() {
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    QUIET.call_once(|| {
+        // SQLCipher would otherwise print warnings (such as a failed key) to stderr.
+        // If this fails the only cost is noise on stderr, so there is nothing to report.
+        if let Ok(conn) = Connection::open_in_memory() {
+            let _ = conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()));
+            let _ = conn.query_row("PRAGMA cipher_log = off", [], |_| Ok(()));
+        }
+    });
+}
+
+/// Connection set-up shared by every open: quiet SQLCipher, then the key.
 fn prepare(conn: &Connection, passphrase: Option<&str>) -> rusqlite::Result<()> {
-    // SQLCipher would otherwise print warnings (such as a failed key) to stderr.
-    conn.query_row("PRAGMA cipher_log = off", [], |_| Ok(()))?;
-    conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()))?;
+    quiet_sqlcipher();
     if let Some(passphrase) = passphrase {
         conn.pragma_update(None, "key", passphrase)?;
     }
@@ -151,7 +167,6 @@ fn prepare(conn: &Connection, passphrase: Option<&str>) -> rusqlite::Result<()> 
 }
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -162,6 +177,11 @@ impl Store {
     /// Opens (creating if needed) the diary at `path`. `passphrase` is used only if the
     /// file is encrypted, or when creating a new encrypted diary with `create_encrypted`.
     pub fn open(path: &Path, passphrase: Option<&str>) -> Result<Store> {
+        Self::open_with(path, passphrase, false)
+    }
+
+    /// Opens the diary at `path`, creating it if it does not exist.
+    pub fn open_or_create(path: &Path, passphrase: Option<&str>) -> Result<Store> {
         Self::open_with(path, passphrase, false)
     }
 
@@ -193,12 +213,18 @@ impl Store {
         if !existed {
             touch_private(path)?;
         }
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        // Before any statement: every read and write after this waits its turn.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // A deferred transaction that reads and then writes cannot wait for another
+        // writer in WAL mode (SQLite answers SQLITE_BUSY at once), so every transaction
+        // takes the write lock up front, where the busy timeout applies.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         prepare(&conn, passphrase.filter(|_| encrypted))?;
         // The first read tells a wrong key (or a file that is not a database) apart.
         if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {

@@ -110,7 +110,7 @@ mod tests {
     #[test]
     fn every_change_is_kept_across_three_edits() {
         let dir = tempfile::tempdir().expect("temp dir"); // ok: test
-        let mut store = Store::open(&dir.path().join("t.db"), None).expect("open"); // ok: test
+        let mut store = Store::open_or_create(&dir.path().join("t.db"), None).expect("open"); // ok: test
         let id = "plan-strengths";
         assert_eq!(store.plan_section_text(id).expect("read"), None); // ok: test
         assert!(store

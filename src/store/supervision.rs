@@ -90,7 +90,8 @@ mod tests {
     #[test]
     fn the_latest_session_is_the_last_supervision() {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let mut store = Store::open(&dir.path().join("lantern.db"), None).expect("a new diary");
+        let mut store =
+            Store::open_or_create(&dir.path().join("lantern.db"), None).expect("a new diary");
         assert_eq!(store.last_supervision().expect("last"), None);
         store
             .record_supervision(d("2026-03-10"), Some("  good session "))

@@ -110,7 +110,7 @@ pub fn run(ctx: &Context) -> Result<()> {
     } else if store::is_encrypted(db)? {
         Screen::Unlock(screens::unlock::Unlock::new())
     } else {
-        runtime.store = Some(Store::open(db, None)?);
+        runtime.store = Some(Store::open_or_create(db, None)?);
         Screen::Today
     };
     let mut app = App::new(loaded.content, ctx.config.clone(), theme, now(), screen);
@@ -229,7 +229,7 @@ impl Runtime<'_> {
                 let db = &self.ctx.paths.database;
                 let opened = match &passphrase {
                     Some(p) => Store::create_encrypted(db, p),
-                    None => Store::open(db, None),
+                    None => Store::open_or_create(db, None),
                 };
                 match opened {
                     Ok(store) => {
@@ -240,7 +240,7 @@ impl Runtime<'_> {
                 }
             }
             Effect::Unlock(passphrase) => {
-                match Store::open(&self.ctx.paths.database, Some(&passphrase)) {
+                match Store::open_or_create(&self.ctx.paths.database, Some(&passphrase)) {
                     Ok(store) => {
                         self.store = Some(store);
                         Some(Action::Unlocked)
