@@ -114,7 +114,15 @@ struct Diary {
 }
 
 impl Diary {
+    /// A diary made with `lantern init`, as a person starts.
     fn new() -> Diary {
+        let diary = Diary::empty();
+        diary.ok(&["init"]);
+        diary
+    }
+
+    /// A folder with no diary in it yet.
+    fn empty() -> Diary {
         let tmp = tempfile::tempdir().expect("a temporary folder");
         let dir = tmp.path().join("data");
         Diary { tmp, dir }
@@ -239,7 +247,7 @@ const MARCH: &str = r#"{"ts": "2025-03-01T09:00", "title": "March one", "body": 
 
 #[test]
 fn init_creates_an_owner_only_diary_settings_file_and_folder() {
-    let d = Diary::new();
+    let d = Diary::empty();
     let out = d.ok(&["init"]);
     assert!(out.contains("Created your diary"), "{out}");
     assert!(d.db().is_file());
@@ -1028,7 +1036,7 @@ fn backup_refuses_to_overwrite_an_existing_file() {
 const WRONG: &str = "That passphrase does not open this diary.";
 
 fn encrypted_diary(passphrase: &str) -> Diary {
-    let d = Diary::new();
+    let d = Diary::empty();
     let run = Run::of(
         d.cmd()
             .env("LANTERN_NEW_PASSPHRASE", passphrase)

@@ -115,6 +115,7 @@ fn diary() -> TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let file = dir.path().join("thirty.json");
     fs::write(&file, thirty_days().to_string()).expect("write the export");
+    ok(lantern(dir.path()).arg("init"));
     let out = ok(lantern(dir.path()).arg("import").arg(&file));
     assert!(out.contains("2 entries and 26 check-ins"), "{out}");
     dir

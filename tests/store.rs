@@ -461,8 +461,8 @@ proptest! {
             format: transfer::FORMAT_NAME.into(),
             version: transfer::FORMAT_VERSION,
             exported: at("2026-01-01T00:00:00Z"),
-            entries: store.entries_between(None, None).expect("export"),
-            checkins: store.checkins_between(None, None).expect("export"),
+            entries: store.entries_between(None, None).expect("export").items,
+            checkins: store.checkins_between(None, None).expect("export").items,
         };
         let json = serde_json::to_string_pretty(&export).expect("serialise");
         let batch = transfer::parse_import(&json).expect("the export imports");
@@ -489,7 +489,7 @@ proptest! {
             .import(&transfer::parse_import(&json).expect("parses"))
             .expect("import");
         prop_assert_eq!(done.entries_added, originals.len());
-        let again = second.entries_between(None, None).expect("export");
+        let again = second.entries_between(None, None).expect("export").items;
         let first: Vec<Entry> = export.entries.iter().map(|e| Entry { id: 0, ..e.clone() }).collect();
         let again: Vec<Entry> = again.into_iter().map(|e| Entry { id: 0, ..e }).collect();
         prop_assert_eq!(first, again);

@@ -3,6 +3,7 @@
 
 mod content_cmd;
 mod diary;
+mod doctor;
 pub(crate) mod editor;
 mod insights;
 mod output;
@@ -34,6 +35,10 @@ pub struct Cli {
     /// Keep the diary, settings and content overrides in DIR instead of the usual places.
     #[arg(long, global = true, env = "LANTERN_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// When something goes wrong, also print the database's own words about it.
+    #[arg(long, global = true)]
+    pub verbose: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -127,8 +132,12 @@ pub enum Command {
     },
     /// Show where Lantern keeps your diary, settings and content overrides.
     Paths,
-    /// Print what a bug report needs: versions, paths, schema, encryption. Never diary text.
+    /// Check the diary and print what a bug report needs: versions, paths, schema,
+    /// encryption, file modes, and SQLite's own check of the file. Never diary text.
     Doctor,
+    /// Save everything that can still be read from a damaged diary into a fresh one,
+    /// which takes its place. The damaged file is kept beside it, unchanged.
+    Repair,
     /// Print shell completions: lantern completions bash > ~/.local/share/bash-completion/completions/lantern
     Completions { shell: clap_complete::Shell },
     /// Check, list and read the framework content.
@@ -258,10 +267,11 @@ impl Context {
         } else {
             None
         };
-        Ok(Store::open_or_create(
-            path,
-            passphrase.as_deref().map(String::as_str),
-        )?)
+        let store = Store::open(path, passphrase.as_deref().map(String::as_str))?;
+        for notice in store.notices() {
+            eprintln!("lantern: note: {notice}");
+        }
+        Ok(store)
     }
 }
 
@@ -324,7 +334,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Passphrase => security::passphrase(&ctx),
         Command::Decrypt { out } => security::decrypt(&ctx, &out),
         Command::Paths => security::paths(&ctx),
-        Command::Doctor => security::doctor(&ctx),
+        Command::Doctor => doctor::doctor(&ctx),
+        Command::Repair => doctor::repair(&ctx),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(

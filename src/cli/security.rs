@@ -6,7 +6,7 @@ use anyhow::{bail, Result};
 use zeroize::Zeroizing;
 
 use crate::config::Config;
-use crate::store::{self, Store};
+use crate::store::{self, FileKind, Store};
 
 use super::{passphrase_from_user, Context};
 
@@ -38,16 +38,22 @@ fn passphrase_from_prompt(prompt: &str) -> Result<Zeroizing<String>> {
 
 pub fn init(ctx: &Context, encrypt: bool) -> Result<i32> {
     let db = &ctx.paths.database;
-    let exists = db.exists() && std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false);
-    if exists {
-        if encrypt && !store::is_encrypted(db)? {
-            bail!(
-                "a diary already exists at {}; `lantern encrypt` protects it with a passphrase",
-                db.display()
-            );
+    match store::file_kind(db)? {
+        FileKind::Missing => {}
+        // Nothing is in a 0-byte file, so a new diary loses nothing by taking its place.
+        FileKind::Empty => println!("The file at {} was empty (0 bytes).", db.display()),
+        FileKind::NotADiary => bail!(
+            "{} is not a Lantern diary, so it was left as it is; move it away and run `lantern init` again",
+            db.display()
+        ),
+        FileKind::Plaintext if encrypt => bail!(
+            "a diary already exists at {}; `lantern encrypt` protects it with a passphrase",
+            db.display()
+        ),
+        FileKind::Plaintext | FileKind::Encrypted => {
+            println!("Your diary is already set up at {}.", db.display());
+            return Ok(0);
         }
-        println!("Your diary is already set up at {}.", db.display());
-        return Ok(0);
     }
     Config::write_example(&ctx.paths)?;
     if encrypt {
@@ -117,7 +123,7 @@ pub fn passphrase(ctx: &Context) -> Result<i32> {
         bail!("this diary is not encrypted; `lantern encrypt` protects it with a passphrase");
     }
     let current = passphrase_from_user("Current passphrase: ")?;
-    let mut store = Store::open_or_create(db, Some(&current))?;
+    let mut store = Store::open(db, Some(&current))?;
     let new = new_passphrase()?;
     store.rekey(&new)?;
     println!("Passphrase changed.");
@@ -140,58 +146,5 @@ pub fn paths(ctx: &Context) -> Result<i32> {
     println!("Data folder:       {}", p.data_dir.display());
     println!("Settings:          {}", p.config_file.display());
     println!("Content folder:    {}", p.content_dir.display());
-    Ok(0)
-}
-
-pub fn doctor(ctx: &Context) -> Result<i32> {
-    let p = &ctx.paths;
-    println!("lantern {}", env!("CARGO_PKG_VERSION"));
-    println!("sqlite {}", rusqlite::version());
-    paths(ctx)?;
-    let exists = p.database.exists();
-    println!("Diary exists:      {}", if exists { "yes" } else { "no" });
-    if exists {
-        let encrypted = store::is_encrypted(&p.database)?;
-        println!(
-            "Encrypted:         {}",
-            if encrypted { "yes" } else { "no" }
-        );
-        if !encrypted {
-            let store = Store::open_or_create(&p.database, None)?;
-            println!(
-                "Schema version:    {} (this Lantern: {})",
-                store.schema_version()?,
-                store::migrations::LATEST
-            );
-            println!("Entries:           {}", store.count_entries()?);
-        }
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            if let Ok(meta) = std::fs::metadata(&p.database) {
-                println!("File mode:         {:o}", meta.permissions().mode() & 0o777);
-            }
-        }
-    }
-    let loaded = crate::content::load(Some(&p.content_dir));
-    let overrides: Vec<&str> = loaded
-        .content
-        .sources
-        .iter()
-        .filter(|s| s.overridden.is_some())
-        .map(|s| s.file_name)
-        .collect();
-    println!(
-        "Content overrides: {}",
-        if overrides.is_empty() {
-            "none".to_string()
-        } else {
-            overrides.join(", ")
-        }
-    );
-    for w in loaded.warnings {
-        println!("Content warning:   {w}");
-    }
-    println!("Region:            {}", ctx.config.region);
     Ok(0)
 }

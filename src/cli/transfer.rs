@@ -11,31 +11,56 @@ use crate::store::set_private;
 
 use super::{Context, ExportFormat};
 
-/// Writes `text` to a new owner-only file (or replaces it with `force`).
+/// Writes `text` to a new owner-only file (or replaces it with `force`). The words go
+/// to a temporary file beside it first, which takes the name only once it is whole on
+/// disk: a full disk or a crash never leaves half a file under the name.
 pub(crate) fn write_private(path: &Path, text: &str, force: bool) -> Result<()> {
+    write_private_with(path, force, |file| file.write_all(text.as_bytes()))
+}
+
+/// As `write_private`, with the contents written by `fill`.
+pub(crate) fn write_private_with(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
     if path.exists() && !force {
         bail!(
             "{} already exists; choose another name, or add --force to replace it",
             path.display()
         );
     }
-    if path.exists() {
-        // Tighten an existing file before a single private byte goes into it.
-        set_private(path, false)?;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    // tempfile creates the file owner-only (0600).
+    let temp = tempfile::Builder::new()
+        .prefix(".lantern-")
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .with_context(|| format!("creating a file in {}", dir.display()))?;
+    let written = (|| {
+        let mut out = std::io::BufWriter::new(temp.as_file());
+        fill(&mut out)?;
+        out.flush()?;
+        drop(out);
+        temp.as_file().sync_all()
+    })();
+    if let Err(e) = written {
+        // Dropping `temp` removes the partial file.
+        return Err(anyhow::Error::new(e).context(format!(
+            "writing {} (nothing was left under that name)",
+            path.display()
+        )));
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(path)
-        .with_context(|| format!("creating {}", path.display()))?;
-    file.write_all(text.as_bytes())
-        .and_then(|_| file.sync_all())
-        .with_context(|| format!("writing {}", path.display()))?;
+    let persisted = if force {
+        temp.persist(path).map(|_| ())
+    } else {
+        temp.persist_noclobber(path).map(|_| ())
+    };
+    persisted
+        .map_err(|e| anyhow::Error::new(e.error).context(format!("saving {}", path.display())))?;
     set_private(path, false)?;
     Ok(())
 }
@@ -51,6 +76,8 @@ pub fn export(
     let store = ctx.open_store()?;
     let entries = store.entries_between(since, until)?;
     let checkins = store.checkins_between(since, until)?;
+    let unreadable = entries.unreadable + checkins.unreadable;
+    let (entries, checkins) = (entries.items, checkins.items);
     let text = match format {
         ExportFormat::Json => {
             let export = Export {
@@ -76,6 +103,11 @@ pub fn export(
             // A closed pipe (`| head`) is not an error worth a message.
             let _ = stdout.write_all(text.as_bytes());
         }
+    }
+    if unreadable > 0 {
+        eprintln!(
+            "lantern: {unreadable} of the diary's records could not be read (the diary is damaged) and are not in the export; everything else is. `lantern doctor` says more, and `lantern repair` saves what can be read."
+        );
     }
     Ok(0)
 }

@@ -96,7 +96,7 @@ impl Store {
     }
 
     /// Check-ins in a period, oldest first: for export.
-    pub fn checkins_between(
+    pub(crate) fn checkins_between_whole(
         &self,
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,

@@ -28,7 +28,7 @@ fn export_to(store: &Store, target: &Path, key: &str) -> Result<()> {
 /// Encrypts the plaintext diary at `path` with `passphrase`, replacing the file.
 /// Returns the reopened, encrypted store.
 pub fn encrypt_in_place(path: &Path, passphrase: &str) -> Result<Store> {
-    let store = Store::open_or_create(path, None)?;
+    let store = Store::open(path, None)?;
     if store.is_encrypted() {
         return Err(StoreError::Io {
             action: "encrypting".into(),
@@ -62,7 +62,7 @@ pub fn encrypt_in_place(path: &Path, passphrase: &str) -> Result<Store> {
     }
     fs::rename(&temp, path).map_err(io_error(format!("replacing {}", path.display())))?;
     set_private(path, false)?;
-    Store::open_or_create(path, Some(passphrase))
+    Store::open(path, Some(passphrase))
 }
 
 /// Writes a plaintext copy of `store` to `out`, which must not exist yet.

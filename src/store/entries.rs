@@ -241,7 +241,7 @@ impl Store {
     }
 
     /// Every entry in a period, oldest first, with tags: for export.
-    pub fn entries_between(
+    pub(crate) fn entries_between_whole(
         &self,
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,

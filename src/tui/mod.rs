@@ -103,14 +103,16 @@ pub fn run(ctx: &Context) -> Result<()> {
     let loaded = crate::content::load(Some(&ctx.paths.content_dir));
     let theme = theme::Theme::from_env(ctx.config.theme);
     let db = &ctx.paths.database;
-    let first_run = !db.exists() && !ctx.paths.config_file.exists();
+    // Only a missing diary is a first run: an empty or foreign file is reported, never
+    // replaced.
+    let first_run = store::file_kind(db)? == store::FileKind::Missing;
     let mut runtime = Runtime { ctx, store: None };
     let screen = if first_run {
         Screen::Welcome(screens::welcome::Welcome::new())
     } else if store::is_encrypted(db)? {
         Screen::Unlock(screens::unlock::Unlock::new())
     } else {
-        runtime.store = Some(Store::open_or_create(db, None)?);
+        runtime.store = Some(Store::open(db, None)?);
         Screen::Today
     };
     let mut app = App::new(loaded.content, ctx.config.clone(), theme, now(), screen);
@@ -240,7 +242,7 @@ impl Runtime<'_> {
                 }
             }
             Effect::Unlock(passphrase) => {
-                match Store::open_or_create(&self.ctx.paths.database, Some(&passphrase)) {
+                match Store::open(&self.ctx.paths.database, Some(&passphrase)) {
                     Ok(store) => {
                         self.store = Some(store);
                         Some(Action::Unlocked)
