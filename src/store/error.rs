@@ -29,7 +29,7 @@ pub enum StoreError {
     Damaged { detail: String },
     #[error("The disk is full, so Lantern could not write to the diary. Free some space and try again; nothing was changed.")]
     DiskFull { detail: String },
-    #[error("The diary cannot be changed here: the file or its folder is read-only. Lantern can still show it.")]
+    #[error("Lantern could not change the diary: just now it can only be read here (its file or folder is read-only, or the disk is full). Nothing was changed.")]
     ReadOnly { detail: String },
     #[error("The diary is busy: another Lantern has been writing to it for more than 5 seconds. Try again in a moment.")]
     Busy { detail: String },
@@ -82,13 +82,15 @@ fn detail_of(error: &rusqlite::Error) -> String {
         rusqlite::Error::SqliteFailure(e, Some(message)) => {
             format!(
                 "{message} (SQLite code {}, extended {})",
-                e.code as i32, e.extended_code
+                e.extended_code & 0xff,
+                e.extended_code
             )
         }
         rusqlite::Error::SqliteFailure(e, None) => {
             format!(
                 "SQLite code {}, extended {}",
-                e.code as i32, e.extended_code
+                e.extended_code & 0xff,
+                e.extended_code
             )
         }
         // Text that is not valid UTF-8 is a sign of damage; the bytes are never shown.

@@ -2,6 +2,7 @@
 //! cannot be written, owner-only modes, and migrations with a backup first.
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
@@ -121,6 +122,49 @@ fn cannot_write(error: &StoreError) -> bool {
     )
 }
 
+const FULL_NOTICE: &str =
+    "The disk is full, so Lantern is only reading the diary until some space is freed.";
+
+fn disk_full(error: &StoreError) -> StoreError {
+    StoreError::DiskFull {
+        detail: error.detail().unwrap_or_default().to_string(),
+    }
+}
+
+/// Whether a write-ahead log with commits in it sits beside the diary.
+fn has_log(path: &Path) -> bool {
+    fs::metadata(sidecar(path, "-wal")).is_ok_and(|m| m.len() > 0)
+}
+
+/// What writing beside the diary is like.
+enum Room {
+    Writable,
+    ReadOnly,
+    Full,
+}
+
+/// Tries a small write beside the diary, to tell a read-only place from a full disk:
+/// SQLite reports both as failing to open its write-ahead log.
+fn probe_folder(path: &Path) -> Room {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let file = match tempfile::tempfile_in(dir) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::StorageFull => return Room::Full,
+        Err(_) => return Room::ReadOnly,
+    };
+    let written = (&file)
+        .write_all(&[0u8; 8192])
+        .and_then(|_| file.sync_all());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::StorageFull => Room::Full,
+        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => Room::ReadOnly,
+        _ => Room::Writable,
+    }
+}
+
 impl Store {
     pub(crate) fn open_with(
         path: &Path,
@@ -185,15 +229,27 @@ impl Store {
                 let read_only = conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
                 (conn, read_only)
             }
-            Err(e) if !creating && cannot_write(&e) => {
-                match connect(path, effective, key, Access::ReadOnly) {
+            Err(e) if !creating && cannot_write(&e) => match probe_folder(path) {
+                // Reading needs no room, as long as no unsaved log waits to be read.
+                Room::Full if !has_log(path) => {
+                    match connect(path, effective, key, Access::ReadOnly) {
+                        Ok(conn) => {
+                            notices.push(FULL_NOTICE.into());
+                            (conn, true)
+                        }
+                        Err(_) => return Err(disk_full(&e)),
+                    }
+                }
+                Room::Full => return Err(disk_full(&e)),
+                Room::ReadOnly => match connect(path, effective, key, Access::ReadOnly) {
                     Ok(conn) => (conn, true),
                     Err(_) => return Err(e),
-                }
-            }
+                },
+                Room::Writable => return Err(e),
+            },
             Err(e) => return Err(e),
         };
-        if read_only {
+        if read_only && notices.last().is_none_or(|n| n != FULL_NOTICE) {
             notices.push(
                 "The diary cannot be changed here (the file or its folder is read-only), so Lantern is only reading it."
                     .into(),

@@ -335,6 +335,9 @@ pub fn repair(path: &Path, passphrase: Option<&str>) -> Result<Repaired> {
         let source = Connection::open(&source_path)?;
         source.busy_timeout(super::BUSY_TIMEOUT)?;
         super::open::prepare(&source, key)?;
+        // A damaged schema row (a trigger, an index) is skipped rather than stopping
+        // every read; the fresh diary has the whole schema of its own.
+        source.pragma_update(None, "writable_schema", "ON")?;
         source
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
                 r.get::<_, i64>(0)

@@ -13,7 +13,7 @@
 //! stderr and passes without running.
 //!
 //! Each test file uses a different part of this, so what one does not use is not dead.
-#![allow(dead_code)]
+#![allow(dead_code, unused_macros)]
 
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
@@ -64,6 +64,16 @@ macro_rules! require_tmux {
             eprintln!("skipping: tmux is not on PATH, so the end-to-end test cannot run");
             return;
         }
+    };
+}
+
+/// Mounts a small disk as `$disk`, or skips the test (with a printed reason) where
+/// mounting is refused.
+macro_rules! require_full_disk {
+    ($disk:ident, $kilobytes:expr) => {
+        let Some($disk) = $crate::common::SmallDisk::mount($kilobytes) else {
+            return;
+        };
     };
 }
 
@@ -648,4 +658,136 @@ pub fn start_reflective_entry(app: &App) {
     app.wait_for("how would you like to write?");
     app.keys(&["Enter"]);
     app.wait_for("What are you feeling?");
+}
+
+// ---------------------------------------------------------------------------------------
+// Faults: a run that is expected to fail, and a small disk that fills up.
+
+/// What one run of the CLI did.
+pub struct Ran {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Diary {
+    /// Runs `lantern --data-dir DIR ARGS…` and returns whatever happened.
+    pub fn cli(&self, args: &[&str]) -> Ran {
+        Ran::of(self.command(args).output().expect("running lantern"))
+    }
+
+    /// As `cli`, with one more environment variable.
+    pub fn cli_env(&self, args: &[&str], var: &str, value: &str) -> Ran {
+        Ran::of(
+            self.command(args)
+                .env(var, value)
+                .output()
+                .expect("running lantern"),
+        )
+    }
+}
+
+impl Ran {
+    pub fn of(output: Output) -> Ran {
+        Ran {
+            code: output.status.code(),
+            stdout: text(&output.stdout),
+            stderr: text(&output.stderr),
+        }
+    }
+
+    /// Asserts a failure told in one plain line: no panic, no SQLite codes or SQL, and
+    /// the line holds `expected`.
+    #[track_caller]
+    pub fn plain_failure(&self, expected: &str) -> &Ran {
+        assert!(
+            self.code.is_some_and(|c| c != 0),
+            "expected a failure, got {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.code,
+            self.stdout,
+            self.stderr
+        );
+        self.plain(expected)
+    }
+
+    /// Asserts stderr holds `expected` and no raw library text.
+    #[track_caller]
+    pub fn plain(&self, expected: &str) -> &Ran {
+        let err = &self.stderr;
+        assert!(err.contains(expected), "expected {expected:?} in:\n{err}");
+        for raw in [
+            "panicked",
+            "Error code",
+            "error code",
+            "SQLite code",
+            "PRAGMA",
+            "CREATE ",
+            "malformed",
+            "database disk image",
+            "RUST_BACKTRACE",
+        ] {
+            assert!(
+                !err.contains(raw),
+                "raw text {raw:?} reached the user:\n{err}"
+            );
+        }
+        let lines = err.lines().filter(|l| !l.contains("note:")).count();
+        assert!(lines <= 1, "more than one line:\n{err}");
+        self
+    }
+}
+
+/// A tmpfs of a few hundred kilobytes, mounted for one test and gone with it. Mounting
+/// needs root (as in CI); elsewhere `SmallDisk::mount` says why and returns None.
+pub struct SmallDisk {
+    pub path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    pub fn mount(kilobytes: u32) -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("disk");
+        fs::create_dir(&path).expect("a mount point");
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kilobytes}k,mode=0700")])
+            .arg("tmpfs")
+            .arg(&path)
+            .output();
+        match mounted {
+            Ok(out) if out.status.success() => Some(SmallDisk { path, _dir: dir }),
+            Ok(out) => {
+                eprintln!(
+                    "skipping the full-disk part: mount refused ({})",
+                    text(&out.stderr).trim()
+                );
+                None
+            }
+            Err(e) => {
+                eprintln!("skipping the full-disk part: no mount command ({e})");
+                None
+            }
+        }
+    }
+
+    /// Fills the disk to the last byte with a file called `filler`.
+    pub fn fill(&self) {
+        let filler = self.path.join("filler");
+        let mut file = fs::File::create(&filler).expect("the filler file");
+        let block = vec![0u8; 4096];
+        while file.write_all(&block).is_ok() {}
+        let _ = file.write_all(&[0u8; 1]);
+        let _ = file.sync_all();
+    }
+
+    /// Frees the space `fill` took.
+    pub fn free(&self) {
+        let _ = fs::remove_file(self.path.join("filler"));
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.path).status();
+    }
 }
