@@ -401,3 +401,41 @@ fn a_full_disk_keeps_the_diary_and_leaves_no_half_files() {
             .expect("a whole export");
     assert_eq!(json["checkins"].as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn four_terminals_writing_at_once_lose_nothing() {
+    let diary = Diary::initialised();
+    let writers: Vec<_> = (0..4)
+        .map(|w| {
+            let (bin, dir) = (common::lantern_bin(), diary.dir());
+            std::thread::spawn(move || {
+                for i in 0..25 {
+                    let mut child = Command::new(&bin)
+                        .arg("--data-dir")
+                        .arg(&dir)
+                        .args(["write", "--title", &format!("w{w}-{i}")])
+                        .env_remove("LANTERN_PASSPHRASE")
+                        .stdin(std::process::Stdio::piped())
+                        .stdout(std::process::Stdio::null())
+                        .stderr(std::process::Stdio::piped())
+                        .spawn()
+                        .expect("lantern runs");
+                    use std::io::Write as _;
+                    child
+                        .stdin
+                        .take()
+                        .expect("stdin")
+                        .write_all(b"Steady words.\n")
+                        .expect("written");
+                    let out = child.wait_with_output().expect("lantern ends");
+                    assert!(out.status.success(), "{}", common::text(&out.stderr));
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().expect("every write worked");
+    }
+    let listed = diary.cli_ok(&["list", "-n", "1000"]);
+    assert_eq!(listed.lines().count(), 100, "{listed}");
+}
