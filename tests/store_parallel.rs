@@ -169,3 +169,40 @@ fn four_writers_of_practice_logs_lose_nothing() {
         .expect("the log");
     assert_eq!(log.len(), 400);
 }
+
+#[test]
+fn eight_lanterns_opening_an_older_diary_at_once_update_it_once() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("lantern.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).expect("a plain SQLite file");
+        lantern::store::migrations::migrations()
+            .to_version(&mut conn, 2)
+            .expect("schema 2");
+    }
+    let barrier = Arc::new(Barrier::new(8));
+    let workers: Vec<_> = (0..8)
+        .map(|_| {
+            let (path, barrier) = (path.clone(), Arc::clone(&barrier));
+            thread::spawn(move || {
+                barrier.wait();
+                Store::open(&path, None).map(|_| ())
+            })
+        })
+        .collect();
+    for worker in workers {
+        let opened = worker.join().expect("no thread panicked");
+        assert!(opened.is_ok(), "{opened:?}");
+    }
+    let backups = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".bak"))
+        .count();
+    assert_eq!(backups, 1);
+    let store = Store::open(&path, None).expect("the diary opens");
+    assert_eq!(
+        store.schema_version().expect("a version"),
+        lantern::store::migrations::LATEST as i64
+    );
+}

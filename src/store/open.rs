@@ -298,7 +298,15 @@ impl Store {
         if existed && version > 0 {
             self.backup_before_migration(version)?;
         }
-        migrations.to_latest(&mut self.conn)?;
+        if let Err(e) = migrations.to_latest(&mut self.conn) {
+            // Another Lantern opening the same diary may have updated it first.
+            let now: i64 = self
+                .conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if now != migrations::LATEST as i64 {
+                return Err(e.into());
+            }
+        }
         Ok(())
     }
 
@@ -319,12 +327,23 @@ impl Store {
         if target.exists() {
             return Ok(());
         }
-        let partial = target.with_extension("bak.partial");
-        let copied = fs::copy(&self.path, &partial)
-            .and_then(|_| fs::File::open(&partial)?.sync_all())
-            .and_then(|_| fs::rename(&partial, &target));
+        let dir = target.parent().unwrap_or(Path::new("."));
+        let copied = tempfile::Builder::new()
+            .prefix(".lantern-backup-")
+            .tempfile_in(dir)
+            .and_then(|mut partial| {
+                let mut from = fs::File::open(&self.path)?;
+                std::io::copy(&mut from, partial.as_file_mut())?;
+                partial.as_file().sync_all()?;
+                // Another Lantern updating the same diary at once may have kept its copy
+                // first; one is enough.
+                match partial.persist_noclobber(&target) {
+                    Ok(_) => Ok(()),
+                    Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+                    Err(e) => Err(e.error),
+                }
+            });
         if let Err(e) = copied {
-            let _ = fs::remove_file(&partial);
             return Err(io_error(format!(
                 "backing up the diary to {} before updating it",
                 target.display()
