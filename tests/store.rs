@@ -97,7 +97,7 @@ fn opening_a_schema_v1_diary_migrates_it_and_keeps_an_owner_only_backup() {
                 .expect("a name")
                 .to_string_lossy()
                 .into_owned();
-            name.starts_with("lantern.db.schema-v1-") && name.ends_with(".bak")
+            name == "lantern.db.schema-v1.bak"
         })
         .collect();
     assert_eq!(backups.len(), 1, "one backup: {backups:?}");
