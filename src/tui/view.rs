@@ -188,7 +188,7 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             ));
             lines.push(key_row(
                 "Ctrl-C".into(),
-                "close Lantern at once (writing is kept as a draft)",
+                "close Lantern at once (what you typed is kept)",
                 theme,
             ));
             (
