@@ -118,9 +118,16 @@ impl Input {
     }
 }
 
-/// The newest query waiting for the search worker. A newer one replaces it, so only
-/// the last of a burst of typing is run.
-type Pending = Arc<(Mutex<Option<String>>, Condvar)>;
+/// What the app and the search worker share: the newest query waiting (a newer one
+/// replaces it, so only the last of a burst of typing is run), and a way to stop the
+/// query being run when a newer one comes.
+#[derive(Default)]
+struct Queries {
+    waiting: Option<String>,
+    running: Option<rusqlite::InterruptHandle>,
+}
+
+type Pending = Arc<(Mutex<Queries>, Condvar)>;
 
 /// Runs searches on a thread with its own connection to the diary, so that the app
 /// keeps reading keys and drawing however long a query takes.
@@ -134,16 +141,16 @@ impl SearchWorker {
         passphrase: Option<Zeroizing<String>>,
         answers: mpsc::Sender<Incoming>,
     ) -> SearchWorker {
-        let pending: Pending = Arc::new((Mutex::new(None), Condvar::new()));
+        let pending: Pending = Arc::new((Mutex::new(Queries::default()), Condvar::new()));
         let shared = Arc::clone(&pending);
         std::thread::spawn(move || {
             let mut store: Option<Store> = None;
             loop {
+                let (slot, ready) = &*shared;
                 let query = {
-                    let (slot, ready) = &*shared;
                     let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
                     loop {
-                        if let Some(query) = guard.take() {
+                        if let Some(query) = guard.waiting.take() {
                             break query;
                         }
                         guard = ready.wait(guard).unwrap_or_else(|p| p.into_inner());
@@ -164,9 +171,20 @@ impl SearchWorker {
                 let Some(open) = store.as_ref() else {
                     continue;
                 };
+                slot.lock().unwrap_or_else(|p| p.into_inner()).running =
+                    Some(open.conn().get_interrupt_handle());
                 let hits = open
                     .search(&query, 50)
                     .map_err(|e| format!("Search did not work: {e}"));
+                let superseded = {
+                    let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
+                    guard.running = None;
+                    guard.waiting.is_some()
+                };
+                // A newer query is waiting: this answer (or its interruption) is stale.
+                if superseded {
+                    continue;
+                }
                 if answers.send(Incoming::Searched { query, hits }).is_err() {
                     return;
                 }
@@ -175,11 +193,15 @@ impl SearchWorker {
         SearchWorker { pending }
     }
 
-    /// Asks for `query`, dropping any older query not yet started.
+    /// Asks for `query`, dropping any older query not yet started and interrupting
+    /// the one being run (SQLite stops it at its next step).
     fn ask(&self, query: String) {
         let (slot, ready) = &*self.pending;
         let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
-        *guard = Some(query);
+        guard.waiting = Some(query);
+        if let Some(running) = &guard.running {
+            running.interrupt();
+        }
         ready.notify_one();
     }
 }
