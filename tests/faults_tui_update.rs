@@ -452,3 +452,29 @@ fn esc_leaves_search_at_once_while_a_query_is_out() {
     update(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.screen, Screen::Today));
 }
+
+#[test]
+fn a_plan_section_that_cannot_be_saved_goes_back_into_the_field() {
+    let mut app = app();
+    update(&mut app, ch('p'));
+    update(&mut app, Action::PlanLoaded(vec![]));
+    update(&mut app, key(KeyCode::Enter));
+    update(
+        &mut app,
+        Action::Paste("a walk at lunch\nasking for help".into()),
+    );
+    let effects = update(&mut app, ctrl('s'));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SavePlanSection { text, .. }] if text == "a walk at lunch\nasking for help"
+    ));
+    update(
+        &mut app,
+        Action::PlanSaveFailed("Could not save the plan.".into()),
+    );
+    let Screen::Plan(plan) = &app.screen else {
+        panic!("expected the plan, got {}", app.screen.name());
+    };
+    let field = plan.editing.as_ref().expect("the words back in the field");
+    assert_eq!(field.lines(), ["a walk at lunch", "asking for help"]);
+}

@@ -62,6 +62,8 @@ pub enum Action {
     DayLoaded(crate::domain::insights::DayDetail),
     WeekLoaded(crate::domain::insights::WeekReview),
     SupervisionLoaded(crate::domain::supervision::SupervisionPrep),
+    /// A plan section could not be saved: its text goes back into the field.
+    PlanSaveFailed(String),
     /// A line for the status bar: what went wrong, or where something was saved.
     Status(String),
 }
@@ -709,6 +711,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if let Screen::Supervision(s) = &mut app.screen {
                 s.loaded(prep);
             }
+            Vec::new()
+        }
+        Action::PlanSaveFailed(message) => {
+            if let Screen::Plan(p) = &mut app.screen {
+                if let Some(area) = p.saving.take() {
+                    p.editing = Some(area);
+                }
+            }
+            app.status = Some(message);
             Vec::new()
         }
         Action::Status(message) => {

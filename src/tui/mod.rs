@@ -589,9 +589,11 @@ fn perform_with_store(
         }
         Effect::LoadPlan => Some(Action::PlanLoaded(plan_texts(store)?)),
         Effect::SavePlanSection { id, text } => {
-            store.set_plan_section(&id, &text, now).map_err(fail(
-                "Could not save the plan; your words are lost only if you leave",
-            ))?;
+            if let Err(e) = store.set_plan_section(&id, &text, now) {
+                return Ok(Some(Action::PlanSaveFailed(format!(
+                    "Could not save the plan ({e}). Your words are still here: Ctrl-S tries again."
+                ))));
+            }
             Some(Action::PlanLoaded(plan_texts(store)?))
         }
         Effect::LoadInsights(days) => {

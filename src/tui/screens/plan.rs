@@ -68,6 +68,9 @@ pub struct Plan {
     pub texts: HashMap<String, String>,
     pub selected: usize,
     pub editing: Option<TextArea<'static>>,
+    /// Text sent to be saved, kept until the save is known to have worked, so a failed
+    /// save (a full disk) can give it back.
+    pub saving: Option<TextArea<'static>>,
     pub loaded: bool,
 }
 
@@ -83,6 +86,7 @@ impl Plan {
             texts: HashMap::new(),
             selected: 0,
             editing: None,
+            saving: None,
             loaded: false,
         }
     }
@@ -90,6 +94,7 @@ impl Plan {
     pub fn loaded(&mut self, texts: Vec<(String, String)>) {
         self.texts = texts.into_iter().collect();
         self.loaded = true;
+        self.saving = None;
     }
 }
 
@@ -106,7 +111,7 @@ pub fn on_key(state: &mut Plan, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
                         text,
                     });
                 }
-                state.editing = None;
+                state.saving = state.editing.take();
             }
             Some(Cmd::Back) => {
                 state.editing = None;
