@@ -407,3 +407,34 @@ fn typing_a_search_over_a_huge_entry_keeps_the_keys_working() {
     // wait_exit allows WAIT: Ctrl-C must not wait for the query to finish.
     app.wait_exit().assert_clean();
 }
+
+/// The search worker opens its own connection: in an encrypted diary it needs the
+/// passphrase the app was unlocked with.
+#[test]
+fn search_in_an_encrypted_diary_finds_what_was_written() {
+    require_tmux!();
+    let diary = Diary::fresh();
+    diary.cli_ok_with(
+        &["init", "--encrypt"],
+        "LANTERN_NEW_PASSPHRASE",
+        "correct horse",
+    );
+    let app = App::launch(&diary, "encrypted-search");
+
+    app.wait_for("Your diary is protected.");
+    app.type_text("correct horse");
+    app.keys(&["Enter"]);
+    app.wait_for_within(TODAY_FOOTER, common::WAIT_KDF);
+    start_reflective_entry(&app);
+    app.type_text("a heron in the rain");
+    app.wait_for("a heron in the rain");
+    app.keys(&["C-s"]);
+    app.wait_for("Saved entry #");
+    app.keys(&["/"]);
+    app.wait_for("┌ Search ");
+    app.type_text("heron");
+    // Opening the second connection derives the key again: slow in a debug build.
+    app.wait_for_within("a heron in the rain", common::WAIT_KDF);
+    app.escape();
+    app.quit_from_today();
+}
