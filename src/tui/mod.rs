@@ -301,15 +301,16 @@ pub fn run(ctx: &Context) -> Result<()> {
     }
 
     let stop = Arc::new(AtomicBool::new(false));
-    // SIGINT (`kill -INT`; Ctrl-C itself arrives as a key in raw mode) is as SIGTERM:
-    // keep what was typed and give the terminal back.
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).context("listening for signals")?;
     }
+    // SIGINT (`kill -INT`; Ctrl-C itself arrives as a key in raw mode) is as SIGTERM:
+    // keep what was typed and give the terminal back. It has a flag of its own because
+    // a Ctrl-C typed in $EDITOR reaches Lantern too, and is the editor's business.
+    let interrupted = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&interrupted))
+        .context("listening for signals")?;
+    let stopping = || stop.load(Ordering::Relaxed) || interrupted.load(Ordering::Relaxed);
 
     // ratatui::init installs a panic hook that restores the terminal first.
     let mut terminal = enter_terminal();
@@ -327,9 +328,7 @@ pub fn run(ctx: &Context) -> Result<()> {
             // A terminal that has gone away (its window closed) cannot be drawn on:
             // keep any writing as a draft, as for SIGHUP, and stop.
             let mut actions = Vec::new();
-            if terminal.draw(|frame| view::view(&app, frame)).is_err()
-                || stop.load(Ordering::Relaxed)
-            {
+            if terminal.draw(|frame| view::view(&app, frame)).is_err() || stopping() {
                 actions.push(Action::Terminate);
             } else if !backlog.is_empty() {
                 actions.extend(backlog.drain(..).map(action_of));
@@ -360,7 +359,7 @@ pub fn run(ctx: &Context) -> Result<()> {
                 }
             }
             for action in actions {
-                let action = if stop.load(Ordering::Relaxed) {
+                let action = if stopping() {
                     Action::Terminate
                 } else {
                     action
@@ -379,6 +378,7 @@ pub fn run(ctx: &Context) -> Result<()> {
                     leave_terminal();
                     let result = crate::cli::editor::edit(&text, &ctx.paths.data_dir)
                         .map_err(|e| format!("{e:#}"));
+                    interrupted.store(false, Ordering::Relaxed);
                     terminal = enter_terminal();
                     let _ = terminal.clear();
                     backlog.extend(input.resume());
