@@ -438,3 +438,37 @@ fn search_in_an_encrypted_diary_finds_what_was_written() {
     app.escape();
     app.quit_from_today();
 }
+
+#[test]
+fn ctrl_c_while_writing_the_plan_keeps_it_and_offers_it_back() {
+    require_tmux!();
+    let diary = Diary::initialised();
+    let mut app = App::launch(&diary, "plan-ctrl-c");
+
+    app.wait_for(TODAY_FOOTER);
+    app.keys(&["p"]);
+    app.wait_for("My compassionate resilience plan");
+    app.keys(&["Enter"]);
+    let words = "a walk at lunch, and asking for help";
+    app.type_text(words);
+    app.wait_for(words);
+    app.keys(&["C-c"]);
+    app.wait_exit().assert_clean();
+
+    app.relaunch();
+    let screen = app.wait_for(TODAY_FOOTER);
+    assert!(
+        screen.contains("Unfinished plan") && screen.contains("a walk at lunch"),
+        "the plan section was not offered back\n{screen}"
+    );
+    app.keys(&["Enter"]);
+    app.wait_for_all(&["My compassionate resilience plan", words]);
+    app.keys(&["C-s"]);
+    app.wait_until("the plan, saved", WAIT, |s| {
+        s.contains(words) && s.contains("Enter")
+    });
+    app.escape();
+    app.quit_from_today();
+    let plan = diary.cli_ok(&["plan", "show"]);
+    assert!(plan.contains(words), "{plan}");
+}

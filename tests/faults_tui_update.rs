@@ -478,3 +478,49 @@ fn a_plan_section_that_cannot_be_saved_goes_back_into_the_field() {
     let field = plan.editing.as_ref().expect("the words back in the field");
     assert_eq!(field.lines(), ["a walk at lunch", "asking for help"]);
 }
+
+#[test]
+fn ctrl_c_while_writing_the_plan_keeps_the_section_and_offers_it_back() {
+    let mut app = app();
+    update(&mut app, ch('p'));
+    assert!(
+        update(&mut app, ctrl('c')).is_empty(),
+        "nothing being written"
+    );
+
+    let mut app = self::app();
+    update(&mut app, ch('p'));
+    update(&mut app, Action::PlanLoaded(vec![]));
+    update(&mut app, key(KeyCode::Enter));
+    for c in "a walk at lunch".chars() {
+        update(&mut app, ch(c));
+    }
+    let kept = drafts(&update(&mut app, ctrl('c')));
+    assert!(app.quit);
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].slot.starts_with("plan:"), "{:?}", kept[0].slot);
+    assert_eq!(kept[0].body, "a walk at lunch");
+
+    let mut app = self::app();
+    update(&mut app, Action::DraftFound(kept[0].clone()));
+    let offer = screen_text(&app, 100, 30);
+    assert!(offer.contains("a walk at lunch"), "{offer}");
+    let effects = update(&mut app, key(KeyCode::Enter));
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadPlan]),
+        "{effects:?}"
+    );
+    update(&mut app, Action::PlanLoaded(vec![]));
+    let Screen::Plan(plan) = &app.screen else {
+        panic!("expected the plan, got {}", app.screen.name());
+    };
+    assert_eq!(
+        plan.editing.as_ref().map(|a| a.lines().to_vec()),
+        Some(vec!["a walk at lunch".to_string()])
+    );
+    let effects = update(&mut app, ctrl('s'));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SavePlanSection { id, text }] if text == "a walk at lunch" && kept[0].slot.ends_with(id.as_str())
+    ));
+}

@@ -393,6 +393,7 @@ impl App {
             match screen {
                 Screen::Editor(e) if e.changed => drafts.push(e.draft(self.now)),
                 Screen::CheckIn(c) if c.changed => drafts.push(c.draft(&self.content, self.now)),
+                Screen::Plan(p) => drafts.extend(p.draft(&self.content, self.now)),
                 _ => {}
             }
         }
@@ -771,7 +772,18 @@ fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         },
         Overlay::DraftOffer(draft) => match key.code {
             KeyCode::Enter => {
-                if checkin::is_checkin_draft(&draft) {
+                if plan::draft_section(&draft).is_some() {
+                    match plan::Plan::from_draft(&draft, &app.content) {
+                        Some(p) => {
+                            out.nav = Some(Nav::Push(Screen::Plan(p)));
+                            out.effects.push(Effect::LoadPlan);
+                        }
+                        None => {
+                            out.status =
+                                Some("That part of your plan could not be read back, sorry.".into())
+                        }
+                    }
+                } else if checkin::is_checkin_draft(&draft) {
                     match checkin::CheckInForm::from_draft(&draft, &app.content) {
                         Some(form) => out.nav = Some(Nav::Push(Screen::CheckIn(form))),
                         None => {

@@ -594,6 +594,8 @@ fn perform_with_store(
                     "Could not save the plan ({e}). Your words are still here: Ctrl-S tries again."
                 ))));
             }
+            // A draft kept of this section is done with.
+            let _ = store.delete_draft(&screens::plan::draft_slot(&id));
             Some(Action::PlanLoaded(plan_texts(store)?))
         }
         Effect::LoadInsights(days) => {

@@ -251,6 +251,27 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 0,
             )
         }
+        Overlay::DraftOffer(d) if plan::draft_section(d).is_some() => {
+            let first = d.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let preview = crate::domain::entry::shorten(first, 50);
+            (
+                " Unfinished plan ".into(),
+                vec![
+                    Line::styled(
+                        format!(
+                            "You were writing “{}” in your plan on {}:",
+                            d.title,
+                            d.updated.format("%a %-d %b %H:%M")
+                        ),
+                        theme.base,
+                    ),
+                    Line::styled(format!("  “{preview}”"), theme.accent),
+                ],
+                Line::styled("Enter carry on    d discard it    Esc later", theme.key),
+                66,
+                0,
+            )
+        }
         Overlay::DraftOffer(d) if checkin::is_checkin_draft(d) => {
             let mut lines = vec![Line::styled(
                 format!(
