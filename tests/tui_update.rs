@@ -816,11 +816,20 @@ fn ctrl_c_on_today_quits_at_once() {
 }
 
 #[test]
-fn ctrl_c_quits_from_a_check_in_and_from_an_overlay() {
+fn ctrl_c_quits_from_a_check_in_and_from_an_overlay_keeping_the_check_in() {
     let mut app = app();
     keys(&mut app, [ch('c'), ch('l'), key(KeyCode::Esc)]);
     assert!(app.overlay.is_some());
-    assert!(press(&mut app, ctrl('c')).is_empty());
+    let d = saved_draft(&press(&mut app, ctrl('c'))).clone();
+    assert_eq!(d.slot, "checkin");
+    assert!(app.quit);
+
+    let mut app = self::app();
+    assert!(press(&mut app, ch('c')).is_empty());
+    assert!(
+        press(&mut app, ctrl('c')).is_empty(),
+        "an untouched check-in keeps no draft"
+    );
     assert!(app.quit);
 
     let mut app = self::app();

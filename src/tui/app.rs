@@ -27,7 +27,9 @@ pub enum Action {
     Mouse(MouseEvent),
     /// Time passes: autosave checks run on this.
     Tick,
-    /// The terminal asks us to stop (SIGTERM, SIGHUP): keep drafts and quit.
+    /// Text pasted into the terminal (bracketed paste): one insertion, not many keys.
+    Paste(String),
+    /// The terminal asks us to stop (SIGTERM, SIGHUP, SIGINT): keep drafts and quit.
     Terminate,
     // Results of effects.
     Unlocked,
@@ -46,6 +48,11 @@ pub enum Action {
     EntrySaved(i64),
     EntryDeleted(i64),
     DraftFound(Draft),
+    /// The draft in this slot is on disk.
+    DraftSaved(String),
+    /// This draft could not be written (the disk may be full): it is kept in memory
+    /// and tried again.
+    DraftSaveFailed(Draft),
     ExternalEdited(Result<String, String>),
     PracticeLogged(i64),
     /// (section id, text) for every written section.
@@ -55,6 +62,8 @@ pub enum Action {
     DayLoaded(crate::domain::insights::DayDetail),
     WeekLoaded(crate::domain::insights::WeekReview),
     SupervisionLoaded(crate::domain::supervision::SupervisionPrep),
+    /// A plan section could not be saved: its text goes back into the field.
+    PlanSaveFailed(String),
     /// A line for the status bar: what went wrong, or where something was saved.
     Status(String),
 }
@@ -229,6 +238,8 @@ pub enum Overlay {
     },
     LeaveCheckIn,
     LeaveEditor,
+    /// Quitting while some words could not be saved: asks first.
+    QuitUnsaved,
     /// Text to read (content), scrolled by this many lines.
     Message {
         text: String,
@@ -278,6 +289,33 @@ pub struct App {
     /// A short, kind line at the bottom: "Saved.", or what went wrong.
     pub status: Option<String>,
     pub quit: bool,
+    /// Drafts that could not be written (the disk may be full), kept here until a
+    /// save works, and tried again every few seconds.
+    pub unsaved: Vec<Draft>,
+    /// When the drafts in `unsaved` were last tried.
+    pub retried: Option<DateTime<FixedOffset>>,
+    /// Stopping on a signal: nobody can be asked.
+    pub terminating: bool,
+    /// Stopped on a signal with words that could not be saved: the exit says so.
+    pub words_lost: bool,
+}
+
+/// What the status line says while some words could not be saved.
+pub const UNSAVED: &str =
+    "Your words could not be saved (is the disk full?). They are still here, \
+     and Lantern keeps trying. Please do not close it yet.";
+
+/// How often drafts that could not be written are tried again.
+pub const RETRY_MS: i64 = 2000;
+
+/// Pasted text as it goes into a field: line ends as `\n`, and no control characters
+/// other than new lines and tabs (a paste must not be able to steer the terminal).
+pub fn clean_paste(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
 }
 
 impl App {
@@ -299,6 +337,10 @@ impl App {
             today: TodayData::default(),
             status: None,
             quit: false,
+            unsaved: Vec::new(),
+            retried: None,
+            terminating: false,
+            words_lost: false,
         }
     }
 
@@ -333,20 +375,59 @@ impl App {
                 }
             }
         }
+        let mut effects = out.effects;
         if out.quit {
+            // Words that could not be saved get one more try; if it fails, quitting asks.
+            effects.extend(self.draft_effects());
             self.quit = true;
         }
-        out.effects
+        effects
     }
 
-    /// Keeps whatever is being written as a draft, for quitting in a hurry.
+    /// Keeps whatever is being written as a draft, for quitting in a hurry: entries
+    /// and check-ins in progress, and any draft an earlier save could not write.
     fn draft_effects(&self) -> Vec<Effect> {
-        let mut effects = Vec::new();
+        let mut drafts: Vec<Draft> = Vec::new();
         let screens = std::iter::once(&self.screen).chain(self.stack.iter());
         for screen in screens {
-            if let Screen::Editor(e) = screen {
-                if e.changed {
-                    effects.push(Effect::SaveDraft(e.draft(self.now)));
+            match screen {
+                Screen::Editor(e) if e.changed => drafts.push(e.draft(self.now)),
+                Screen::CheckIn(c) if c.changed => drafts.push(c.draft(&self.content, self.now)),
+                Screen::Plan(p) => drafts.extend(p.draft(&self.content, self.now)),
+                _ => {}
+            }
+        }
+        for draft in &self.unsaved {
+            if !drafts.iter().any(|d| d.slot == draft.slot) {
+                drafts.push(draft.clone());
+            }
+        }
+        drafts.into_iter().map(Effect::SaveDraft).collect()
+    }
+
+    /// Run on every key, paste and tick: the autosave of writing in progress (typing
+    /// without a pause may leave no room for a tick), and another try at drafts that
+    /// could not be written.
+    fn keep_safe(&mut self) -> Vec<Effect> {
+        let now = self.now;
+        let mut effects: Vec<Effect> = Vec::new();
+        if let Screen::Editor(e) = &mut self.screen {
+            effects.extend(e.autosave(now));
+        }
+        let due = self
+            .retried
+            .is_none_or(|t| (now - t).num_milliseconds() >= RETRY_MS);
+        if !self.unsaved.is_empty() && due {
+            self.retried = Some(now);
+            for effect in self.draft_effects() {
+                let Effect::SaveDraft(d) = &effect else {
+                    continue;
+                };
+                let queued = effects
+                    .iter()
+                    .any(|e| matches!(e, Effect::SaveDraft(q) if q.slot == d.slot));
+                if self.unsaved.iter().any(|u| u.slot == d.slot) && !queued {
+                    effects.push(effect);
                 }
             }
         }
@@ -367,6 +448,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             if is_ctrl_c(&key) {
+                // As SIGTERM: keep what was typed. If that cannot be written, quitting asks.
                 let effects = app.draft_effects();
                 app.quit = true;
                 return effects;
@@ -409,7 +491,39 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Screen::Review(s) => review::on_key(s, &key, &env, &mut out),
                 Screen::Supervision(s) => supervision::on_key(s, &key, &env, &mut out),
             }
-            app.apply(out)
+            let mut effects = app.apply(out);
+            effects.extend(app.keep_safe());
+            effects
+        }
+        Action::Paste(text) => {
+            if app.overlay.is_some() {
+                return Vec::new();
+            }
+            let text = clean_paste(&text);
+            let single = editor::one_line(&text);
+            let mut out = Out::default();
+            match &mut app.screen {
+                Screen::Editor(e) => e.paste(&text, app.now),
+                Screen::CheckIn(f) => f.paste(&text),
+                Screen::Search(s) => search::paste(s, &text, &mut out),
+                Screen::Plan(p) => {
+                    if let Some(area) = &mut p.editing {
+                        area.insert_str(&text);
+                    }
+                }
+                Screen::Unlock(u) => {
+                    u.field.insert_str(&single);
+                }
+                Screen::Exercise(e) => {
+                    if let Some(done) = &mut e.done {
+                        done.note.insert_str(&single);
+                    }
+                }
+                _ => {}
+            }
+            let mut effects = app.apply(out);
+            effects.extend(app.keep_safe());
+            effects
         }
         Action::Mouse(mouse) => {
             if app.overlay.is_some() {
@@ -425,15 +539,43 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             app.apply(out)
         }
-        Action::Tick => match &mut app.screen {
-            Screen::Editor(e) => e.autosave(app.now).into_iter().collect(),
-            Screen::Exercise(e) => e.tick(app.now),
-            _ => Vec::new(),
-        },
+        Action::Tick => {
+            let mut effects = app.keep_safe();
+            if let Screen::Exercise(e) = &mut app.screen {
+                effects.extend(e.tick(app.now));
+            }
+            effects
+        }
         Action::Terminate => {
             let effects = app.draft_effects();
+            app.terminating = true;
             app.quit = true;
             effects
+        }
+        Action::DraftSaved(slot) => {
+            let had = !app.unsaved.is_empty();
+            app.unsaved.retain(|d| d.slot != slot);
+            if had && app.unsaved.is_empty() {
+                app.status = Some("Your words are saved as a draft now.".into());
+            }
+            Vec::new()
+        }
+        Action::DraftSaveFailed(draft) => {
+            app.unsaved.retain(|d| d.slot != draft.slot);
+            app.unsaved.push(draft);
+            if app.retried.is_none() {
+                app.retried = Some(app.now);
+            }
+            if app.quit {
+                if app.terminating {
+                    // A signal cannot be answered with a question: the exit says it.
+                    app.words_lost = true;
+                } else {
+                    app.quit = false;
+                    app.overlay = Some(Overlay::QuitUnsaved);
+                }
+            }
+            Vec::new()
         }
         Action::Unlocked => {
             app.screen = Screen::Today;
@@ -471,6 +613,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::CheckInSaved(suggestion) => {
+            app.unsaved.retain(|d| d.slot != checkin::DRAFT_SLOT);
             app.stack.clear();
             app.screen = Screen::Today;
             app.status = Some("Check-in saved. Thank you for pausing.".into());
@@ -478,6 +621,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             vec![Effect::LoadToday]
         }
         Action::EntrySaved(id) => {
+            // Its draft is gone with the save: an older copy must not come back.
+            if let Screen::Editor(e) = &app.screen {
+                app.unsaved.retain(|d| d.slot != e.slot);
+            }
             app.stack
                 .retain(|s| !matches!(s, Screen::Reader(_) | Screen::Templates(_)));
             app.screen = app.stack.pop().unwrap_or(Screen::Today);
@@ -567,6 +714,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::PlanSaveFailed(message) => {
+            if let Screen::Plan(p) = &mut app.screen {
+                if let Some(area) = p.saving.take() {
+                    p.editing = Some(area);
+                }
+            }
+            app.status = Some(message);
+            Vec::new()
+        }
         Action::Status(message) => {
             app.status = Some(message);
             Vec::new()
@@ -616,12 +772,33 @@ fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         },
         Overlay::DraftOffer(draft) => match key.code {
             KeyCode::Enter => {
-                let env = app.env();
-                let screen = editor::Editor::from_draft(&draft, &env);
-                out.nav = Some(Nav::Push(Screen::Editor(Box::new(screen))));
+                if plan::draft_section(&draft).is_some() {
+                    match plan::Plan::from_draft(&draft, &app.content) {
+                        Some(p) => {
+                            out.nav = Some(Nav::Push(Screen::Plan(p)));
+                            out.effects.push(Effect::LoadPlan);
+                        }
+                        None => {
+                            out.status =
+                                Some("That part of your plan could not be read back, sorry.".into())
+                        }
+                    }
+                } else if checkin::is_checkin_draft(&draft) {
+                    match checkin::CheckInForm::from_draft(&draft, &app.content) {
+                        Some(form) => out.nav = Some(Nav::Push(Screen::CheckIn(form))),
+                        None => {
+                            out.status = Some("That check-in could not be read back, sorry.".into())
+                        }
+                    }
+                } else {
+                    let env = app.env();
+                    let screen = editor::Editor::from_draft(&draft, &env);
+                    out.nav = Some(Nav::Push(Screen::Editor(Box::new(screen))));
+                }
                 true
             }
             KeyCode::Char('d') => {
+                app.unsaved.retain(|d| d.slot != draft.slot);
                 out.effects.push(Effect::DiscardDraft(draft.slot.clone()));
                 out.status = Some("Draft discarded.".into());
                 true
@@ -642,12 +819,25 @@ fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         }
         Overlay::LeaveCheckIn => {
             if pressed('y') {
+                if matches!(&app.screen, Screen::CheckIn(f) if f.from_draft) {
+                    out.effects
+                        .push(Effect::DiscardDraft(checkin::DRAFT_SLOT.into()));
+                }
                 out.nav = Some(Nav::Back);
                 out.status = Some("Check-in not saved.".into());
                 true
             } else {
                 pressed('n') || key.code == KeyCode::Esc
             }
+        }
+        Overlay::QuitUnsaved => {
+            if pressed('y') {
+                // Asked and answered: quit without another try.
+                app.overlay = None;
+                app.quit = true;
+                return Vec::new();
+            }
+            pressed('n') || key.code == KeyCode::Esc
         }
         Overlay::LeaveEditor => {
             if let Screen::Editor(e) = &app.screen {
@@ -657,7 +847,9 @@ fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                     out.status = Some("Kept as a draft. It will be offered next time.".into());
                     true
                 } else if pressed('d') {
-                    out.effects.push(Effect::DiscardDraft(e.slot.clone()));
+                    let slot = e.slot.clone();
+                    app.unsaved.retain(|d| d.slot != slot);
+                    out.effects.push(Effect::DiscardDraft(slot));
                     out.nav = Some(Nav::Back);
                     out.status = Some("Discarded.".into());
                     true

@@ -1,7 +1,9 @@
 //! The full-screen app, in The Elm Architecture: one `App` state, terminal events
 //! become `Action`s, a pure `update` returns `Effect`s that this runtime carries out
 //! against the store, and `view` draws. The runtime also keeps the terminal safe: a
-//! panic, SIGTERM or SIGHUP restores it, and writing in progress is kept as a draft.
+//! panic, SIGTERM, SIGHUP or SIGINT restores it, and writing in progress is kept as a
+//! draft. Searches run on a worker thread of their own, so a slow query never holds up
+//! the keys.
 
 pub mod app;
 pub mod keymap;
@@ -11,13 +13,17 @@ pub mod view;
 pub mod widgets;
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc};
-use std::time::Duration;
+use std::sync::{mpsc, Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset, Local};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use crossterm::execute;
+use zeroize::Zeroizing;
 
 use crate::cli::Context;
 use crate::config::Config;
@@ -26,7 +32,7 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::insights::{year_grid, Period, Scales};
 use crate::domain::suggest::{self, Suggestion};
 use crate::domain::supervision::{default_since, supervision_markdown, Shared, SupervisionPrep};
-use crate::store::{self, CheckInFilter, EntryFilter, Store, StoreError};
+use crate::store::{self, CheckInFilter, EntryFilter, SearchHit, Store, StoreError};
 
 use app::{Action, App, Effect, Screen, TodayData};
 
@@ -34,10 +40,21 @@ fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
 }
 
+/// What reaches the main loop: terminal events, and answers from the search worker.
+enum Incoming {
+    Event(Event),
+    Searched {
+        query: String,
+        hits: std::result::Result<Vec<SearchHit>, String>,
+    },
+}
+
 /// Terminal events, read on their own thread so the app keeps its clock (autosave,
 /// signals, a closed window) even when reading blocks or the terminal is gone.
 struct Input {
-    events: mpsc::Receiver<Event>,
+    events: mpsc::Receiver<Incoming>,
+    /// For the search worker's answers, which arrive the same way.
+    sender: mpsc::Sender<Incoming>,
     paused: Arc<AtomicBool>,
     /// Set by the reader while it is paused, so `pause` can wait until it has let go.
     idle: Arc<AtomicBool>,
@@ -46,6 +63,7 @@ struct Input {
 impl Input {
     fn start() -> Input {
         let (send, events) = mpsc::channel();
+        let sender = send.clone();
         let paused = Arc::new(AtomicBool::new(false));
         let idle = Arc::new(AtomicBool::new(false));
         let (p, i) = (Arc::clone(&paused), Arc::clone(&idle));
@@ -59,7 +77,7 @@ impl Input {
             match event::poll(Duration::from_millis(50)) {
                 Ok(true) => match event::read() {
                     Ok(ev) => {
-                        if send.send(ev).is_err() {
+                        if send.send(Incoming::Event(ev)).is_err() {
                             return;
                         }
                     }
@@ -71,6 +89,7 @@ impl Input {
         });
         Input {
             events,
+            sender,
             paused,
             idle,
         }
@@ -86,18 +105,175 @@ impl Input {
         }
     }
 
-    fn resume(&self) {
-        // Keys typed for the editor are not for the app.
-        while self.events.try_recv().is_ok() {}
+    /// Keys typed for the editor are not for the app; search answers are kept.
+    fn resume(&self) -> Vec<Incoming> {
+        let mut kept = Vec::new();
+        while let Ok(incoming) = self.events.try_recv() {
+            if matches!(incoming, Incoming::Searched { .. }) {
+                kept.push(incoming);
+            }
+        }
         self.paused.store(false, Ordering::Relaxed);
+        kept
     }
 }
 
-/// What the runtime owns besides the app: the store, once open.
+/// What the app and the search worker share: the newest query waiting (a newer one
+/// replaces it, so only the last of a burst of typing is run), and a way to stop the
+/// query being run when a newer one comes.
+#[derive(Default)]
+struct Queries {
+    waiting: Option<String>,
+    running: Option<rusqlite::InterruptHandle>,
+}
+
+type Pending = Arc<(Mutex<Queries>, Condvar)>;
+
+/// Runs searches on a thread with its own connection to the diary, so that the app
+/// keeps reading keys and drawing however long a query takes.
+struct SearchWorker {
+    pending: Pending,
+}
+
+impl SearchWorker {
+    fn start(
+        path: std::path::PathBuf,
+        passphrase: Option<Zeroizing<String>>,
+        answers: mpsc::Sender<Incoming>,
+    ) -> SearchWorker {
+        let pending: Pending = Arc::new((Mutex::new(Queries::default()), Condvar::new()));
+        let shared = Arc::clone(&pending);
+        std::thread::spawn(move || {
+            let mut store: Option<Store> = None;
+            loop {
+                let (slot, ready) = &*shared;
+                let query = {
+                    let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
+                    loop {
+                        if let Some(query) = guard.waiting.take() {
+                            break query;
+                        }
+                        guard = ready.wait(guard).unwrap_or_else(|p| p.into_inner());
+                    }
+                };
+                if store.is_none() {
+                    match Store::open(&path, passphrase.as_deref().map(String::as_str)) {
+                        Ok(opened) => store = Some(opened),
+                        Err(e) => {
+                            let hits = Err(format!("Search did not work: {e}"));
+                            if answers.send(Incoming::Searched { query, hits }).is_err() {
+                                return;
+                            }
+                            continue;
+                        }
+                    }
+                }
+                let Some(open) = store.as_ref() else {
+                    continue;
+                };
+                slot.lock().unwrap_or_else(|p| p.into_inner()).running =
+                    Some(open.conn().get_interrupt_handle());
+                let hits = open
+                    .search(&query, 50)
+                    .map_err(|e| format!("Search did not work: {e}"));
+                let superseded = {
+                    let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
+                    guard.running = None;
+                    guard.waiting.is_some()
+                };
+                // A newer query is waiting: this answer (or its interruption) is stale.
+                if superseded {
+                    continue;
+                }
+                if answers.send(Incoming::Searched { query, hits }).is_err() {
+                    return;
+                }
+            }
+        });
+        SearchWorker { pending }
+    }
+
+    /// Asks for `query`, dropping any older query not yet started and interrupting
+    /// the one being run (SQLite stops it at its next step).
+    fn ask(&self, query: String) {
+        let (slot, ready) = &*self.pending;
+        let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
+        guard.waiting = Some(query);
+        if let Some(running) = &guard.running {
+            running.interrupt();
+        }
+        ready.notify_one();
+    }
+}
+
+/// What the runtime owns besides the app: the store, once open, and what a second
+/// connection for searching needs.
 struct Runtime<'a> {
     ctx: &'a Context,
     store: Option<Store>,
+    /// The passphrase of an encrypted diary, kept (and wiped on drop) so the search
+    /// worker can open its own connection.
+    passphrase: Option<Zeroizing<String>>,
+    /// Where the search worker's answers go; set once input is running.
+    answers: Option<mpsc::Sender<Incoming>>,
+    search: Option<SearchWorker>,
 }
+
+/// Takes the terminal: raw mode and the alternate screen (ratatui), mouse reports, and
+/// bracketed paste, so a paste arrives as one event rather than as thousands of keys.
+fn enter_terminal() -> ratatui::DefaultTerminal {
+    let terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    terminal
+}
+
+/// Gives the terminal back as it was found.
+fn leave_terminal() {
+    let _ = execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture
+    );
+    ratatui::restore();
+}
+
+/// ratatui's panic hook restores raw mode and the alternate screen; this one also turns
+/// off mouse reports and bracketed paste, then hands on to the hook before it.
+fn install_panic_hook() {
+    let before = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(
+            std::io::stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture
+        );
+        before(info);
+    }));
+}
+
+/// Turns what came in into actions for `update`.
+fn action_of(incoming: Incoming) -> Action {
+    match incoming {
+        Incoming::Event(Event::Key(key)) => Action::Key(key),
+        Incoming::Event(Event::Mouse(mouse)) => Action::Mouse(mouse),
+        Incoming::Event(Event::Paste(text)) => Action::Paste(text),
+        // Resizes and the rest: the next draw fits the new size.
+        Incoming::Event(_) => Action::Tick,
+        Incoming::Searched {
+            query,
+            hits: Ok(hits),
+        } => Action::SearchResults { query, hits },
+        Incoming::Searched {
+            hits: Err(message), ..
+        } => Action::Status(message),
+    }
+}
+
+/// At most this long is spent on input already queued before the screen is drawn
+/// again, so a flood of keys cannot freeze it.
+const DRAIN_FOR: Duration = Duration::from_millis(100);
+/// Ticks come at least this often, even while keys keep arriving.
+const TICK_EVERY: Duration = Duration::from_millis(250);
 
 pub fn run(ctx: &Context) -> Result<()> {
     let loaded = crate::content::load(Some(&ctx.paths.content_dir));
@@ -106,7 +282,13 @@ pub fn run(ctx: &Context) -> Result<()> {
     // Only a missing diary is a first run: an empty or foreign file is reported, never
     // replaced.
     let first_run = store::file_kind(db)? == store::FileKind::Missing;
-    let mut runtime = Runtime { ctx, store: None };
+    let mut runtime = Runtime {
+        ctx,
+        store: None,
+        passphrase: None,
+        answers: None,
+        search: None,
+    };
     let screen = if first_run {
         Screen::Welcome(screens::welcome::Welcome::new())
     } else if store::is_encrypted(db)? {
@@ -119,28 +301,42 @@ pub fn run(ctx: &Context) -> Result<()> {
     if let Some(warning) = loaded.warnings.first() {
         app.status = Some(warning.clone());
     }
+    if let Some(notice) = runtime.store.as_ref().and_then(|s| s.notices().first()) {
+        app.status = Some(notice.clone());
+    }
 
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).context("listening for signals")?;
     }
+    // SIGINT (`kill -INT`; Ctrl-C itself arrives as a key in raw mode) is as SIGTERM:
+    // keep what was typed and give the terminal back. It has a flag of its own because
+    // a Ctrl-C typed in $EDITOR reaches Lantern too, and is the editor's business.
+    let interrupted = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&interrupted))
+        .context("listening for signals")?;
+    let stopping = || stop.load(Ordering::Relaxed) || interrupted.load(Ordering::Relaxed);
 
     // ratatui::init installs a panic hook that restores the terminal first.
-    let mut terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let mut terminal = enter_terminal();
+    install_panic_hook();
     let result = (|| -> Result<()> {
         if runtime.store.is_some() {
             runtime.handle(&mut app, vec![Effect::LoadToday]);
             runtime.offer_draft(&mut app);
         }
         let input = Input::start();
+        runtime.answers = Some(input.sender.clone());
+        let mut last_tick = Instant::now();
+        let mut backlog: Vec<Incoming> = Vec::new();
         loop {
             // A terminal that has gone away (its window closed) cannot be drawn on:
             // keep any writing as a draft, as for SIGHUP, and stop.
-            let action = if terminal.draw(|frame| view::view(&app, frame)).is_err()
-                || stop.load(Ordering::Relaxed)
-            {
-                Action::Terminate
+            let mut actions = Vec::new();
+            if terminal.draw(|frame| view::view(&app, frame)).is_err() || stopping() {
+                actions.push(Action::Terminate);
+            } else if !backlog.is_empty() {
+                actions.extend(backlog.drain(..).map(action_of));
             } else {
                 let wait = if matches!(app.screen, Screen::Exercise(_)) {
                     100
@@ -148,42 +344,68 @@ pub fn run(ctx: &Context) -> Result<()> {
                     250
                 };
                 match input.events.recv_timeout(Duration::from_millis(wait)) {
-                    Ok(Event::Key(key)) => Action::Key(key),
-                    Ok(Event::Mouse(mouse)) => Action::Mouse(mouse),
-                    // Resizes and the rest: the next draw fits the new size.
-                    Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => Action::Tick,
-                    Err(mpsc::RecvTimeoutError::Disconnected) => Action::Terminate,
+                    Ok(incoming) => {
+                        actions.push(action_of(incoming));
+                        // Everything already queued is handled before the next draw.
+                        let start = Instant::now();
+                        while start.elapsed() < DRAIN_FOR {
+                            match input.events.try_recv() {
+                                Ok(incoming) => actions.push(action_of(incoming)),
+                                Err(_) => break,
+                            }
+                        }
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => actions.push(Action::Terminate),
                 }
-            };
-            app.now = now();
-            let effects = app::update(&mut app, action);
-            let had_store = runtime.store.is_some();
-            let external = runtime.handle(&mut app, effects);
-            if !had_store && runtime.store.is_some() {
-                runtime.offer_draft(&mut app);
+                if last_tick.elapsed() >= TICK_EVERY || actions.is_empty() {
+                    last_tick = Instant::now();
+                    actions.push(Action::Tick);
+                }
             }
-            if let Some(text) = external {
-                // Hand the terminal to $EDITOR (with nothing else reading keys), then take it back.
-                input.pause();
-                let _ = execute!(std::io::stdout(), DisableMouseCapture);
-                ratatui::restore();
-                let result = crate::cli::editor::edit(&text, &ctx.paths.data_dir)
-                    .map_err(|e| format!("{e:#}"));
-                terminal = ratatui::init();
-                let _ = execute!(std::io::stdout(), EnableMouseCapture);
-                let _ = terminal.clear();
-                input.resume();
+            for action in actions {
+                let action = if stopping() {
+                    Action::Terminate
+                } else {
+                    action
+                };
                 app.now = now();
-                let effects = app::update(&mut app, Action::ExternalEdited(result));
-                runtime.handle(&mut app, effects);
-            }
-            if app.quit {
-                return Ok(());
+                let effects = app::update(&mut app, action);
+                let had_store = runtime.store.is_some();
+                let external = runtime.handle(&mut app, effects);
+                if !had_store && runtime.store.is_some() {
+                    runtime.offer_draft(&mut app);
+                }
+                if let Some(text) = external {
+                    // Hand the terminal to $EDITOR (with nothing else reading keys), then
+                    // take it back.
+                    input.pause();
+                    leave_terminal();
+                    let result = crate::cli::editor::edit(&text, &ctx.paths.data_dir)
+                        .map_err(|e| format!("{e:#}"));
+                    interrupted.store(false, Ordering::Relaxed);
+                    terminal = enter_terminal();
+                    let _ = terminal.clear();
+                    backlog.extend(input.resume());
+                    app.now = now();
+                    let effects = app::update(&mut app, Action::ExternalEdited(result));
+                    runtime.handle(&mut app, effects);
+                    // Keys queued before the hand-off were for the app as it was then.
+                    break;
+                }
+                if app.quit {
+                    if app.words_lost {
+                        anyhow::bail!(
+                            "your words could not be saved (is the disk full?) and Lantern \
+                             had to stop"
+                        );
+                    }
+                    return Ok(());
+                }
             }
         }
     })();
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    leave_terminal();
     result
 }
 
@@ -236,6 +458,7 @@ impl Runtime<'_> {
                 match opened {
                     Ok(store) => {
                         self.store = Some(store);
+                        self.passphrase = passphrase;
                         Some(Action::Unlocked)
                     }
                     Err(e) => Some(Action::UnlockFailed(e.to_string())),
@@ -245,6 +468,7 @@ impl Runtime<'_> {
                 match Store::open(&self.ctx.paths.database, Some(&passphrase)) {
                     Ok(store) => {
                         self.store = Some(store);
+                        self.passphrase = Some(passphrase);
                         Some(Action::Unlocked)
                     }
                     Err(StoreError::WrongPassphrase) => Some(Action::UnlockFailed(
@@ -252,6 +476,30 @@ impl Runtime<'_> {
                     )),
                     Err(e) => Some(Action::UnlockFailed(e.to_string())),
                 }
+            }
+            Effect::Search(query) => {
+                if self.store.is_none() {
+                    return Some(Action::Status("The diary is not open yet.".into()));
+                }
+                if self.search.is_none() {
+                    let answers = self.answers.clone()?;
+                    self.search = Some(SearchWorker::start(
+                        self.ctx.paths.database.clone(),
+                        self.passphrase.clone(),
+                        answers,
+                    ));
+                }
+                if let Some(worker) = &self.search {
+                    worker.ask(query);
+                }
+                None
+            }
+            Effect::SaveDraft(draft) => {
+                let store = self.store.as_mut()?;
+                Some(match store.save_draft(&draft) {
+                    Ok(()) => Action::DraftSaved(draft.slot),
+                    Err(_) => Action::DraftSaveFailed(draft),
+                })
             }
             other => {
                 let Some(store) = self.store.as_mut() else {
@@ -294,16 +542,12 @@ fn perform_with_store(
         Effect::OpenEntry(id) => Some(Action::EntryLoaded(
             store.entry(id).map_err(fail("Could not open it"))?,
         )),
-        Effect::Search(query) => {
-            let hits = store
-                .search(&query, 50)
-                .map_err(fail("Search did not work"))?;
-            Some(Action::SearchResults { query, hits })
-        }
         Effect::SaveCheckIn(checkin) => {
             store
                 .add_checkin(&checkin)
                 .map_err(fail("Could not save the check-in; it is still on screen"))?;
+            // A check-in kept from an earlier Ctrl-C is done with now.
+            let _ = store.delete_draft(screens::checkin::DRAFT_SLOT);
             let history = history(store, content, now)
                 .map_err(fail("Saved, but could not read recent days"))?;
             Some(Action::CheckInSaved(suggestion_for(
@@ -330,12 +574,6 @@ fn perform_with_store(
                 .map_err(fail("Could not delete it"))?;
             Some(Action::EntryDeleted(id))
         }
-        Effect::SaveDraft(draft) => {
-            store.save_draft(&draft).map_err(fail(
-                "Could not keep a draft (is the disk full?); your words are still on screen",
-            ))?;
-            None
-        }
         Effect::DiscardDraft(slot) => {
             store
                 .delete_draft(&slot)
@@ -356,9 +594,13 @@ fn perform_with_store(
         }
         Effect::LoadPlan => Some(Action::PlanLoaded(plan_texts(store)?)),
         Effect::SavePlanSection { id, text } => {
-            store.set_plan_section(&id, &text, now).map_err(fail(
-                "Could not save the plan; your words are lost only if you leave",
-            ))?;
+            if let Err(e) = store.set_plan_section(&id, &text, now) {
+                return Ok(Some(Action::PlanSaveFailed(format!(
+                    "Could not save the plan ({e}). Your words are still here: Ctrl-S tries again."
+                ))));
+            }
+            // A draft kept of this section is done with.
+            let _ = store.delete_draft(&screens::plan::draft_slot(&id));
             Some(Action::PlanLoaded(plan_texts(store)?))
         }
         Effect::LoadInsights(days) => {
@@ -420,7 +662,11 @@ fn perform_with_store(
                 store, content, now, None,
             )?))
         }
-        Effect::FinishFirstRun { .. } | Effect::Unlock(_) | Effect::ExternalEditor(_) => None,
+        Effect::FinishFirstRun { .. }
+        | Effect::Unlock(_)
+        | Effect::ExternalEditor(_)
+        | Effect::Search(_)
+        | Effect::SaveDraft(_) => None,
     })
 }
 

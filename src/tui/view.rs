@@ -37,9 +37,25 @@ pub fn view(app: &App, frame: &mut Frame) {
         );
         return;
     }
+    // The status line wraps (up to a few rows) rather than cutting a message short;
+    // while words could not be saved it says so, whatever else happens.
+    let mut status_lines: Vec<Line> = Vec::new();
+    if !app.unsaved.is_empty() {
+        status_lines.push(Line::styled(
+            format!(" {}", super::app::UNSAVED),
+            theme.warning,
+        ));
+    }
+    if let Some(message) = &app.status {
+        if app.unsaved.is_empty() || message != super::app::UNSAVED {
+            status_lines.push(Line::styled(format!(" {message}"), theme.accent));
+        }
+    }
+    let status_text = Paragraph::new(status_lines).wrap(Wrap { trim: false });
+    let status_rows = (status_text.line_count(area.width) as u16).clamp(1, 4);
     let [main, status, footer] = Layout::vertical([
         Constraint::Min(5),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -65,12 +81,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Review(s) => review::view(s, &env, theme, frame, main),
         Screen::Supervision(s) => supervision::view(s, &env, theme, frame, main),
     }
-    if let Some(message) = &app.status {
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {message}"), theme.accent)),
-            status,
-        );
-    }
+    frame.render_widget(status_text, status);
     let (_, mut items) = app.screen.keys();
     // Keep the footer on one line: drop items from the end until it fits, but never
     // the last (leave or quit) nor any help.
@@ -177,7 +188,7 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             ));
             lines.push(key_row(
                 "Ctrl-C".into(),
-                "close Lantern at once (writing is kept as a draft)",
+                "close Lantern at once (what you typed is kept)",
                 theme,
             ));
             (
@@ -240,6 +251,47 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 0,
             )
         }
+        Overlay::DraftOffer(d) if plan::draft_section(d).is_some() => {
+            let first = d.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let preview = crate::domain::entry::shorten(first, 50);
+            (
+                " Unfinished plan ".into(),
+                vec![
+                    Line::styled(
+                        format!(
+                            "You were writing “{}” in your plan on {}:",
+                            d.title,
+                            d.updated.format("%a %-d %b %H:%M")
+                        ),
+                        theme.base,
+                    ),
+                    Line::styled(format!("  “{preview}”"), theme.accent),
+                ],
+                Line::styled("Enter carry on    d discard it    Esc later", theme.key),
+                66,
+                0,
+            )
+        }
+        Overlay::DraftOffer(d) if checkin::is_checkin_draft(d) => {
+            let mut lines = vec![Line::styled(
+                format!(
+                    "You have an unfinished check-in from {}.",
+                    d.updated.format("%a %-d %b %H:%M")
+                ),
+                theme.base,
+            )];
+            if !d.title.trim().is_empty() {
+                let preview = crate::domain::entry::shorten(&d.title, 50);
+                lines.push(Line::styled(format!("  “{preview}”"), theme.accent));
+            }
+            (
+                " Unfinished check-in ".into(),
+                lines,
+                Line::styled("Enter carry on    d discard it    Esc later", theme.key),
+                66,
+                0,
+            )
+        }
         Overlay::DraftOffer(d) => {
             let first = [d.title.as_str(), d.body.as_str()]
                 .into_iter()
@@ -282,6 +334,21 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             )],
             Line::styled("y leave    n stay", theme.key),
             50,
+            0,
+        ),
+        Overlay::QuitUnsaved => (
+            " Quit? ".into(),
+            vec![
+                Line::styled(
+                    "Your words could not be saved (is the disk full?). If you quit now, \
+                     what you wrote since the last save is lost.",
+                    theme.warning,
+                ),
+                Line::from(""),
+                Line::styled("Quit anyway?", theme.base),
+            ],
+            Line::styled("y quit anyway    n stay (Lantern keeps trying)", theme.key),
+            64,
             0,
         ),
         Overlay::LeaveEditor => (

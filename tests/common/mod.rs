@@ -204,6 +204,8 @@ impl Diary {
 
     /// The shell command the tmux pane runs. `run` tells one launch's report from
     /// another's on the same screen; `extra` are more `NAME=value` settings for lantern.
+    /// The report starts each line with a carriage return: a lantern killed in raw mode
+    /// leaves the cursor mid-line, and a report wrapped at the edge could not be read.
     pub fn pane_command(&self, run: usize, extra: &[(String, PathBuf)]) -> String {
         let extra: String = extra
             .iter()
@@ -212,8 +214,8 @@ impl Diary {
         format!(
             "env -u NO_COLOR -u LANTERN_PASSPHRASE -u LANTERN_NEW_PASSPHRASE -u VISUAL \
              TZ=UTC EDITOR=false {extra}LANTERN_DATA_DIR={dir} {bin}; s=$?; \
-             printf '\\nlantern run {run} exited: %s\\n' \"$s\"; \
-             printf 'terminal: %s\\n' \"$(stty -a | tr -s ' ;' '\\n\\n' \
+             printf '\\r\\nlantern run {run} exited: %s\\r\\n' \"$s\"; \
+             printf 'terminal: %s\\r\\n' \"$(stty -a | tr -s ' ;' '\\n\\n' \
                | grep -E -x -- '-?(icanon|echo|isig)' | tr '\\n' ' ')\"; \
              read -r _; exit \"$s\"",
             dir = sh_quote(self.dir().as_os_str()),

@@ -15,6 +15,7 @@ use ratatui_textarea::TextArea;
 use crate::content::schema::Level;
 use crate::content::Content;
 use crate::domain::checkin::CheckInInput;
+use crate::store::Draft;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::keymap::{code, ctrl, key, lookup, Binding};
 use crate::tui::theme::Theme;
@@ -107,7 +108,33 @@ pub struct CheckInForm {
     pub digit_sets_energy: bool,
     pub last_digit: Option<char>,
     pub changed: bool,
+    /// Carried on from a kept draft: leaving on purpose lets the draft go too.
+    pub from_draft: bool,
     bounds: [(i64, i64); 3],
+}
+
+/// The draft slot of a check-in in progress (there is only ever one).
+pub const DRAFT_SLOT: &str = "checkin";
+
+/// A check-in in progress as kept in the draft table: this, as JSON, in its body.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+struct Kept {
+    after_visit: bool,
+    pleasantness: i64,
+    energy: i64,
+    stress: i64,
+    /// The id of the emotion system, so a reordered content file cannot shift it.
+    system: Option<String>,
+    words: Vec<String>,
+    tags: Vec<String>,
+    note: String,
+    good: String,
+}
+
+/// Whether a kept draft is a check-in rather than an entry.
+pub fn is_checkin_draft(draft: &Draft) -> bool {
+    draft.slot == DRAFT_SLOT
 }
 
 impl CheckInForm {
@@ -155,7 +182,79 @@ impl CheckInForm {
             digit_sets_energy: false,
             last_digit: None,
             changed: false,
+            from_draft: false,
             bounds: [(pmin, pmax), (emin, emax), (smin, smax)],
+        }
+    }
+
+    /// This check-in as a draft, so Ctrl-C or a signal to stop keeps it.
+    pub fn draft(&self, content: &Content, now: chrono::DateTime<chrono::FixedOffset>) -> Draft {
+        let kept = Kept {
+            after_visit: self.after_visit,
+            pleasantness: self.pleasantness,
+            energy: self.energy,
+            stress: self.stress,
+            system: self
+                .system
+                .and_then(|i| content.systems.get(i))
+                .map(|s| s.id.as_ref().clone()),
+            words: self.words.iter().cloned().collect(),
+            tags: self.tags.iter().cloned().collect(),
+            note: self.note.lines().join(" "),
+            good: self.good.lines().join(" "),
+        };
+        Draft {
+            slot: DRAFT_SLOT.into(),
+            template_id: None,
+            entry_id: None,
+            // What the offer shows: the note, or the good moment.
+            title: if kept.note.trim().is_empty() {
+                kept.good.clone()
+            } else {
+                kept.note.clone()
+            },
+            body: serde_json::to_string(&kept).unwrap_or_default(),
+            answers: Vec::new(),
+            prompt_index: self.index,
+            updated: now,
+        }
+    }
+
+    /// The check-in kept in `draft`, to carry on with; None if it cannot be read.
+    pub fn from_draft(draft: &Draft, content: &Content) -> Option<CheckInForm> {
+        let kept: Kept = serde_json::from_str(&draft.body).ok()?;
+        let mut form = CheckInForm::new(content, kept.after_visit);
+        form.pleasantness = kept.pleasantness;
+        form.energy = kept.energy;
+        form.stress = kept.stress;
+        form.clamp();
+        form.system = kept
+            .system
+            .and_then(|id| content.systems.iter().position(|s| *s.id.as_ref() == id));
+        let words = form.quadrant_words(content);
+        form.words = kept
+            .words
+            .into_iter()
+            .filter(|w| words.contains(&w.as_str()))
+            .collect();
+        form.tags = kept.tags.into_iter().collect();
+        form.note.insert_str(&kept.note);
+        form.good.insert_str(&kept.good);
+        form.index = draft.prompt_index.min(form.steps.len().saturating_sub(1));
+        form.changed = true;
+        form.from_draft = true;
+        Some(form)
+    }
+
+    /// Pasted text goes into the note or the good moment, on one line.
+    pub fn paste(&mut self, text: &str) {
+        let field = match self.step() {
+            Step::Note => &mut self.note,
+            Step::Good => &mut self.good,
+            _ => return,
+        };
+        if field.insert_str(crate::tui::screens::editor::one_line(text)) {
+            self.changed = true;
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, FixedOffset};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -10,6 +11,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 use ratatui_textarea::{CursorMove, TextArea};
 
+use crate::content::Content;
+use crate::store::Draft;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::keymap::{code, ctrl, key, lookup, Binding};
 use crate::tui::theme::Theme;
@@ -68,7 +71,25 @@ pub struct Plan {
     pub texts: HashMap<String, String>,
     pub selected: usize,
     pub editing: Option<TextArea<'static>>,
+    /// Text sent to be saved, kept until the save is known to have worked, so a failed
+    /// save (a full disk) can give it back.
+    pub saving: Option<TextArea<'static>>,
     pub loaded: bool,
+    /// The section being written was carried on from a kept draft.
+    pub from_draft: bool,
+}
+
+/// Drafts of plan sections live in slots `plan:<section id>`.
+const DRAFT_PREFIX: &str = "plan:";
+
+/// The draft slot of a plan section.
+pub fn draft_slot(section_id: &str) -> String {
+    format!("{DRAFT_PREFIX}{section_id}")
+}
+
+/// The section a kept draft belongs to, if it is a plan section's.
+pub fn draft_section(draft: &Draft) -> Option<&str> {
+    draft.slot.strip_prefix(DRAFT_PREFIX)
 }
 
 impl Default for Plan {
@@ -83,13 +104,58 @@ impl Plan {
             texts: HashMap::new(),
             selected: 0,
             editing: None,
+            saving: None,
             loaded: false,
+            from_draft: false,
         }
     }
 
     pub fn loaded(&mut self, texts: Vec<(String, String)>) {
         self.texts = texts.into_iter().collect();
         self.loaded = true;
+        self.saving = None;
+    }
+
+    /// The section being written, as a draft, if its text differs from the saved one:
+    /// so Ctrl-C or a signal to stop keeps it.
+    pub fn draft(&self, content: &Content, now: DateTime<FixedOffset>) -> Option<Draft> {
+        let area = self.editing.as_ref()?;
+        let section = content.sections.get(self.selected)?;
+        let text = area.lines().join("\n").trim_end().to_string();
+        let saved = self
+            .texts
+            .get(section.id.as_ref())
+            .map_or("", String::as_str);
+        if text == saved.trim_end() && !self.from_draft {
+            return None;
+        }
+        Some(Draft {
+            slot: draft_slot(section.id.as_ref()),
+            template_id: None,
+            entry_id: None,
+            title: section.name.clone(),
+            body: text,
+            answers: Vec::new(),
+            prompt_index: 0,
+            updated: now,
+        })
+    }
+
+    /// The plan, writing the section a kept draft belongs to with the draft's text.
+    pub fn from_draft(draft: &Draft, content: &Content) -> Option<Plan> {
+        let id = draft_section(draft)?;
+        let selected = content.sections.iter().position(|s| *s.id.as_ref() == id)?;
+        let mut area = writing_area(
+            draft.body.lines().map(str::to_string).collect(),
+            "write in your own words",
+        );
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        let mut plan = Plan::new();
+        plan.selected = selected;
+        plan.editing = Some(area);
+        plan.from_draft = true;
+        Some(plan)
     }
 }
 
@@ -106,11 +172,19 @@ pub fn on_key(state: &mut Plan, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
                         text,
                     });
                 }
-                state.editing = None;
+                state.saving = state.editing.take();
+                state.from_draft = false;
             }
             Some(Cmd::Back) => {
                 state.editing = None;
                 out.status = Some("Not saved.".into());
+                // Left on purpose: a kept draft of it goes too.
+                if std::mem::take(&mut state.from_draft) {
+                    if let Some(section) = sections.get(state.selected) {
+                        out.effects
+                            .push(Effect::DiscardDraft(draft_slot(section.id.as_ref())));
+                    }
+                }
             }
             _ => {
                 area.input(*key);

@@ -86,6 +86,20 @@ impl Search {
         self.input.lines().join(" ")
     }
 
+    /// The box changed: ask for the new query (the runtime runs only the newest).
+    fn edited(&mut self, out: &mut Out) {
+        let query = as_you_type(&self.text());
+        if query != self.query {
+            self.query = query.clone();
+            self.selected = 0;
+            if query.is_empty() {
+                self.hits.clear();
+            } else {
+                out.effects.push(Effect::Search(query));
+            }
+        }
+    }
+
     /// Results arrive for the query they were asked for; stale ones are dropped.
     pub fn results(&mut self, query: String, hits: Vec<SearchHit>) {
         if query == self.query {
@@ -119,18 +133,19 @@ pub fn on_key(state: &mut Search, key: &KeyEvent, out: &mut Out) {
         Some(Cmd::Help) => out.overlay = Some(crate::tui::app::Overlay::Help),
         None => {
             if state.input.input(*key) {
-                let query = as_you_type(&state.text());
-                if query != state.query {
-                    state.query = query.clone();
-                    state.selected = 0;
-                    if query.is_empty() {
-                        state.hits.clear();
-                    } else {
-                        out.effects.push(Effect::Search(query));
-                    }
-                }
+                state.edited(out);
             }
         }
+    }
+}
+
+/// Pasted text goes into the search box, on one line.
+pub fn paste(state: &mut Search, text: &str, out: &mut Out) {
+    if state
+        .input
+        .insert_str(crate::tui::screens::editor::one_line(text))
+    {
+        state.edited(out);
     }
 }
 

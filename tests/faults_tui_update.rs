@@ -1,0 +1,526 @@
+//! Faults, without a terminal: steady typing and autosave, Ctrl-C and signals in a
+//! check-in, a disk that will not take a draft, a huge paste, and search answers that
+//! come back late. `update` is driven key by key with the clock set by the test, and
+//! the results of effects are fed back by hand as the runtime would.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+use lantern::config::{self, Config};
+use lantern::content;
+use lantern::store::{Draft, SearchHit};
+use lantern::tui::app::{update, Action, App, Effect, Overlay, Screen};
+use lantern::tui::screens::checkin::Step;
+use lantern::tui::screens::editor::Editor;
+use lantern::tui::theme::Theme;
+use lantern::tui::view::view;
+
+fn t0() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-20T17:30:00+00:00").unwrap()
+}
+
+fn app() -> App {
+    App::new(
+        content::built_in(),
+        Config::default(),
+        Theme::new(config::Theme::Calm, true),
+        t0(),
+        Screen::Today,
+    )
+}
+
+fn key(code: KeyCode) -> Action {
+    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ch(c: char) -> Action {
+    key(KeyCode::Char(c))
+}
+
+fn ctrl(c: char) -> Action {
+    Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn drafts(effects: &[Effect]) -> Vec<Draft> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SaveDraft(d) => Some(d.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn open_editor(app: &mut App) {
+    update(app, ch('w'));
+    update(app, key(KeyCode::Enter));
+    assert!(matches!(app.screen, Screen::Editor(_)));
+}
+
+fn editor(app: &App) -> &Editor {
+    match &app.screen {
+        Screen::Editor(e) => e,
+        other => panic!("expected the editor, got {}", other.name()),
+    }
+}
+
+fn page_text(app: &App) -> String {
+    let e = editor(app);
+    e.pages[e.index].area.lines().join("\n")
+}
+
+/// From Today to the check-in's note, with a note typed.
+fn check_in_with_note(app: &mut App, note: &str) {
+    update(app, ch('c'));
+    update(app, ch('3'));
+    update(app, ch('7'));
+    while !matches!(&app.screen, Screen::CheckIn(f) if f.step() == Step::Note) {
+        update(app, key(KeyCode::Tab));
+    }
+    for c in note.chars() {
+        update(app, ch(c));
+    }
+}
+
+fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..height {
+        for x in 0..width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
+}
+
+// ---------------------------------------------------------------------------
+// Steady typing
+
+/// Typing four characters a second for ten seconds with no pause at all: a draft is
+/// written at least every two seconds, from keys alone (no tick comes between them).
+#[test]
+fn steady_typing_without_a_pause_is_saved_at_least_every_two_seconds() {
+    let mut app = app();
+    open_editor(&mut app);
+    let mut saves: Vec<(DateTime<FixedOffset>, String)> = Vec::new();
+    let mut typed = String::new();
+    for i in 0..40 {
+        app.now = t0() + Duration::milliseconds(250 * i);
+        let c = char::from(b'a' + (i % 26) as u8);
+        typed.push(c);
+        for d in drafts(&update(&mut app, ch(c))) {
+            saves.push((app.now, d.answers[0].text.clone()));
+        }
+    }
+    assert!(
+        saves.len() >= 4,
+        "10 s of typing saved only {} times",
+        saves.len()
+    );
+    let mut last = t0();
+    for (at, text) in &saves {
+        assert!(
+            *at - last <= Duration::seconds(2),
+            "a gap of {}",
+            *at - last
+        );
+        assert!(typed.starts_with(text.as_str()));
+        last = *at;
+    }
+    let end = t0() + Duration::milliseconds(250 * 39);
+    assert!(
+        end - last <= Duration::seconds(2),
+        "the last save was {} before the end",
+        end - last
+    );
+}
+
+#[test]
+fn a_prompt_change_carries_the_draft_with_it() {
+    let mut app = app();
+    open_editor(&mut app);
+    for c in "the answer just left".chars() {
+        update(&mut app, ch(c));
+    }
+    let effects = update(&mut app, ctrl('n'));
+    let saved = drafts(&effects);
+    assert_eq!(saved.len(), 1, "{effects:?}");
+    assert_eq!(saved[0].answers[0].text, "the answer just left");
+    assert_eq!(editor(&app).index, 1);
+}
+
+// ---------------------------------------------------------------------------
+// Ctrl-C and signals in a check-in
+
+#[test]
+fn ctrl_c_in_a_check_in_keeps_it_and_the_next_launch_offers_it_back() {
+    let mut app = app();
+    check_in_with_note(&mut app, "a hard visit");
+    let effects = update(&mut app, ctrl('c'));
+    assert!(app.quit);
+    let kept = drafts(&effects);
+    assert_eq!(kept.len(), 1, "{effects:?}");
+    let draft = kept[0].clone();
+
+    // The next launch.
+    let mut app = self::app();
+    update(&mut app, Action::DraftFound(draft.clone()));
+    assert!(matches!(app.overlay, Some(Overlay::DraftOffer(_))));
+    let offer = screen_text(&app, 100, 30);
+    assert!(offer.contains("unfinished check-in"), "{offer}");
+    assert!(offer.contains("a hard visit"), "{offer}");
+    update(&mut app, key(KeyCode::Enter));
+    let Screen::CheckIn(form) = &app.screen else {
+        panic!("expected the check-in, got {}", app.screen.name());
+    };
+    assert_eq!(form.step(), Step::Note, "back where it was left");
+    assert_eq!((form.pleasantness, form.energy), (3, 7));
+    let effects = update(&mut app, ctrl('s'));
+    match effects.as_slice() {
+        [Effect::SaveCheckIn(c)] => {
+            assert_eq!(c.note.as_deref(), Some("a hard visit"));
+            assert_eq!((c.pleasantness, c.energy), (3, 7));
+        }
+        other => panic!("expected SaveCheckIn, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_signal_in_a_check_in_keeps_it_as_a_draft() {
+    let mut app = app();
+    check_in_with_note(&mut app, "stopped from outside");
+    let kept = drafts(&update(&mut app, Action::Terminate));
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].slot, "checkin");
+    assert!(app.quit);
+}
+
+#[test]
+fn leaving_a_check_in_carried_on_from_a_draft_lets_the_draft_go() {
+    let mut app = app();
+    check_in_with_note(&mut app, "let it go");
+    let draft = drafts(&update(&mut app, ctrl('c')))[0].clone();
+    let mut app = self::app();
+    update(&mut app, Action::DraftFound(draft));
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, key(KeyCode::Esc));
+    let effects = update(&mut app, ch('y'));
+    assert!(
+        matches!(effects.as_slice(), [Effect::DiscardDraft(slot)] if slot == "checkin"),
+        "{effects:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// A disk that will not take a draft
+
+#[test]
+fn with_the_disk_full_the_words_stay_and_quitting_asks_first() {
+    let mut app = app();
+    open_editor(&mut app);
+    for c in "words on a full disk".chars() {
+        update(&mut app, ch(c));
+    }
+    app.now = t0() + Duration::seconds(2);
+    let saved = drafts(&update(&mut app, Action::Tick));
+    assert_eq!(saved.len(), 1);
+    update(&mut app, Action::DraftSaveFailed(saved[0].clone()));
+    assert_eq!(app.unsaved.len(), 1);
+    let shown = screen_text(&app, 100, 30);
+    assert!(shown.contains("could not be saved"), "{shown}");
+    assert!(
+        shown.contains("do not close it yet."),
+        "the message is cut short:\n{shown}"
+    );
+
+    // Ctrl-C tries once more; when that fails too, it asks rather than quitting.
+    let effects = update(&mut app, ctrl('c'));
+    let retry = drafts(&effects);
+    assert_eq!(retry.len(), 1);
+    assert_eq!(retry[0].answers[0].text, "words on a full disk");
+    update(&mut app, Action::DraftSaveFailed(retry[0].clone()));
+    assert!(!app.quit, "quit with unsaved words without asking");
+    assert!(matches!(app.overlay, Some(Overlay::QuitUnsaved)));
+    let asked = screen_text(&app, 100, 30);
+    assert!(asked.contains("Quit anyway?"), "{asked}");
+    update(&mut app, ch('n'));
+    assert!(app.overlay.is_none() && !app.quit);
+    assert_eq!(page_text(&app), "words on a full disk", "still in memory");
+
+    // Later ticks try again, and once a save works the warning goes.
+    app.now = t0() + Duration::seconds(5);
+    let retry = drafts(&update(&mut app, Action::Tick));
+    assert_eq!(retry.len(), 1, "no retry on a later tick");
+    app.now = t0() + Duration::seconds(5) + Duration::milliseconds(250);
+    assert!(
+        drafts(&update(&mut app, Action::Tick)).is_empty(),
+        "retries are spaced out"
+    );
+    update(&mut app, Action::DraftSaved(retry[0].slot.clone()));
+    assert!(app.unsaved.is_empty());
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Your words are saved as a draft now.")
+    );
+    update(&mut app, ctrl('c'));
+    assert!(app.quit);
+}
+
+#[test]
+fn quitting_anyway_with_unsaved_words_is_a_choice() {
+    let mut app = app();
+    open_editor(&mut app);
+    for c in "gone".chars() {
+        update(&mut app, ch(c));
+    }
+    let kept = drafts(&update(&mut app, ctrl('c')));
+    update(&mut app, Action::DraftSaveFailed(kept[0].clone()));
+    assert!(matches!(app.overlay, Some(Overlay::QuitUnsaved)));
+    assert!(update(&mut app, ch('y')).is_empty());
+    assert!(app.quit);
+    assert!(!app.words_lost, "the person chose; nothing to report");
+}
+
+#[test]
+fn leaving_the_editor_on_a_full_disk_keeps_the_words_in_memory_and_q_asks() {
+    let mut app = app();
+    open_editor(&mut app);
+    for c in "kept for later".chars() {
+        update(&mut app, ch(c));
+    }
+    update(&mut app, key(KeyCode::Esc));
+    let kept = drafts(&update(&mut app, ch('k')));
+    assert_eq!(kept.len(), 1);
+    update(&mut app, Action::DraftSaveFailed(kept[0].clone()));
+    while !matches!(app.screen, Screen::Today) {
+        update(&mut app, key(KeyCode::Esc));
+    }
+    let effects = update(&mut app, ch('q'));
+    let retry = drafts(&effects);
+    assert_eq!(retry.len(), 1, "q tries the draft once more: {effects:?}");
+    assert_eq!(retry[0].answers[0].text, "kept for later");
+    update(&mut app, Action::DraftSaveFailed(retry[0].clone()));
+    assert!(!app.quit);
+    assert!(matches!(app.overlay, Some(Overlay::QuitUnsaved)));
+}
+
+#[test]
+fn a_signal_with_the_disk_full_stops_and_says_the_words_were_lost() {
+    let mut app = app();
+    open_editor(&mut app);
+    for c in "no one to ask".chars() {
+        update(&mut app, ch(c));
+    }
+    let kept = drafts(&update(&mut app, Action::Terminate));
+    update(&mut app, Action::DraftSaveFailed(kept[0].clone()));
+    assert!(app.quit, "a signal cannot wait for an answer");
+    assert!(app.words_lost, "the exit must not say all is well");
+}
+
+#[test]
+fn long_status_messages_wrap_instead_of_being_cut() {
+    let mut app = app();
+    let message = "Could not save; your words are still here: the diary database or disk is \
+                   full, so nothing more can be written until some room is made on it";
+    update(&mut app, Action::Status(message.into()));
+    let shown = screen_text(&app, 100, 30);
+    assert!(
+        shown.contains("until some room is made on it"),
+        "the end of the message is missing:\n{shown}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Pasting
+
+#[test]
+fn a_huge_paste_is_one_insertion_with_its_lines_and_no_control_characters() {
+    let mut app = app();
+    open_editor(&mut app);
+    let lines: Vec<String> = (0..2000)
+        .map(|i| format!("line {i:04} of the paste \u{1b}]0;title\u{7}"))
+        .collect();
+    let pasted = lines.join("\r");
+    let effects = update(&mut app, Action::Paste(pasted));
+    assert!(drafts(&effects).is_empty(), "not saved at once");
+    let text = page_text(&app);
+    assert_eq!(text.lines().count(), 2000);
+    assert!(text.starts_with("line 0000 of the paste ]0;title"));
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:.200}"
+    );
+    // The paste counts as typing: the autosave takes it.
+    app.now = t0() + Duration::seconds(2);
+    let saved = drafts(&update(&mut app, Action::Tick));
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].answers[0].text.lines().count(), 2000);
+}
+
+#[test]
+fn a_paste_into_one_line_fields_stays_on_one_line() {
+    let mut app = app();
+    check_in_with_note(&mut app, "note: ");
+    update(&mut app, Action::Paste("first\nsecond\tthird".into()));
+    let Screen::CheckIn(form) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(form.note.lines(), ["note: first second third"]);
+
+    let mut app = self::app();
+    update(&mut app, ch('/'));
+    let effects = update(&mut app, Action::Paste("quiet\nriver".into()));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Search(q)] if q == "quiet river*"),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_paste_outside_a_text_field_does_nothing() {
+    let mut app = app();
+    assert!(update(&mut app, Action::Paste("c".into())).is_empty());
+    assert!(matches!(app.screen, Screen::Today));
+}
+
+// ---------------------------------------------------------------------------
+// Search answers that come back late
+
+fn hit(id: i64) -> SearchHit {
+    SearchHit {
+        id,
+        created: t0(),
+        title: format!("Hit {id}"),
+        snippet: "the \u{1}kestrel\u{2}".into(),
+    }
+}
+
+#[test]
+fn late_answers_for_older_queries_are_ignored() {
+    let mut app = app();
+    update(&mut app, ch('/'));
+    for c in "kes".chars() {
+        update(&mut app, ch(c));
+    }
+    // The worker answers "ke*" after "kes*" was asked: nothing changes.
+    update(
+        &mut app,
+        Action::SearchResults {
+            query: "ke*".into(),
+            hits: vec![hit(1)],
+        },
+    );
+    let Screen::Search(s) = &app.screen else {
+        panic!()
+    };
+    assert!(s.hits.is_empty());
+    update(
+        &mut app,
+        Action::SearchResults {
+            query: "kes*".into(),
+            hits: vec![hit(2)],
+        },
+    );
+    let Screen::Search(s) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(s.hits.len(), 1);
+    // An answer that comes after leaving search goes nowhere.
+    update(&mut app, key(KeyCode::Esc));
+    update(
+        &mut app,
+        Action::SearchResults {
+            query: "kes*".into(),
+            hits: vec![hit(3)],
+        },
+    );
+    assert!(matches!(app.screen, Screen::Today));
+}
+
+#[test]
+fn esc_leaves_search_at_once_while_a_query_is_out() {
+    let mut app = app();
+    update(&mut app, ch('/'));
+    let effects = update(&mut app, ch('k'));
+    assert!(matches!(effects.as_slice(), [Effect::Search(_)]));
+    // No answer yet; the keys still act.
+    update(&mut app, key(KeyCode::Esc));
+    assert!(matches!(app.screen, Screen::Today));
+}
+
+#[test]
+fn a_plan_section_that_cannot_be_saved_goes_back_into_the_field() {
+    let mut app = app();
+    update(&mut app, ch('p'));
+    update(&mut app, Action::PlanLoaded(vec![]));
+    update(&mut app, key(KeyCode::Enter));
+    update(
+        &mut app,
+        Action::Paste("a walk at lunch\nasking for help".into()),
+    );
+    let effects = update(&mut app, ctrl('s'));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SavePlanSection { text, .. }] if text == "a walk at lunch\nasking for help"
+    ));
+    update(
+        &mut app,
+        Action::PlanSaveFailed("Could not save the plan.".into()),
+    );
+    let Screen::Plan(plan) = &app.screen else {
+        panic!("expected the plan, got {}", app.screen.name());
+    };
+    let field = plan.editing.as_ref().expect("the words back in the field");
+    assert_eq!(field.lines(), ["a walk at lunch", "asking for help"]);
+}
+
+#[test]
+fn ctrl_c_while_writing_the_plan_keeps_the_section_and_offers_it_back() {
+    let mut app = app();
+    update(&mut app, ch('p'));
+    assert!(
+        update(&mut app, ctrl('c')).is_empty(),
+        "nothing being written"
+    );
+
+    let mut app = self::app();
+    update(&mut app, ch('p'));
+    update(&mut app, Action::PlanLoaded(vec![]));
+    update(&mut app, key(KeyCode::Enter));
+    for c in "a walk at lunch".chars() {
+        update(&mut app, ch(c));
+    }
+    let kept = drafts(&update(&mut app, ctrl('c')));
+    assert!(app.quit);
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].slot.starts_with("plan:"), "{:?}", kept[0].slot);
+    assert_eq!(kept[0].body, "a walk at lunch");
+
+    let mut app = self::app();
+    update(&mut app, Action::DraftFound(kept[0].clone()));
+    let offer = screen_text(&app, 100, 30);
+    assert!(offer.contains("a walk at lunch"), "{offer}");
+    let effects = update(&mut app, key(KeyCode::Enter));
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadPlan]),
+        "{effects:?}"
+    );
+    update(&mut app, Action::PlanLoaded(vec![]));
+    let Screen::Plan(plan) = &app.screen else {
+        panic!("expected the plan, got {}", app.screen.name());
+    };
+    assert_eq!(
+        plan.editing.as_ref().map(|a| a.lines().to_vec()),
+        Some(vec!["a walk at lunch".to_string()])
+    );
+    let effects = update(&mut app, ctrl('s'));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SavePlanSection { id, text }] if text == "a walk at lunch" && kept[0].slot.ends_with(id.as_str())
+    ));
+}
