@@ -156,6 +156,24 @@ fn ctrl_c_mid_check_in_keeps_it_and_offers_it_back() {
 }
 
 #[test]
+fn kill_9_mid_check_in_note_keeps_it_but_the_last_two_seconds() {
+    require_tmux!();
+    let diary = Diary::initialised();
+    let mut app = App::launch(&diary, "check-in-kill");
+
+    let note = "the visit stayed";
+    check_in_with_note(&app, note);
+    // A pause longer than the autosave's, then the plug pulled.
+    sleep(Duration::from_millis(2500));
+    send_signal(app.lantern_pid(), "KILL");
+    let exit = app.wait_exit();
+    assert_eq!(exit.status, 128 + 9, "killed by signal 9\n{}", exit.screen);
+
+    app.relaunch();
+    carry_on_with_check_in(&mut app, &diary, note);
+}
+
+#[test]
 fn sigint_mid_check_in_restores_the_terminal_and_keeps_it() {
     require_tmux!();
     let diary = Diary::initialised();

@@ -216,6 +216,45 @@ fn leaving_a_check_in_carried_on_from_a_draft_lets_the_draft_go() {
     );
 }
 
+/// A note typed steadily in a check-in is kept as a draft as the editor's text is, so a
+/// crash (no Ctrl-C, no signal) loses at most two seconds of it.
+#[test]
+fn a_check_in_note_typed_steadily_is_kept_at_least_every_two_seconds() {
+    let mut app = app();
+    check_in_with_note(&mut app, "");
+    let mut saves: Vec<(DateTime<FixedOffset>, String)> = Vec::new();
+    for i in 0..40 {
+        app.now = t0() + Duration::milliseconds(250 * i);
+        for d in drafts(&update(&mut app, ch('n'))) {
+            assert_eq!(d.slot, "checkin");
+            saves.push((app.now, d.title.clone()));
+        }
+    }
+    assert!(saves.len() >= 4, "saved only {} times", saves.len());
+    let mut last = t0();
+    for (at, note) in &saves {
+        assert!(
+            *at - last <= Duration::seconds(2),
+            "a gap of {}",
+            *at - last
+        );
+        assert!(note.chars().all(|c| c == 'n') && !note.is_empty());
+        last = *at;
+    }
+    // A pause saves the rest, on the next tick.
+    app.now = app.now + Duration::milliseconds(1100);
+    let rest = drafts(&update(&mut app, Action::Tick));
+    assert_eq!(rest.len(), 1);
+    assert_eq!(rest[0].title.len(), 40);
+    // Leaving it on purpose lets the kept draft go.
+    update(&mut app, key(KeyCode::Esc));
+    let effects = update(&mut app, ch('y'));
+    assert!(
+        matches!(effects.as_slice(), [Effect::DiscardDraft(slot)] if slot == "checkin"),
+        "{effects:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // A disk that will not take a draft
 

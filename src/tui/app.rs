@@ -411,8 +411,10 @@ impl App {
     fn keep_safe(&mut self) -> Vec<Effect> {
         let now = self.now;
         let mut effects: Vec<Effect> = Vec::new();
-        if let Screen::Editor(e) = &mut self.screen {
-            effects.extend(e.autosave(now));
+        match &mut self.screen {
+            Screen::Editor(e) => effects.extend(e.autosave(now)),
+            Screen::CheckIn(c) => effects.extend(c.autosave(&self.content, now)),
+            _ => {}
         }
         let due = self
             .retried

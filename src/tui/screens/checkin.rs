@@ -18,6 +18,7 @@ use crate::domain::checkin::CheckInInput;
 use crate::store::Draft;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::keymap::{code, ctrl, key, lookup, Binding};
+use crate::tui::screens::editor::{AUTOSAVE_AFTER_MS, AUTOSAVE_AT_MOST_MS};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{mood_meter, single_line};
 
@@ -108,9 +109,15 @@ pub struct CheckInForm {
     pub digit_sets_energy: bool,
     pub last_digit: Option<char>,
     pub changed: bool,
-    /// Carried on from a kept draft: leaving on purpose lets the draft go too.
+    /// Carried on from a kept draft, or kept as one while typing: leaving on purpose
+    /// lets the draft go too.
     pub from_draft: bool,
     bounds: [(i64, i64); 3],
+    /// Text typed since the autosave last looked; it notes the time it sees it.
+    typed: bool,
+    /// When the oldest change not yet kept as a draft was seen, and the latest one.
+    unsaved_since: Option<chrono::DateTime<chrono::FixedOffset>>,
+    last_typed: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// The draft slot of a check-in in progress (there is only ever one).
@@ -184,7 +191,33 @@ impl CheckInForm {
             changed: false,
             from_draft: false,
             bounds: [(pmin, pmax), (emin, emax), (smin, smax)],
+            typed: false,
+            unsaved_since: None,
+            last_typed: None,
         }
+    }
+
+    /// The note and good moment are kept as a draft as the editor's text is: after a
+    /// short pause, and at least every couple of seconds while typing goes on, so a
+    /// crash loses no more than that.
+    pub fn autosave(
+        &mut self,
+        content: &Content,
+        now: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Option<Effect> {
+        if std::mem::take(&mut self.typed) {
+            self.unsaved_since.get_or_insert(now);
+            self.last_typed = Some(now);
+        }
+        let since = self.unsaved_since?;
+        let paused = (now - self.last_typed.unwrap_or(since)).num_milliseconds();
+        let waiting = (now - since).num_milliseconds();
+        if paused >= AUTOSAVE_AFTER_MS || waiting >= AUTOSAVE_AT_MOST_MS {
+            self.unsaved_since = None;
+            self.from_draft = true;
+            return Some(Effect::SaveDraft(self.draft(content, now)));
+        }
+        None
     }
 
     /// This check-in as a draft, so Ctrl-C or a signal to stop keeps it.
@@ -255,6 +288,7 @@ impl CheckInForm {
         };
         if field.insert_str(crate::tui::screens::editor::one_line(text)) {
             self.changed = true;
+            self.typed = true;
         }
     }
 
@@ -493,11 +527,13 @@ pub fn on_key(state: &mut CheckInForm, key: &KeyEvent, env: &Env<'_>, out: &mut 
         Step::Note => {
             if state.note.input(*key) {
                 state.changed = true;
+                state.typed = true;
             }
         }
         Step::Good => {
             if state.good.input(*key) {
                 state.changed = true;
+                state.typed = true;
             }
         }
     }
