@@ -242,7 +242,7 @@ fn a_check_in_note_typed_steadily_is_kept_at_least_every_two_seconds() {
         last = *at;
     }
     // A pause saves the rest, on the next tick.
-    app.now = app.now + Duration::milliseconds(1100);
+    app.now += Duration::milliseconds(1100);
     let rest = drafts(&update(&mut app, Action::Tick));
     assert_eq!(rest.len(), 1);
     assert_eq!(rest[0].title.len(), 40);
