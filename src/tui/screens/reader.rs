@@ -1,4 +1,8 @@
-//! Reading one entry, wrapped to the window.
+//! Reading one entry, wrapped to the window. The wrapped layout is worked out once per
+//! width and only the rows on screen are drawn, so a ten-megabyte entry scrolls as
+//! quickly as a short one.
+
+use std::cell::RefCell;
 
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -16,6 +20,8 @@ use crate::tui::theme::Theme;
 pub enum Cmd {
     Up,
     Down,
+    PageUp,
+    PageDown,
     Edit,
     Delete,
     Back,
@@ -33,6 +39,18 @@ pub const KEYS: &[Binding<Cmd>] = &[
         keys: &[code(KeyCode::Down), key('j'), key(' ')],
         command: Cmd::Down,
         help: "scroll down",
+        footer: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::PageUp)],
+        command: Cmd::PageUp,
+        help: "scroll up a page",
+        footer: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::PageDown)],
+        command: Cmd::PageDown,
+        help: "scroll down a page",
         footer: None,
     },
     Binding {
@@ -63,19 +81,134 @@ pub const KEYS: &[Binding<Cmd>] = &[
 
 pub struct Reader {
     pub entry: Entry,
-    pub scroll: u16,
+    pub scroll: usize,
+    /// The entry laid out for the last width drawn: a cache of `view`'s, which changes
+    /// nothing a person sees but how quickly it is drawn.
+    layout: RefCell<Option<Layout>>,
+}
+
+/// The entry's lines, long paragraphs cut into pieces, and the first wrapped row of
+/// each line at one width.
+struct Layout {
+    width: u16,
+    lines: Vec<Line<'static>>,
+    starts: Vec<usize>,
+    rows: usize,
+    /// The height last drawn, for paging.
+    height: usize,
+}
+
+/// Paragraphs longer than this are wrapped in pieces of about this many bytes, cut at
+/// a space, so no single line has to be wrapped whole on every frame.
+const PIECE: usize = 4096;
+
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.len() <= PIECE {
+            return Some(std::mem::take(&mut rest));
+        }
+        let mut cut = PIECE;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = rest[..cut].rfind(' ').map_or(cut, |space| space + 1);
+        let (piece, after) = rest.split_at(cut);
+        rest = after;
+        Some(piece)
+    })
 }
 
 impl Reader {
     pub fn new(entry: Entry) -> Reader {
-        Reader { entry, scroll: 0 }
+        Reader {
+            entry,
+            scroll: 0,
+            layout: RefCell::new(None),
+        }
+    }
+
+    /// The last row the scroll may start at, once the entry has been drawn.
+    fn max_scroll(&self) -> usize {
+        self.layout
+            .borrow()
+            .as_ref()
+            .map_or(usize::MAX, |l| l.rows.saturating_sub(1))
+    }
+
+    fn page(&self) -> usize {
+        self.layout
+            .borrow()
+            .as_ref()
+            .map_or(10, |l| l.height.saturating_sub(1).max(1))
+    }
+
+    fn scroll_by(&mut self, rows: isize) {
+        let moved = self.scroll.saturating_add_signed(rows);
+        self.scroll = moved.min(self.max_scroll());
+    }
+}
+
+fn lines_of(e: &Entry, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if !e.tags.is_empty() {
+        let tags: Vec<String> = e.tags.iter().map(|t| format!("#{t}")).collect();
+        lines.push(Line::styled(tags.join(" "), theme.muted));
+        lines.push(Line::from(""));
+    }
+    let paragraph = |lines: &mut Vec<Line<'static>>, text: &str| {
+        if text.is_empty() {
+            lines.push(Line::styled(String::new(), theme.base));
+        }
+        for piece in pieces(text) {
+            lines.push(Line::styled(piece.to_string(), theme.base));
+        }
+    };
+    for text in e.body.lines() {
+        paragraph(&mut lines, text);
+    }
+    for a in &e.answers {
+        let after_blank = lines.last().is_some_and(|l: &Line| l.width() == 0);
+        if !lines.is_empty() && !after_blank {
+            lines.push(Line::from(""));
+        }
+        lines.push(Line::from(Span::styled(a.prompt.clone(), theme.accent)));
+        for text in a.text.lines() {
+            paragraph(&mut lines, text);
+        }
+    }
+    lines
+}
+
+fn lay_out(e: &Entry, theme: &Theme, width: u16, height: usize) -> Layout {
+    let lines = lines_of(e, theme);
+    let mut starts = Vec::with_capacity(lines.len());
+    let mut rows = 0;
+    for line in &lines {
+        starts.push(rows);
+        rows += Paragraph::new(line.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(width)
+            .max(1);
+    }
+    Layout {
+        width,
+        lines,
+        starts,
+        rows,
+        height,
     }
 }
 
 pub fn on_key(state: &mut Reader, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     match lookup(KEYS, key) {
-        Some(Cmd::Up) => state.scroll = state.scroll.saturating_sub(1),
-        Some(Cmd::Down) => state.scroll = state.scroll.saturating_add(1),
+        Some(Cmd::Up) => state.scroll_by(-1),
+        Some(Cmd::Down) => state.scroll_by(1),
+        Some(Cmd::PageUp) => state.scroll_by(-(state.page() as isize)),
+        Some(Cmd::PageDown) => state.scroll_by(state.page() as isize),
         Some(Cmd::Edit) => {
             let e = Editor::edit_entry(&state.entry, env);
             out.nav = Some(Nav::Push(Screen::Editor(Box::new(e))));
@@ -94,8 +227,8 @@ pub fn on_key(state: &mut Reader, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
 
 pub fn on_mouse(state: &mut Reader, mouse: &MouseEvent) {
     match mouse.kind {
-        MouseEventKind::ScrollUp => state.scroll = state.scroll.saturating_sub(3),
-        MouseEventKind::ScrollDown => state.scroll = state.scroll.saturating_add(3),
+        MouseEventKind::ScrollUp => state.scroll_by(-3),
+        MouseEventKind::ScrollDown => state.scroll_by(3),
         _ => {}
     }
 }
@@ -117,35 +250,33 @@ pub fn view(state: &Reader, theme: &Theme, frame: &mut Frame, area: Rect) {
         .border_style(theme.border);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut lines: Vec<Line> = Vec::new();
-    if !e.tags.is_empty() {
-        let tags: Vec<String> = e.tags.iter().map(|t| format!("#{t}")).collect();
-        lines.push(Line::styled(tags.join(" "), theme.muted));
-        lines.push(Line::from(""));
+    let text_area = inner.inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 0,
+    });
+    let height = usize::from(text_area.height);
+    let mut cache = state.layout.borrow_mut();
+    if cache.as_ref().is_none_or(|l| l.width != text_area.width) {
+        *cache = Some(lay_out(e, theme, text_area.width, height));
     }
-    for paragraph in e.body.lines() {
-        lines.push(Line::styled(paragraph.to_string(), theme.base));
-    }
-    for a in &e.answers {
-        let after_blank = lines.last().is_some_and(|l: &Line| l.width() == 0);
-        if !lines.is_empty() && !after_blank {
-            lines.push(Line::from(""));
-        }
-        lines.push(Line::from(Span::styled(a.prompt.clone(), theme.accent)));
-        for paragraph in a.text.lines() {
-            lines.push(Line::styled(paragraph.to_string(), theme.base));
-        }
-    }
+    let Some(layout) = cache.as_mut() else {
+        return;
+    };
+    layout.height = height;
     // Keep the scroll within the text so the last line can never scroll away.
-    let max = (lines.len() as u16).saturating_sub(1);
-    let scroll = state.scroll.min(max);
+    let scroll = state.scroll.min(layout.rows.saturating_sub(1));
+    // The line holding the first row on screen, and as many after it as can show.
+    let first = layout.starts.partition_point(|&start| start <= scroll).saturating_sub(1);
+    let last = layout
+        .starts
+        .partition_point(|&start| start < scroll + height)
+        .max(first + 1);
+    let skip = scroll - layout.starts.get(first).copied().unwrap_or(0);
+    let shown: Vec<Line> = layout.lines[first..last.min(layout.lines.len())].to_vec();
     frame.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(shown)
             .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner.inner(ratatui::layout::Margin {
-            horizontal: 1,
-            vertical: 0,
-        }),
+            .scroll((u16::try_from(skip).unwrap_or(u16::MAX), 0)),
+        text_area,
     );
 }
