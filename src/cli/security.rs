@@ -46,19 +46,19 @@ pub fn init(ctx: &Context, encrypt: bool) -> Result<i32> {
                 db.display()
             );
         }
-        println!("Your diary is already set up at {}.", db.display());
+        outln!("Your diary is already set up at {}.", db.display());
         return Ok(0);
     }
     Config::write_example(&ctx.paths)?;
     if encrypt {
         let passphrase = new_passphrase()?;
         Store::create_encrypted(db, &passphrase)?;
-        println!("Created your encrypted diary at {}.", db.display());
+        outln!("Created your encrypted diary at {}.", db.display());
     } else {
         Store::open_or_create(db, None)?;
-        println!("Created your diary at {}.", db.display());
+        outln!("Created your diary at {}.", db.display());
     }
-    println!("Settings: {}", ctx.paths.config_file.display());
+    outln!("Settings: {}", ctx.paths.config_file.display());
     Ok(0)
 }
 
@@ -72,14 +72,14 @@ pub fn encrypt(ctx: &Context) -> Result<i32> {
     }
     let passphrase = new_passphrase()?;
     store::encrypt_in_place(db, &passphrase)?;
-    println!(
+    outln!(
         "Your diary is now encrypted. Keep the passphrase somewhere safe: it cannot be recovered."
     );
     let stale = plaintext_copies(db);
     if !stale.is_empty() {
-        println!("These earlier copies beside it are not encrypted; delete them if you no longer need them:");
+        outln!("These earlier copies beside it are not encrypted; delete them if you no longer need them:");
         for path in stale {
-            println!("  {}", path.display());
+            outln!("  {}", path.display());
         }
     }
     Ok(0)
@@ -120,14 +120,14 @@ pub fn passphrase(ctx: &Context) -> Result<i32> {
     let mut store = Store::open_or_create(db, Some(&current))?;
     let new = new_passphrase()?;
     store.rekey(&new)?;
-    println!("Passphrase changed.");
+    outln!("Passphrase changed.");
     Ok(0)
 }
 
 pub fn decrypt(ctx: &Context, out: &Path) -> Result<i32> {
     let store = ctx.open_store()?;
     store::decrypt_copy(&store, out)?;
-    println!(
+    outln!(
         "Wrote a plaintext copy to {} (readable by you only). Anyone with the file can read it.",
         out.display()
     );
@@ -136,40 +136,40 @@ pub fn decrypt(ctx: &Context, out: &Path) -> Result<i32> {
 
 pub fn paths(ctx: &Context) -> Result<i32> {
     let p = &ctx.paths;
-    println!("Diary:             {}", p.database.display());
-    println!("Data folder:       {}", p.data_dir.display());
-    println!("Settings:          {}", p.config_file.display());
-    println!("Content folder:    {}", p.content_dir.display());
+    outln!("Diary:             {}", p.database.display());
+    outln!("Data folder:       {}", p.data_dir.display());
+    outln!("Settings:          {}", p.config_file.display());
+    outln!("Content folder:    {}", p.content_dir.display());
     Ok(0)
 }
 
 pub fn doctor(ctx: &Context) -> Result<i32> {
     let p = &ctx.paths;
-    println!("lantern {}", env!("CARGO_PKG_VERSION"));
-    println!("sqlite {}", rusqlite::version());
+    outln!("lantern {}", env!("CARGO_PKG_VERSION"));
+    outln!("sqlite {}", rusqlite::version());
     paths(ctx)?;
     let exists = p.database.exists();
-    println!("Diary exists:      {}", if exists { "yes" } else { "no" });
+    outln!("Diary exists:      {}", if exists { "yes" } else { "no" });
     if exists {
         let encrypted = store::is_encrypted(&p.database)?;
-        println!(
+        outln!(
             "Encrypted:         {}",
             if encrypted { "yes" } else { "no" }
         );
         if !encrypted {
             let store = Store::open_or_create(&p.database, None)?;
-            println!(
+            outln!(
                 "Schema version:    {} (this Lantern: {})",
                 store.schema_version()?,
                 store::migrations::LATEST
             );
-            println!("Entries:           {}", store.count_entries()?);
+            outln!("Entries:           {}", store.count_entries()?);
         }
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             if let Ok(meta) = std::fs::metadata(&p.database) {
-                println!("File mode:         {:o}", meta.permissions().mode() & 0o777);
+                outln!("File mode:         {:o}", meta.permissions().mode() & 0o777);
             }
         }
     }
@@ -181,7 +181,7 @@ pub fn doctor(ctx: &Context) -> Result<i32> {
         .filter(|s| s.overridden.is_some())
         .map(|s| s.file_name)
         .collect();
-    println!(
+    outln!(
         "Content overrides: {}",
         if overrides.is_empty() {
             "none".to_string()
@@ -190,8 +190,8 @@ pub fn doctor(ctx: &Context) -> Result<i32> {
         }
     );
     for w in loaded.warnings {
-        println!("Content warning:   {w}");
+        outln!("Content warning:   {w}");
     }
-    println!("Region:            {}", ctx.config.region);
+    outln!("Region:            {}", ctx.config.region);
     Ok(0)
 }

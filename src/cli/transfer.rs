@@ -87,7 +87,7 @@ pub fn import(ctx: &Context, file: &Path) -> Result<i32> {
     let mut store = ctx.open_store()?;
     let done = store.import(&batch)?;
     let present = done.entries_present + done.checkins_present;
-    println!(
+    outln!(
         "Imported {} entr{} and {} check-in{} from {} ({}).",
         done.entries_added,
         if done.entries_added == 1 { "y" } else { "ies" },
@@ -121,7 +121,7 @@ pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
         None
     };
     store.backup_to(&target, passphrase.as_deref().map(String::as_str))?;
-    println!(
+    outln!(
         "Backed up to {}{}.",
         target.display(),
         if store.is_encrypted() {

@@ -1,0 +1,228 @@
+//! Fault tests of the `lantern` binary: the reader of its output going away, hostile
+//! text in entries, damaged import files, an editor killed mid-edit. Each pins down a
+//! promise: no panic, no word lost, no diary text shown where it should not be.
+
+mod cli_support;
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Stdio};
+
+use cli_support::*;
+
+// ---------------------------------------------------------------------------------
+// A closed pipe
+// ---------------------------------------------------------------------------------
+
+/// How many entries and check-ins the pipe diary holds: enough output that a listing
+/// overflows a pipe's buffer, so the write that fails comes mid-listing.
+const MANY: usize = 1500;
+
+/// A diary with `MANY` entries and check-ins, a plan section and a practice, made once
+/// through import and the CLI.
+fn full_diary() -> Diary {
+    let d = Diary::new();
+    d.ok(&["init"]);
+    let mut entries = String::new();
+    let mut checkins = String::new();
+    for n in 0..MANY {
+        let day = 1 + n % 28;
+        let month = 1 + (n / 28) % 12;
+        let minute = n % 60;
+        entries.push_str(&format!(
+            r#"{{"uid": "e{n}", "title": "Entry {n} about a kestrel", "body": "The kestrel hovered over the field, number {n}. {filler}", "tags": ["walk"], "created": "2026-{month:02}-{day:02}T09:{minute:02}:00Z", "updated": "2026-{month:02}-{day:02}T09:{minute:02}:00Z"}},"#,
+            filler = "Words to make the entry longer. ".repeat(8)
+        ));
+        checkins.push_str(&format!(
+            r#"{{"uid": "c{n}", "kind": "daily", "at": "2026-{month:02}-{day:02}T17:{minute:02}:00Z", "pleasantness": 5, "energy": 4, "stress": 6, "good_moment": "A good moment {n}"}},"#
+        ));
+    }
+    entries.pop();
+    checkins.pop();
+    let export = format!(
+        r#"{{"format": "lantern", "version": 1, "exported": "2026-12-01T00:00:00Z", "entries": [{entries}], "checkins": [{checkins}]}}"#
+    );
+    let file = d.scratch("full.json");
+    fs::write(&file, export).expect("write the export");
+    d.ok(&["import", file.to_str().expect("utf-8 path")]);
+    d.run_stdin(&["plan", "set", "values"], "Kindness, and time outside.")
+        .success();
+    d.ok(&["practice", "log", "soothing-breathing", "--minutes", "3"]);
+    // One very long entry, for `show`.
+    let long = "A long entry about the kestrel. ".repeat(8000);
+    d.write(&["--title", "Long"], &long);
+    d
+}
+
+/// Starts `lantern ARGS` with its standard output on a pipe.
+fn spawn(d: &Diary, args: &[&str], stdin: &str) -> Child {
+    let mut cmd = std::process::Command::new(bin());
+    cmd.env("TZ", "UTC");
+    for var in AMBIENT {
+        cmd.env_remove(var);
+    }
+    let mut child = cmd
+        .arg("--data-dir")
+        .arg(&d.dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("lantern starts");
+    if let Some(mut input) = child.stdin.take() {
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    child
+}
+
+/// Waits for `child` and checks it ended as a closed pipe should: exit 0, no panic, no
+/// error message.
+#[track_caller]
+fn ends_quietly(child: Child, what: &str) {
+    let out = child.wait_with_output().expect("lantern ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "`{what}` with a closed pipe: {:?}\nstderr:\n{stderr}",
+        out.status
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("lantern: "),
+        "`{what}` with a closed pipe said:\n{stderr}"
+    );
+}
+
+/// Every command that prints, run with the read end of its output closed at once, and
+/// again (for the long ones) after reading a single line.
+#[test]
+fn every_printing_command_ends_quietly_when_its_reader_goes() {
+    let d = full_diary();
+    let listed = entry_lines(&d.ok(&["list", "-n", "5000"]));
+    assert!(listed.len() > MANY, "the diary holds every entry");
+    let long_id = d.ok(&["list", "-n", "1"]);
+    let long_id = long_id
+        .split_whitespace()
+        .next()
+        .expect("an id")
+        .to_string();
+    let commands: &[&[&str]] = &[
+        &["list", "-n", "5000"],
+        &["list", "--checkins", "-n", "5000"],
+        &["show", &long_id],
+        &["search", "kestrel", "-n", "5000"],
+        &["export"],
+        &["export", "--format", "markdown"],
+        &["stats", "--days", "365"],
+        &["stats", "--days", "365", "--json"],
+        &["pixels", "--year", "2026"],
+        &["review"],
+        &[
+            "supervision",
+            "prep",
+            "--since",
+            "2026-01-01",
+            "--good-moments",
+        ],
+        &["plan"],
+        &["plan", "history", "values"],
+        &["plan", "export"],
+        &["practice"],
+        &["library"],
+        &["library", "skills"],
+        &["content", "list", "exercise"],
+        &["content", "show", "exercise:soothing-breathing"],
+        &["suggest"],
+        &["help-now"],
+        &["support", "--need", "process", "--setting", "one"],
+        &["exercise", "soothing-breathing", "--minutes-only"],
+        &["exercise", "soothing-breathing", "--speed", "500"],
+        &["paths"],
+        &["doctor"],
+        &["completions", "bash"],
+        &["--help"],
+        &["checkin", "-p", "4", "-e", "3", "-s", "7"],
+    ];
+    for args in commands {
+        let what = args.join(" ");
+        // The reader is gone before Lantern writes a byte.
+        let mut child = spawn(&d, args, "");
+        drop(child.stdout.take());
+        ends_quietly(child, &what);
+        // The reader takes one line, then goes.
+        let mut child = spawn(&d, args, "");
+        let mut reader = BufReader::new(child.stdout.take().expect("stdout is piped"));
+        let mut line = String::new();
+        let _ = reader.read_line(&mut line);
+        drop(reader);
+        ends_quietly(child, &what);
+    }
+}
+
+/// `checkin` prints after it has saved: a closed pipe then must not lose the check-in.
+#[test]
+fn a_checkin_with_a_closed_pipe_is_still_saved() {
+    let d = Diary::new();
+    d.ok(&["init"]);
+    let mut child = spawn(&d, &["checkin", "-p", "4", "-e", "3", "-s", "7"], "");
+    drop(child.stdout.take());
+    ends_quietly(child, "checkin");
+    let listed = d.ok(&["list", "--checkins"]);
+    assert!(listed.contains("pleasant  4"), "{listed}");
+}
+
+// ---------------------------------------------------------------------------------
+// Escape sequences in entries
+// ---------------------------------------------------------------------------------
+
+/// An OSC sequence that retitles a terminal, a CSI one that clears it, and a C1 CSI.
+const HOSTILE: &str = "x \u{1b}]0;pwned\u{7} \u{1b}[2J \u{9b}31m kestrel";
+
+#[track_caller]
+fn no_raw_controls(what: &str, out: &str) {
+    assert!(
+        !out.chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t'),
+        "`{what}` printed a raw control character:\n{out:?}"
+    );
+}
+
+#[test]
+fn control_characters_in_diary_text_are_made_visible_on_output_but_kept_in_exports() {
+    let d = Diary::new();
+    d.ok(&["init"]);
+    let id = d.write(&["--title", HOSTILE], HOSTILE);
+    d.ok(&[
+        "checkin", "-p", "4", "-e", "3", "-s", "7", "--good", HOSTILE, "--note", HOSTILE,
+    ]);
+    d.run_stdin(&["plan", "set", "values"], HOSTILE).success();
+    d.run_stdin(&["plan", "set", "values"], &format!("{HOSTILE} again"))
+        .success();
+    d.ok(&["practice", "log", "soothing-breathing", "--note", HOSTILE]);
+    let id = id.to_string();
+    for args in [
+        vec!["show", id.as_str()],
+        vec!["list"],
+        vec!["search", "kestrel"],
+        vec!["list", "--checkins"],
+        vec!["plan"],
+        vec!["plan", "history", "values"],
+        vec!["practice"],
+    ] {
+        let out = d.ok(&args);
+        no_raw_controls(&args.join(" "), &out);
+        assert!(
+            out.contains("^[]0;pwned^G"),
+            "`{}` shows the text:\n{out}",
+            args.join(" ")
+        );
+    }
+    no_raw_controls("stats", &d.ok(&["stats"]));
+    let review = d.run_stdin(&["review"], "").success().stdout;
+    no_raw_controls("review", &review);
+    assert!(review.contains("^[]0;pwned^G"), "{review}");
+    // An export is the diary itself, byte for byte.
+    let export = d.ok(&["export"]);
+    assert!(export.contains(r"\u001b]0;pwned\u0007"), "{export}");
+}
