@@ -226,3 +226,160 @@ fn control_characters_in_diary_text_are_made_visible_on_output_but_kept_in_expor
     let export = d.ok(&["export"]);
     assert!(export.contains(r"\u001b]0;pwned\u0007"), "{export}");
 }
+
+// ---------------------------------------------------------------------------------
+// Import: say where, never what
+// ---------------------------------------------------------------------------------
+
+/// Imports `text` from a file named `name`; returns the run.
+fn import(d: &Diary, name: &str, text: &str) -> Run {
+    let file = d.scratch(name);
+    fs::write(&file, text).expect("write the import file");
+    d.run(&["import", file.to_str().expect("utf-8 path")])
+}
+
+/// A Lantern export around `entries` and `checkins` (JSON array bodies).
+fn export_of(entries: &str, checkins: &str) -> String {
+    format!(
+        "{{\n  \"format\": \"lantern\",\n  \"version\": 1,\n  \"exported\": \"2026-01-01T00:00:00Z\",\n  \"entries\": [{entries}],\n  \"checkins\": [{checkins}]\n}}\n"
+    )
+}
+
+#[test]
+fn import_errors_name_the_place_and_never_the_diary_text() {
+    let d = Diary::new();
+    d.ok(&["init"]);
+    let good_checkin = r#"{"uid": "c1", "kind": "daily", "at": "2026-01-01T17:00:00Z", "pleasantness": 5, "energy": 5, "stress": 5}"#;
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "entries.json",
+            r#"{"entries":"my private diary words"}"#.to_string(),
+            "field `entries`",
+        ),
+        (
+            "kind.json",
+            export_of(
+                "",
+                &format!(
+                    r#"{good_checkin}, {{"uid": "c2", "kind": "my private diary words", "at": "2026-01-01T17:00:00Z", "pleasantness": 5, "energy": 5, "stress": 5}}"#
+                ),
+            ),
+            "check-in 2, field `kind`",
+        ),
+        (
+            "created.json",
+            export_of(
+                r#"{"uid": "e1", "body": "fine", "created": "2026-01-01T09:00:00Z"}, {"uid": "e2", "body": "b", "created": "my private diary words"}"#,
+                "",
+            ),
+            "entry 2, field `created`: expected a date and time",
+        ),
+        (
+            "title.json",
+            export_of(
+                r#"{"uid": "e1", "title": ["my private diary words"], "created": "2026-01-01T09:00:00Z"}"#,
+                "",
+            ),
+            "entry 1, field `title`",
+        ),
+        (
+            "stress.json",
+            export_of("", r#"{"uid": "c1", "kind": "daily", "at": "2026-01-01T17:00:00Z", "pleasantness": 5, "energy": 5, "stress": "my private diary words"}"#),
+            "check-in 1, field `stress`: expected a whole number",
+        ),
+        (
+            "jrnl.json",
+            r#"{"entries": [{"title": "t", "body": "b", "date": "2025-01-01", "time": "10:00"}, {"title": "t", "body": "my private diary words", "date": "my private diary words", "time": "10:00"}]}"#.to_string(),
+            "entry 2, field `date`",
+        ),
+        (
+            "lines.jsonl",
+            "{\"ts\": \"2025-01-01T10:00\", \"body\": \"fine\"}\n{\"ts\": \"my private diary words\", \"body\": \"b\"}\n".to_string(),
+            "line 2, field `ts`",
+        ),
+    ];
+    for (name, text, place) in cases {
+        let run = import(&d, name, &text).one_line_error();
+        assert!(
+            run.stderr.contains(name) && run.stderr.contains(place),
+            "{name}: the error names the file and `{place}`:\n{}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("private") && !run.stdout.contains("private"),
+            "{name}: the error quotes the file:\n{}",
+            run.stderr
+        );
+    }
+    assert!(d.entry_lines().is_empty(), "nothing was imported");
+}
+
+#[test]
+fn broken_json_is_reported_at_the_line_of_the_damage() {
+    let d = Diary::new();
+    d.ok(&["init"]);
+    // A pretty export with a missing comma on line 8.
+    let text = export_of(
+        "\n    {\"uid\": \"e1\", \"body\": \"one\", \"created\": \"2026-01-01T09:00:00Z\"},\n    {\"uid\": \"e2\", \"body\": \"two\", \"created\": \"2026-01-01T09:00:00Z\"},\n    {\"uid\": \"e3\" \"body\": \"secretword\", \"created\": \"2026-01-01T09:00:00Z\"}\n  ",
+        "",
+    );
+    let damaged = text
+        .lines()
+        .position(|l| l.contains("\"e3\" \"body\""))
+        .expect("the damaged line")
+        + 1;
+    let run = import(&d, "broken.json", &text).one_line_error();
+    assert!(
+        run.stderr.contains(&format!("line {damaged}, column ")),
+        "line {damaged}:\n{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("secretword"), "{}", run.stderr);
+}
+
+#[test]
+fn import_leaves_out_what_the_cli_would_refuse_and_keeps_the_rest() {
+    let d = Diary::new();
+    d.ok(&["init"]);
+    let checkin = |uid: &str, p: &str, e: &str, s: &str| {
+        format!(
+            r#"{{"uid": "{uid}", "kind": "daily", "at": "2026-11-2{}T17:00:00Z", "pleasantness": {p}, "energy": {e}, "stress": {s}}}"#,
+            uid.len() % 9
+        )
+    };
+    let text = export_of(
+        r#"{"uid": "e1", "title": "Kept", "body": "A good day.", "created": "2026-11-20T09:00:00Z"},
+           {"uid": "e2", "title": "  ", "body": "", "created": "2026-11-20T10:00:00Z"}"#,
+        &[
+            checkin("a", "500002", "5", "5"),
+            checkin("bb", "5", "5", "4611686018427387904"),
+            checkin("ccc", "7", "6", "3"),
+            checkin("dddd", "0", "5", "5"),
+        ]
+        .join(", "),
+    );
+    let run = import(&d, "mixed.json", &text).success();
+    let out = run.stdout;
+    assert!(out.contains("Imported 1 entry and 1 check-in"), "{out}");
+    for line in [
+        "entry 2: it has no text",
+        "check-in 1: pleasantness must be 1–10",
+        "check-in 2: stress must be 0–10",
+        "check-in 4: pleasantness must be 1–10",
+    ] {
+        assert!(out.contains(line), "`{line}` in:\n{out}");
+    }
+    assert!(
+        !out.contains("500002") && !out.contains("4611686018427387904"),
+        "{out}"
+    );
+    let checkins = d.ok(&["list", "--checkins"]);
+    assert_eq!(entry_lines(&checkins).len(), 1, "{checkins}");
+    assert!(checkins.contains("pleasant  7"), "{checkins}");
+    let stats = d.ok(&["stats", "--days", "3650", "--json"]);
+    assert!(
+        !stats.contains("500002") && !stats.contains("461168601842738"),
+        "{stats}"
+    );
+    assert_eq!(d.entry_lines().len(), 1);
+}

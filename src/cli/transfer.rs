@@ -83,9 +83,12 @@ pub fn export(
 pub fn import(ctx: &Context, file: &Path) -> Result<i32> {
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-    let batch = transfer::parse_import(&text).with_context(|| format!("{}", file.display()))?;
+    let content = ctx.content();
+    let checked =
+        transfer::read_import(&text, &content).with_context(|| format!("{}", file.display()))?;
+    let batch = &checked.batch;
     let mut store = ctx.open_store()?;
-    let done = store.import(&batch)?;
+    let done = store.import(batch)?;
     let present = done.entries_present + done.checkins_present;
     outln!(
         "Imported {} entr{} and {} check-in{} from {} ({}).",
@@ -100,7 +103,29 @@ pub fn import(ctx: &Context, file: &Path) -> Result<i32> {
             format!("{present} already here, left as they were")
         }
     );
+    report_skipped(file, &checked.skipped)?;
     Ok(0)
+}
+
+/// Names each record an import left out, and why; a long list is cut short.
+fn report_skipped(file: &Path, skipped: &[transfer::Skipped]) -> Result<()> {
+    const SHOWN: usize = 20;
+    if skipped.is_empty() {
+        return Ok(());
+    }
+    outln!(
+        "Left out {} record{} that Lantern would not accept as typed; the file is unchanged, so you can fix {} and import again:",
+        skipped.len(),
+        if skipped.len() == 1 { "" } else { "s" },
+        if skipped.len() == 1 { "it" } else { "them" },
+    );
+    for s in skipped.iter().take(SHOWN) {
+        outln!("  {}: {} ({})", s.place, s.reason, file.display());
+    }
+    if skipped.len() > SHOWN {
+        outln!("  … and {} more.", skipped.len() - SHOWN);
+    }
+    Ok(())
 }
 
 pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
