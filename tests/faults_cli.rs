@@ -383,3 +383,40 @@ fn import_leaves_out_what_the_cli_would_refuse_and_keeps_the_rest() {
     );
     assert_eq!(d.entry_lines().len(), 1);
 }
+
+// ---------------------------------------------------------------------------------
+// Search: long queries, huge entries
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn a_search_of_more_than_thirty_two_words_says_how_many_it_takes() {
+    let d = Diary::new();
+    d.ok(&["init"]);
+    d.write(&[], "A kestrel over the field.");
+    let mut args = vec!["search"];
+    args.extend(std::iter::repeat_n("kestrel", 33));
+    let run = d.run(&args).one_line_error();
+    assert!(
+        run.stderr.contains("Search takes up to 32 words"),
+        "{}",
+        run.stderr
+    );
+    let mut args = vec!["search"];
+    args.extend(std::iter::repeat_n("kestrel", 32));
+    assert!(d.ok(&args).contains("[kestrel]"));
+}
+
+/// The snippet of a match deep in a very large entry still finds and marks it.
+#[test]
+fn a_match_deep_in_a_huge_entry_is_found_and_marked() {
+    let d = Diary::new();
+    d.ok(&["init"]);
+    let mut text = "The wind moved through the grass and the field was quiet. ".repeat(40_000);
+    text.push_str("At last a kestrel hovered.");
+    d.write(&["--title", "Huge"], &text);
+    let out = d.ok(&["search", "kestrel"]);
+    assert!(out.contains("Huge"), "{out}");
+    assert!(out.contains("a [kestrel] hovered"), "{out}");
+    let out = d.ok(&["search", "the", "kestrel"]);
+    assert!(out.contains("[kestrel]") || out.contains("[The]"), "{out}");
+}

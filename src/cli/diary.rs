@@ -192,6 +192,9 @@ pub fn search(ctx: &Context, query: &str, number: usize) -> Result<i32> {
     if crate::store::fts_query(query).is_none() {
         bail!("search for at least one word");
     }
+    if let Some(problem) = crate::store::SearchHit::query_problem(query) {
+        bail!("{problem}");
+    }
     let store = ctx.open_store()?;
     let hits = store.search(query, number)?;
     if hits.is_empty() {
