@@ -420,3 +420,101 @@ fn a_match_deep_in_a_huge_entry_is_found_and_marked() {
     let out = d.ok(&["search", "the", "kestrel"]);
     assert!(out.contains("[kestrel]") || out.contains("[The]"), "{out}");
 }
+
+// ---------------------------------------------------------------------------------
+// An editor open when Lantern is killed
+// ---------------------------------------------------------------------------------
+
+/// An editor that types into the hand-off file, notes where the file is and what it
+/// was given in its environment, then kills the Lantern that started it (kill -9, so
+/// nothing can clean up).
+const KILLING_EDITOR: &str = r#"#!/bin/sh
+printf 'Title: Interrupted\nTags: \n\nunsaved kestrel words\n' > "$1"
+printf '%s' "$1" > "$NOTES/path"
+env > "$NOTES/env"
+p=$PPID
+while [ "$p" -gt 1 ]; do
+  if [ "$(cat /proc/$p/comm 2>/dev/null)" = lantern ]; then kill -9 "$p"; break; fi
+  p=$(cut -d' ' -f4 /proc/$p/stat)
+done
+"#;
+
+#[test]
+fn an_edit_killed_with_the_editor_open_is_kept_as_a_draft_and_its_file_removed() {
+    if !std::path::Path::new("/usr/bin/script").exists()
+        || !std::path::Path::new("/proc/self").exists()
+    {
+        eprintln!("skipping: needs script(1) for a terminal and /proc");
+        return;
+    }
+    let d = Diary::new();
+    let passphrase = "correct horse";
+    Run::of(
+        d.cmd()
+            .env("LANTERN_NEW_PASSPHRASE", passphrase)
+            .args(["init", "--encrypt"]),
+    )
+    .success();
+    let runtime = d.scratch("runtime");
+    fs::create_dir(&runtime).expect("a runtime folder");
+    let notes = d.scratch("notes");
+    fs::create_dir(&notes).expect("a notes folder");
+    let editor = d.scratch("editor.sh");
+    fs::write(&editor, KILLING_EDITOR).expect("write the editor");
+    fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("make the editor runnable");
+    let inner = format!("{} --data-dir {} write", bin().display(), d.dir.display());
+    // `script` gives `lantern write` a terminal, so it opens the editor.
+    let out = std::process::Command::new("/usr/bin/script")
+        .args(["-qec", &inner, "/dev/null"])
+        .env("TZ", "UTC")
+        .env_remove("VISUAL")
+        .env("EDITOR", &editor)
+        .env("NOTES", &notes)
+        .env("XDG_RUNTIME_DIR", &runtime)
+        .env("LANTERN_PASSPHRASE", passphrase)
+        .stdin(Stdio::null())
+        .output()
+        .expect("script runs");
+    let handoff =
+        std::path::PathBuf::from(fs::read_to_string(notes.join("path")).unwrap_or_else(|_| {
+            panic!("the editor ran: {}", String::from_utf8_lossy(&out.stdout))
+        }));
+    // Killed, Lantern could not remove its file; it is in the runtime folder, owner-only.
+    assert!(
+        handoff.starts_with(runtime.join("lantern")),
+        "{}",
+        handoff.display()
+    );
+    assert!(handoff.exists(), "the killed edit left its file");
+    assert_eq!(mode(&runtime.join("lantern")), 0o700);
+    let env = fs::read_to_string(notes.join("env")).expect("the editor's environment");
+    assert!(
+        !env.contains(passphrase),
+        "the editor was given the passphrase"
+    );
+
+    // The next run keeps the text as a draft and removes the file.
+    let run = Run::of(
+        d.cmd()
+            .env("LANTERN_PASSPHRASE", passphrase)
+            .env("XDG_RUNTIME_DIR", &runtime)
+            .args(["list"]),
+    )
+    .success();
+    assert!(run.stderr.contains("interrupted"), "{}", run.stderr);
+    assert!(!handoff.exists(), "the leftover file is removed");
+    let store = lantern::store::Store::open(&d.db(), Some(passphrase)).expect("open");
+    let draft = store.latest_draft().expect("drafts").expect("a draft");
+    assert!(draft.body.contains("unsaved kestrel words"), "{draft:?}");
+    drop(store);
+    // And only once.
+    let run = Run::of(
+        d.cmd()
+            .env("LANTERN_PASSPHRASE", passphrase)
+            .env("XDG_RUNTIME_DIR", &runtime)
+            .args(["list"]),
+    )
+    .success();
+    assert!(!run.stderr.contains("interrupted"), "{}", run.stderr);
+}

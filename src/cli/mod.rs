@@ -279,10 +279,10 @@ impl Context {
         } else {
             None
         };
-        Ok(Store::open_or_create(
-            path,
-            passphrase.as_deref().map(String::as_str),
-        )?)
+        let store = Store::open_or_create(path, passphrase.as_deref().map(String::as_str))?;
+        // An edit interrupted by a kill left its text in a file: keep it, then remove it.
+        editor::recover_leftovers(&store, &self.paths.data_dir);
+        Ok(store)
     }
 }
 
