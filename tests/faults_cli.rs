@@ -518,3 +518,372 @@ fn an_edit_killed_with_the_editor_open_is_kept_as_a_draft_and_its_file_removed()
     .success();
     assert!(!run.stderr.contains("interrupted"), "{}", run.stderr);
 }
+
+// ---------------------------------------------------------------------------------
+// Fuzz: the importers and the content loader
+// ---------------------------------------------------------------------------------
+
+/// A word planted in every piece of diary text the fuzzed files hold. No message may
+/// ever contain it (its core, so a mutated copy counts too).
+const MARKER: &str = "Zqxkestrelmark";
+const MARKER_CORE: &str = "kestrelmar";
+
+/// A small, seeded xorshift: the same cases on every run and machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    ",",
+    ":",
+    "\\",
+    "null",
+    "true",
+    "-1",
+    "1e999",
+    "0.5",
+    "500002",
+    "4611686018427387904",
+    "\"\"",
+    "\"x\"",
+    "\\u0000",
+    "\n",
+    "\u{1b}[2J",
+    "é",
+    "\u{feff}",
+    "=",
+    "[[",
+    "]]",
+    "#",
+    "'",
+    "\"\"\"",
+];
+
+/// Damages `text` once: flips a bit, inserts a byte or a token, deletes a byte or a
+/// run, duplicates a run, or truncates. Returns the new text and the byte offset of
+/// the damage: the first byte that differs from the original.
+fn mutate(text: &str, rng: &mut Rng) -> (String, usize) {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut at = rng.below(bytes.len());
+    match rng.below(7) {
+        0 => bytes[at] ^= 1 << rng.below(8),
+        1 => bytes.insert(at, (rng.below(95) + 32) as u8),
+        2 => {
+            let token = TOKENS[rng.below(TOKENS.len())];
+            bytes.splice(at..at, token.bytes());
+        }
+        3 => {
+            bytes.remove(at);
+        }
+        4 => {
+            let end = (at + 1 + rng.below(40)).min(bytes.len());
+            bytes.drain(at..end);
+        }
+        5 => {
+            let end = (at + 1 + rng.below(80)).min(bytes.len());
+            let run: Vec<u8> = bytes[at..end].to_vec();
+            bytes.splice(at..at, run);
+            // The copy reads as the original until it meets it again.
+            at = end;
+        }
+        _ => bytes.truncate(at),
+    }
+    // What `lantern import` reads is text: invalid UTF-8 is refused before parsing.
+    (String::from_utf8_lossy(&bytes).into_owned(), at)
+}
+
+/// The line (from 1) of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// A Lantern export of a few entries and check-ins, every text field holding MARKER.
+fn marked_export() -> String {
+    let mut entries = Vec::new();
+    let mut checkins = Vec::new();
+    for n in 0..12 {
+        entries.push(serde_json::json!({
+            "uid": format!("e{n}"),
+            "template_id": if n % 3 == 0 { serde_json::json!("reflective-diary") } else { serde_json::Value::Null },
+            "title": format!("{MARKER} title {n}"),
+            "body": format!("A day with {MARKER} in it.\nSecond line {n}."),
+            "answers": [{"prompt_id": "what", "prompt": "What happened?", "text": format!("{MARKER} answered")}],
+            "tags": [format!("{MARKER}tag"), "walk"],
+            "created": format!("2026-03-{:02}T09:00:00Z", n + 1),
+            "updated": format!("2026-03-{:02}T09:30:00+01:00", n + 1),
+            MARKER: 1,
+        }));
+        checkins.push(serde_json::json!({
+            "uid": format!("c{n}"),
+            "kind": if n % 2 == 0 { "daily" } else { "after_visit" },
+            "at": format!("2026-03-{:02}T17:00:00Z", n + 1),
+            "pleasantness": 1 + n % 10,
+            "energy": 1 + (n * 3) % 10,
+            "stress": n % 11,
+            "system": "threat",
+            "words": ["anxious", MARKER],
+            "tags": ["caseload"],
+            "note": format!("note {MARKER}"),
+            "good_moment": format!("good {MARKER}"),
+        }));
+    }
+    let export = serde_json::json!({
+        "format": "lantern",
+        "version": 1,
+        "exported": "2026-03-31T00:00:00Z",
+        "entries": entries,
+        "checkins": checkins,
+    });
+    serde_json::to_string_pretty(&export).expect("serialise")
+}
+
+/// The first entries of the shared jrnl sample (or a small stand-in), MARKER planted.
+fn marked_jrnl() -> String {
+    let sample = manifest_dir().join("../shared/data/jrnl-export-sample-1y.json");
+    let mut value: serde_json::Value = fs::read_to_string(&sample)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_else(|| {
+            serde_json::json!({"tags": {"@walk": 1}, "entries": [
+                {"title": "t", "body": "b", "date": "2025-01-01", "time": "06:29", "tags": ["@walk"], "starred": false}
+            ]})
+        });
+    if let Some(entries) = value["entries"].as_array_mut() {
+        entries.truncate(25);
+        for e in entries.iter_mut() {
+            let body = e["body"].as_str().unwrap_or_default().to_string();
+            e["body"] = serde_json::json!(format!("{body} {MARKER}"));
+            e["title"] = serde_json::json!(format!("{MARKER} title"));
+            e["tags"] = serde_json::json!([format!("@{MARKER}")]);
+        }
+    }
+    serde_json::to_string_pretty(&value).expect("serialise")
+}
+
+fn marked_json_lines() -> String {
+    (0..25)
+        .map(|n| {
+            serde_json::json!({
+                "ts": format!("2025-02-{:02}T08:{:02}", 1 + n % 28, n),
+                "title": format!("{MARKER} {n}"),
+                "body": format!("body {MARKER}"),
+                "tags": [MARKER],
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+/// The place an import error names, as (line, reported) when it is a syntax error.
+fn syntax_line(message: &str) -> Option<usize> {
+    let rest = message.strip_prefix("line ")?;
+    let (line, rest) = rest.split_once(',')?;
+    rest.starts_with(" column ").then(|| line.parse().ok())?
+}
+
+/// Whether an import error names where: the file as a whole, an entry, a check-in or
+/// a line (numbered), or is one of the few messages about the file's overall shape.
+fn names_a_place(message: &str) -> bool {
+    let numbered = ["entry ", "check-in ", "line "].iter().any(|p| {
+        message.strip_prefix(p).is_some_and(|rest| {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            digits > 0
+                && (rest[digits..].starts_with(", field `")
+                    || rest[digits..].starts_with(": expected"))
+        })
+    });
+    numbered
+        || message.starts_with("the file, field `")
+        || message == "the file is empty"
+        || message.starts_with("this JSON is neither")
+        || message.starts_with("this export is version")
+        || message.starts_with("this Lantern export has neither")
+}
+
+/// The list and index (from 0) of the record an error names: `entry 3` → ("entries", 2).
+fn record_named(message: &str) -> Option<(&'static str, usize)> {
+    let (list, rest) = if let Some(rest) = message.strip_prefix("entry ") {
+        ("entries", rest)
+    } else {
+        ("checkins", message.strip_prefix("check-in ")?)
+    };
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((list, digits.parse::<usize>().ok()?.checked_sub(1)?))
+}
+
+/// The index of the first record of `list` that differs between two JSON documents.
+fn first_changed(original: &str, damaged: &str, list: &str) -> Option<usize> {
+    let a: serde_json::Value = serde_json::from_str(original).ok()?;
+    let b: serde_json::Value = serde_json::from_str(damaged).ok()?;
+    let (a, b) = (a.get(list)?.as_array()?, b.get(list)?.as_array()?);
+    (0..a.len().max(b.len())).find(|i| a.get(*i) != b.get(*i))
+}
+
+#[test]
+fn fuzzed_imports_never_panic_never_quote_the_file_and_name_the_damaged_line() {
+    use lantern::domain::transfer::{read_import, ImportError};
+    let content = lantern::content::built_in();
+    let seeds = [
+        ("Lantern export", marked_export()),
+        ("jrnl export", marked_jrnl()),
+        ("JSON Lines", marked_json_lines()),
+    ];
+    for (name, text) in &seeds {
+        let checked = read_import(text, &content).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(!checked.batch.entries.is_empty(), "{name} imports");
+    }
+    const CASES: usize = 2000;
+    let mut rng = Rng(0x005e_ed1a_77e4_u64);
+    let (mut syntax, mut data, mut fine, mut far, mut exact) = (0, 0, 0, 0, 0);
+    let mut problems = Vec::new();
+    let started = std::time::Instant::now();
+    for case in 0..CASES {
+        for (name, seed) in &seeds {
+            let (text, at) = mutate(seed, &mut rng);
+            let result = std::panic::catch_unwind(|| read_import(&text, &content));
+            let Ok(result) = result else {
+                problems.push(format!("{name} case {case}: a panic"));
+                continue;
+            };
+            let messages: Vec<String> = match &result {
+                Ok(checked) => {
+                    fine += 1;
+                    checked.skipped.iter().map(|s| s.to_string()).collect()
+                }
+                Err(error) => vec![error.to_string()],
+            };
+            for message in &messages {
+                if message.contains(MARKER_CORE) {
+                    problems.push(format!("{name} case {case}: diary text in `{message}`"));
+                }
+            }
+            if let Err(error) = &result {
+                match error {
+                    ImportError::Syntax { .. } => {
+                        syntax += 1;
+                        let damaged = line_of(&text, at);
+                        let reported = syntax_line(&messages[0]).unwrap_or(0);
+                        // Broken JSON can only show itself at the damage or after it,
+                        // and in these files (one field a line) within a line or two.
+                        if reported < damaged {
+                            problems.push(format!(
+                                "{name} case {case}: line {reported} reported for damage on line {damaged}: {}",
+                                messages[0]
+                            ));
+                        } else if reported > damaged + 2 {
+                            far += 1;
+                            if std::env::var_os("LANTERN_FUZZ_SHOW").is_some() {
+                                let lines: Vec<&str> = text.lines().collect();
+                                eprintln!(
+                                    "{name} case {case}: damage on {damaged} reported {reported}: {}\n  {:?}",
+                                    messages[0],
+                                    &lines[damaged.saturating_sub(1)..reported.min(lines.len())]
+                                );
+                            }
+                        }
+                    }
+                    _ => {
+                        data += 1;
+                        if !names_a_place(&messages[0]) {
+                            problems
+                                .push(format!("{name} case {case}: no place in `{}`", messages[0]));
+                        }
+                        // A record named must be the damaged one, or one after it.
+                        if let Some((list, n)) = record_named(&messages[0]) {
+                            match first_changed(seed, &text, list) {
+                                Some(first) if n < first => problems.push(format!(
+                                    "{name} case {case}: `{}` named, but {list} {} is the first that changed",
+                                    messages[0],
+                                    first + 1
+                                )),
+                                Some(first) if n == first => exact += 1,
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    eprintln!(
+        "fuzz: {} cases in {:.1} s: {fine} imported, {syntax} broken JSON ({far} reported more than two lines after the damage), {data} other errors ({exact} naming exactly the damaged record)",
+        CASES * seeds.len(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // Almost every syntax error is placed at its damage; a deleted bracket can only be
+    // noticed where the structure fails, which may be a few lines on.
+    assert!(
+        far * 50 <= syntax,
+        "{far} of {syntax} syntax errors placed far from the damage"
+    );
+}
+
+#[test]
+fn fuzzed_content_files_never_panic_and_errors_point_inside_the_file() {
+    use lantern::content::{check_sources, Source, FILES};
+    const CASES: usize = 300;
+    let mut rng = Rng(0x0c04_7e77_u64);
+    let mut problems = Vec::new();
+    let started = std::time::Instant::now();
+    let mut with_errors = 0;
+    for case in 0..CASES {
+        let (file_name, original) = FILES[case % FILES.len()];
+        let (text, _) = mutate(original, &mut rng);
+        let lines = text.lines().count() + 1;
+        let sources: Vec<Source> = FILES
+            .iter()
+            .map(|(name, builtin)| Source {
+                label: format!("content/{name}"),
+                file_name: name,
+                text: if *name == file_name {
+                    std::borrow::Cow::Owned(text.clone())
+                } else {
+                    std::borrow::Cow::Borrowed(builtin)
+                },
+                overridden: None,
+            })
+            .collect();
+        let result = std::panic::catch_unwind(|| check_sources(sources));
+        let Ok((_, errors)) = result else {
+            problems.push(format!("{file_name} case {case}: a panic"));
+            continue;
+        };
+        with_errors += usize::from(!errors.is_empty());
+        for e in errors.iter().filter(|e| e.file.ends_with(file_name)) {
+            if e.line == 0 || e.line > lines {
+                problems.push(format!(
+                    "{file_name} case {case}: line {} of {lines}: {e}",
+                    e.line
+                ));
+            }
+        }
+    }
+    eprintln!(
+        "fuzz: {CASES} content files in {:.1} s, {with_errors} with errors",
+        started.elapsed().as_secs_f64()
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
