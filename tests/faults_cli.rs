@@ -142,6 +142,8 @@ fn every_printing_command_ends_quietly_when_its_reader_goes() {
         &["doctor"],
         &["completions", "bash"],
         &["--help"],
+        // No command and no terminal: the help, printed by Lantern itself.
+        &[],
         &["checkin", "-p", "4", "-e", "3", "-s", "7"],
     ];
     for args in commands {
@@ -348,8 +350,8 @@ fn import_leaves_out_what_the_cli_would_refuse_and_keeps_the_rest() {
         )
     };
     let text = export_of(
-        r#"{"uid": "e1", "title": "Kept", "body": "A good day.", "created": "2026-11-20T09:00:00Z"},
-           {"uid": "e2", "title": "  ", "body": "", "created": "2026-11-20T10:00:00Z"}"#,
+        r#"{"uid": "e1", "title": "Kept", "body": "A good day.", "created": "2026-11-20T09:00:00Z", "updated": "2026-11-20T09:00:00Z"},
+           {"uid": "e2", "title": "  ", "body": "", "created": "2026-11-20T10:00:00Z", "updated": "2026-11-20T10:00:00Z"}"#,
         &[
             checkin("a", "500002", "5", "5"),
             checkin("bb", "5", "5", "4611686018427387904"),
