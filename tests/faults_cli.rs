@@ -743,8 +743,35 @@ fn first_changed(original: &str, damaged: &str, list: &str) -> Option<usize> {
     (0..a.len().max(b.len())).find(|i| a.get(*i) != b.get(*i))
 }
 
+/// Runs `f` on a thread of its own and fails if it has not finished in five minutes,
+/// many times what it takes: a hang is a failure, not a test run that never ends.
+fn without_hanging(what: &str, f: fn()) {
+    let (done, finished) = std::sync::mpsc::channel();
+    let run = std::thread::spawn(move || {
+        f();
+        let _ = done.send(());
+    });
+    match finished.recv_timeout(std::time::Duration::from_secs(300)) {
+        Ok(()) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            if let Err(panic) = run.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => panic!("{what} hung"),
+    }
+}
+
 #[test]
-fn fuzzed_imports_never_panic_never_quote_the_file_and_name_the_damaged_line() {
+fn fuzzed_imports_never_hang_never_panic_never_quote_the_file_and_name_the_damaged_line() {
+    without_hanging("the import fuzz", fuzz_imports);
+}
+
+#[test]
+fn fuzzed_content_files_never_hang_never_panic_and_errors_point_inside_the_file() {
+    without_hanging("the content fuzz", fuzz_content);
+}
+
+fn fuzz_imports() {
     use lantern::domain::transfer::{read_import, ImportError};
     let content = lantern::content::built_in();
     let seeds = [
@@ -843,8 +870,7 @@ fn fuzzed_imports_never_panic_never_quote_the_file_and_name_the_damaged_line() {
     );
 }
 
-#[test]
-fn fuzzed_content_files_never_panic_and_errors_point_inside_the_file() {
+fn fuzz_content() {
     use lantern::content::{check_sources, Source, FILES};
     const CASES: usize = 300;
     let mut rng = Rng(0x0c04_7e77_u64);
