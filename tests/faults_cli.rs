@@ -174,6 +174,46 @@ fn a_checkin_with_a_closed_pipe_is_still_saved() {
     assert!(listed.contains("pleasant  4"), "{listed}");
 }
 
+/// Commands that save and then say so: with the reader gone, the saving still happens
+/// and the command ends quietly.
+#[test]
+fn commands_that_save_then_print_still_save_when_the_reader_has_gone() {
+    let d = Diary::new();
+    d.ok(&["init"]);
+    let id = d.write(&[], "First words.").to_string();
+    let import = d.scratch("one.jsonl");
+    fs::write(
+        &import,
+        "{\"ts\": \"2025-01-01T10:00\", \"title\": \"Imported here\"}\n",
+    )
+    .expect("write the import file");
+    let backup = d.scratch("copy.db");
+    let runs: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["write", "--title", "Piped away"], "Words kept."),
+        (
+            vec!["edit", id.as_str()],
+            "Title: Edited away\nTags: \n\nNew words.\n",
+        ),
+        (vec!["import", import.to_str().expect("utf-8 path")], ""),
+        (vec!["plan", "set", "values"], "Kindness."),
+        (vec!["practice", "log", "soothing-breathing"], ""),
+        (vec!["supervision", "done"], ""),
+        (vec!["backup", backup.to_str().expect("utf-8 path")], ""),
+    ];
+    for (args, stdin) in &runs {
+        let mut child = spawn(&d, args, stdin);
+        drop(child.stdout.take());
+        ends_quietly(child, &args.join(" "));
+    }
+    let listed = d.ok(&["list"]);
+    for title in ["Piped away", "Edited away", "Imported here"] {
+        assert!(listed.contains(title), "`{title}` saved:\n{listed}");
+    }
+    assert!(d.ok(&["plan"]).contains("Kindness."));
+    assert!(d.ok(&["practice"]).contains("breathing"));
+    assert!(backup.exists(), "the backup was written");
+}
+
 // ---------------------------------------------------------------------------------
 // Escape sequences in entries
 // ---------------------------------------------------------------------------------
