@@ -68,4 +68,24 @@ fn main() {
     measure("search: common word, top 20", 200, || {
         store.search("supervision", 20).expect("search");
     });
+
+    // One entry of ten megabytes: a search must cost about what it does for a page
+    // (FTS5's snippet() grew with the square of the entry's size).
+    let mut body = String::new();
+    for e in batch.entries.iter().cycle() {
+        if body.len() >= 10_000_000 {
+            break;
+        }
+        body.push_str(&e.body);
+        body.push('\n');
+    }
+    let mut big = batch.entries[0].clone();
+    big.uid = "bench-one-huge-entry".into();
+    big.body = body;
+    let mut huge = Store::open_or_create(&dir.path().join("huge.db"), None).expect("open"); // ok: bench
+    huge.add_entry(&big).expect("add"); // ok: bench
+    measure("search: one 10 MB entry, a common word", 20, || {
+        let hits = huge.search("the", 20).expect("search");
+        assert_eq!(hits.len(), 1);
+    });
 }

@@ -1,10 +1,20 @@
+use std::io::Write as _;
+
 use clap::Parser;
 
 fn main() {
     let cli = lantern::cli::Cli::parse();
     let verbose = cli.verbose;
-    let code = match lantern::cli::run(cli) {
+    let result = lantern::cli::run(cli).and_then(|code| {
+        // Anything still buffered goes now, so a failed write is seen here.
+        std::io::stdout().flush()?;
+        Ok(code)
+    });
+    let code = match result {
         Ok(code) => code,
+        // The reader went away (`lantern list | head -1`): nothing is wrong and
+        // nothing is lost, so end quietly, as ripgrep does.
+        Err(error) if is_broken_pipe(&error) => 0,
         Err(error) => {
             // One line a person can act on; never a backtrace, never diary text.
             eprintln!("lantern: {error:#}");
@@ -21,4 +31,12 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

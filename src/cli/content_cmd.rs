@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, command: ContentCommand) -> Result<i32> {
             let content = ctx.content();
             match content.show(&id) {
                 Some(text) => {
-                    print!("{text}");
+                    out!("{text}");
                     Ok(0)
                 }
                 None => bail!("no content item `{id}`; `lantern content list` shows what there is"),
@@ -39,16 +39,16 @@ fn check(ctx: &Context, dir: Option<&std::path::Path>) -> Result<i32> {
         eprintln!("warning: {w}");
     }
     if errors.is_empty() {
-        println!(
+        outln!(
             "Content is sound: {files} file(s) from {} checked, with the built-in copy of the rest.",
             dir.display()
         );
         return Ok(0);
     }
     for e in &errors {
-        println!("{e}");
+        outln!("{e}");
     }
-    println!("{} problem(s) found.", errors.len());
+    outln!("{} problem(s) found.", errors.len());
     Ok(1)
 }
 
@@ -68,7 +68,7 @@ fn list(ctx: &Context, kind: Option<&str>) -> Result<i32> {
     for (kind, id, name) in content.list(&kinds) {
         out.push_str(&format!("{:<40} {name}\n", format!("{}:{id}", kind.name())));
     }
-    print!("{out}");
+    out!("{out}");
     Ok(0)
 }
 
@@ -82,18 +82,18 @@ fn name_of(content: &Content, reference: &str) -> String {
         .unwrap_or_else(|| reference.to_string())
 }
 
-pub fn print_suggestion(content: &Content, config: &Config, s: &Suggestion) {
-    println!("{}", s.message);
+pub fn print_suggestion(content: &Content, config: &Config, s: &Suggestion) -> Result<()> {
+    outln!("{}", s.message);
     for offer in &s.offer {
-        println!(
+        outln!(
             "  - {}  (lantern content show {offer})",
             name_of(content, offer)
         );
     }
     if s.offer_help {
         if let Some(region) = content.region(&config.region) {
-            println!();
-            println!("{}", region.intro.trim());
+            outln!();
+            outln!("{}", region.intro.trim());
             for c in region
                 .people
                 .iter()
@@ -101,12 +101,13 @@ pub fn print_suggestion(content: &Content, config: &Config, s: &Suggestion) {
                 .chain(&region.urgent)
             {
                 if let Some(number) = &c.number {
-                    println!("  - {}: {number}", c.name);
+                    outln!("  - {}: {number}", c.name);
                 }
             }
-            println!("  (lantern help-now shows everything)");
+            outln!("  (lantern help-now shows everything)");
         }
     }
+    Ok(())
 }
 
 pub fn suggest(ctx: &Context) -> Result<i32> {
@@ -116,7 +117,7 @@ pub fn suggest(ctx: &Context) -> Result<i32> {
     let days = suggest::history_days(content.rules.iter().map(|r| &r.item));
     let history = super::diary::recent_checkins(&store, today, days)?;
     let Some(latest) = history.first() else {
-        println!("Check in first (`lantern checkin`), and Lantern will suggest one small thing.");
+        outln!("Check in first (`lantern checkin`), and Lantern will suggest one small thing.");
         return Ok(0);
     };
     match suggest::suggest(
@@ -125,8 +126,8 @@ pub fn suggest(ctx: &Context) -> Result<i32> {
         &history,
         today,
     ) {
-        Some(s) => print_suggestion(&content, &ctx.config, &s),
-        None => println!("Nothing to suggest just now. Be kind to yourself."),
+        Some(s) => print_suggestion(&content, &ctx.config, &s)?,
+        None => outln!("Nothing to suggest just now. Be kind to yourself."),
     }
     Ok(0)
 }
@@ -159,6 +160,6 @@ pub fn help_now(ctx: &Context) -> Result<i32> {
     if let Some(note) = &region.note {
         out.push_str(&format!("\n{}\n", note.trim()));
     }
-    print!("{out}");
+    out!("{out}");
     Ok(0)
 }

@@ -34,9 +34,11 @@ pub fn checkin(ctx: &Context, args: CheckinArgs) -> Result<i32> {
     let checkin = input.validate(&content, new_uid(), now)?;
     let mut store = ctx.open_store()?;
     let id = store.add_checkin(&checkin)?;
-    println!(
+    outln!(
         "Checked in (#{id}): pleasantness {}, energy {}, stress {}.",
-        checkin.pleasantness, checkin.energy, checkin.stress
+        checkin.pleasantness,
+        checkin.energy,
+        checkin.stress
     );
     let days = suggest::history_days(content.rules.iter().map(|r| &r.item));
     let history = recent_checkins(&store, now.date_naive(), days)?;
@@ -46,8 +48,8 @@ pub fn checkin(ctx: &Context, args: CheckinArgs) -> Result<i32> {
         &history,
         now.date_naive(),
     ) {
-        println!();
-        super::content_cmd::print_suggestion(&content, &ctx.config, &s);
+        outln!();
+        super::content_cmd::print_suggestion(&content, &ctx.config, &s)?;
     }
     Ok(0)
 }
@@ -99,7 +101,7 @@ pub fn write(
         let blank = editor_text::render(&prompts, &start);
         let text = editor::edit(&blank, &ctx.paths.data_dir)?;
         if text == blank {
-            println!("Nothing changed, so nothing was saved.");
+            outln!("Nothing changed, so nothing was saved.");
             return Ok(0);
         }
         editor_text::parse(&text, &prompts)
@@ -128,12 +130,12 @@ pub fn write(
         updated: now,
     };
     if entry.is_empty() {
-        println!("Nothing was written, so nothing was saved.");
+        outln!("Nothing was written, so nothing was saved.");
         return Ok(0);
     }
     let mut store = ctx.open_store()?;
     let id = store.add_entry(&entry)?;
-    println!("Saved entry #{id}.");
+    outln!("Saved entry #{id}.");
     Ok(0)
 }
 
@@ -154,7 +156,7 @@ pub fn list(
             until,
         })?;
         if rows.is_empty() && number > 0 {
-            println!("No check-ins yet. `lantern checkin --pleasant 6 --energy 5 --stress 4` records one.");
+            outln!("No check-ins yet. `lantern checkin --pleasant 6 --energy 5 --stress 4` records one.");
         }
         for (id, c) in &rows {
             out.push_str(&output::checkin_line(*id, c));
@@ -169,20 +171,20 @@ pub fn list(
             ..Default::default()
         })?;
         if rows.is_empty() && number > 0 {
-            println!("No entries here yet. `lantern write` starts one.");
+            outln!("No entries here yet. `lantern write` starts one.");
         }
         for row in &rows {
             out.push_str(&output::entry_line(row));
             out.push('\n');
         }
     }
-    print!("{out}");
+    out!("{out}");
     Ok(0)
 }
 
 pub fn show(ctx: &Context, id: i64) -> Result<i32> {
     let store = ctx.open_store()?;
-    print!("{}", output::entry_full(&store.entry(id)?));
+    out!("{}", output::entry_full(&store.entry(id)?));
     Ok(0)
 }
 
@@ -190,10 +192,13 @@ pub fn search(ctx: &Context, query: &str, number: usize) -> Result<i32> {
     if crate::store::fts_query(query).is_none() {
         bail!("search for at least one word");
     }
+    if let Some(problem) = crate::store::SearchHit::query_problem(query) {
+        bail!("{problem}");
+    }
     let store = ctx.open_store()?;
     let hits = store.search(query, number)?;
     if hits.is_empty() {
-        println!("Nothing found.");
+        outln!("Nothing found.");
         return Ok(0);
     }
     let colour = output::colour();
@@ -203,11 +208,11 @@ pub fn search(ctx: &Context, query: &str, number: usize) -> Result<i32> {
             "{:>6}  {}  {}\n        {}\n",
             hit.id,
             hit.created.format("%Y-%m-%d"),
-            hit.title,
+            output::safe(&hit.title),
             output::snippet(hit, colour)
         ));
     }
-    print!("{out}");
+    out!("{out}");
     Ok(0)
 }
 
@@ -241,7 +246,7 @@ pub fn edit(ctx: &Context, id: i64) -> Result<i32> {
     };
     let after = editor_text::parse(&edited, &prompts);
     if after == before {
-        println!("Nothing changed.");
+        outln!("Nothing changed.");
         return Ok(0);
     }
     entry.title = after.title;
@@ -250,7 +255,7 @@ pub fn edit(ctx: &Context, id: i64) -> Result<i32> {
     entry.answers = after.answers;
     entry.updated = Local::now().fixed_offset();
     store.update_entry(&entry)?;
-    println!("Saved entry #{id}.");
+    outln!("Saved entry #{id}.");
     Ok(0)
 }
 
@@ -264,18 +269,18 @@ pub fn delete(ctx: &Context, id: i64, yes: bool) -> Result<i32> {
         eprint!(
             "Delete entry #{id} from {} ({})? This cannot be undone. [y/N] ",
             entry.created.format("%Y-%m-%d %H:%M"),
-            entry.display_title()
+            output::safe(&entry.display_title())
         );
         let mut answer = String::new();
         std::io::stdin()
             .read_line(&mut answer)
             .context("reading your answer")?;
         if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
-            println!("Kept entry #{id}.");
+            outln!("Kept entry #{id}.");
             return Ok(0);
         }
     }
     store.delete_entry(id)?;
-    println!("Deleted entry #{id}.");
+    outln!("Deleted entry #{id}.");
     Ok(0)
 }

@@ -198,7 +198,7 @@ fn insights_text(content: &Content, insights: &Insights, today: NaiveDate) -> St
             &insights
                 .words
                 .iter()
-                .map(|w| format!("{} {}", w.word, w.count))
+                .map(|w| format!("{} {}", output::safe(&w.word), w.count))
                 .collect::<Vec<_>>()
                 .join(", "),
         );
@@ -209,7 +209,7 @@ fn insights_text(content: &Content, insights: &Insights, today: NaiveDate) -> St
         for tag in &insights.tags {
             out.push_str(&format!(
                 "  #{:<24} {:>4}  ({} check-in{})\n",
-                tag.tag,
+                output::safe(&tag.tag),
                 one_decimal(tag.mean_stress),
                 tag.checkins,
                 if tag.checkins == 1 { "" } else { "s" }
@@ -293,7 +293,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<i32> {
         };
         let mut text = serde_json::to_string_pretty(&json).context("writing the JSON")?;
         text.push('\n');
-        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(0);
     }
     let mut out = if period.days() == 1 {
@@ -317,7 +317,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<i32> {
             ));
         }
     }
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(0)
 }
 
@@ -471,7 +471,7 @@ pub fn pixels(ctx: &Context, year: Option<i32>) -> Result<i32> {
         paint,
         today,
     );
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(0)
 }
 
@@ -498,13 +498,13 @@ pub fn review(ctx: &Context) -> Result<i32> {
             out.push_str(&format!(
                 "  {}  {}\n",
                 m.date.format("%a %-d %b"),
-                m.text.trim().replace('\n', " ")
+                output::safe(&m.text.trim().replace('\n', " "))
             ));
         }
     }
     out.push('\n');
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
-    let _ = std::io::stdout().flush();
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    std::io::stdout().flush()?;
     if content.template(REVIEW_TEMPLATE).is_none() {
         bail!("the `{REVIEW_TEMPLATE}` template is missing from your content; `lantern content check` says why");
     }
@@ -594,7 +594,9 @@ fn supervision_prep(ctx: &Context, args: PrepArgs) -> Result<i32> {
             );
         }
         None => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            std::io::stdout()
+                .lock()
+                .write_all(output::document(&text).as_bytes())?;
         }
     }
     if args.entries.is_empty() && !prep.entries.is_empty() {
@@ -606,7 +608,7 @@ fn supervision_prep(ctx: &Context, args: PrepArgs) -> Result<i32> {
                 "{:>6}  {}  {}",
                 e.id,
                 e.created.format("%Y-%m-%d %H:%M"),
-                e.title
+                output::safe(&e.title)
             );
         }
         if prep.entries.len() > 30 {
@@ -628,7 +630,7 @@ fn supervision_done(ctx: &Context, date: Option<NaiveDate>, note: Option<String>
     }
     let mut store = ctx.open_store()?;
     store.record_supervision(date, note.as_deref())?;
-    println!(
+    outln!(
         "Recorded supervision on {}. Your next preparation starts from that day.",
         date.format("%A %-d %B %Y")
     );

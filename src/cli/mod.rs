@@ -1,6 +1,27 @@
 //! The command line: what each command takes (clap), and the shared set-up every
 //! command needs (paths, settings, the store, the content).
 
+/// Writes to standard output and returns the io error with `?`, instead of panicking as
+/// `print!` does when the reader has gone (`lantern list | head -1`). `main` turns a
+/// closed pipe into a quiet exit.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        ::std::io::Write::write_fmt(&mut ::std::io::stdout().lock(), format_args!($($arg)*))?
+    };
+}
+
+/// `out!` with a newline, as `println!`.
+macro_rules! outln {
+    () => {
+        out!("\n")
+    };
+    ($($arg:tt)*) => {{
+        let mut stdout = ::std::io::stdout().lock();
+        ::std::io::Write::write_fmt(&mut stdout, format_args!($($arg)*))?;
+        ::std::io::Write::write_all(&mut stdout, b"\n")?;
+    }};
+}
+
 mod content_cmd;
 mod diary;
 mod doctor;
@@ -15,7 +36,7 @@ pub(crate) mod transfer;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use zeroize::Zeroizing;
@@ -271,6 +292,8 @@ impl Context {
         for notice in store.notices() {
             eprintln!("lantern: note: {notice}");
         }
+        // An edit interrupted by a kill left its text in a file: keep it, then remove it.
+        editor::recover_leftovers(&store, &self.paths.data_dir);
         Ok(store)
     }
 }
@@ -298,7 +321,8 @@ pub fn run(cli: Cli) -> Result<i32> {
             crate::tui::run(&ctx)?;
         } else {
             use clap::CommandFactory;
-            Cli::command().print_help().context("printing help")?;
+            let help = Cli::command().render_help().to_string();
+            out!("{help}");
         }
         return Ok(0);
     };
@@ -338,12 +362,10 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Repair => doctor::repair(&ctx),
         Command::Completions { shell } => {
             use clap::CommandFactory;
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "lantern",
-                &mut std::io::stdout(),
-            );
+            // Into memory first: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "lantern", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
             Ok(0)
         }
         Command::Content(command) => content_cmd::run(&ctx, command),

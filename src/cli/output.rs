@@ -1,6 +1,7 @@
 //! How the command line prints things: plain text a person can read and a script can
 //! still parse, with colour only on a terminal and never under NO_COLOR.
 
+use std::borrow::Cow;
 use std::io::IsTerminal;
 
 use crate::domain::checkin::CheckIn;
@@ -11,9 +12,47 @@ pub fn colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// Diary text made safe to print on a terminal: control characters other than newline
+/// and tab (C0, DEL and C1, which start escape sequences that can retitle or confuse a
+/// terminal) are shown as `^[`-style caret notation or `�`, never sent raw. Used for
+/// every diary field a command prints; exports keep the text exactly as written.
+pub fn safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !is_unsafe(c) => out.push(c),
+            '\u{7f}' => out.push_str("^?"),
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push(char::from(b'@' + c as u8));
+            }
+            _ => out.push('\u{fffd}'),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn is_unsafe(c: char) -> bool {
+    c != '\n' && c != '\t' && c.is_control()
+}
+
+/// A whole document (a Markdown export, a supervision preparation) printed to standard
+/// output: made safe when a person is reading it on a terminal, left exact otherwise
+/// (`> file`, a pipe), since then it is an export.
+pub fn document(text: &str) -> Cow<'_, str> {
+    if std::io::stdout().is_terminal() {
+        safe(text)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 fn tags(tags: &[String]) -> String {
     tags.iter()
-        .map(|t| format!("#{t}"))
+        .map(|t| format!("#{}", safe(t)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -23,7 +62,7 @@ pub fn entry_line(e: &EntrySummary) -> String {
         "{:>6}  {}  {}",
         e.id,
         e.created.format("%Y-%m-%d %H:%M"),
-        e.title
+        safe(&e.title)
     );
     if !e.tags.is_empty() {
         line.push_str("  ");
@@ -43,51 +82,83 @@ pub fn checkin_line(id: i64, c: &CheckIn) -> String {
         c.stress
     );
     if let Some(system) = &c.system {
-        line.push_str(&format!("  {system}"));
+        line.push_str(&format!("  {}", safe(system)));
     }
     if !c.words.is_empty() {
-        line.push_str(&format!("  {}", c.words.join(", ")));
+        line.push_str(&format!("  {}", safe(&c.words.join(", "))));
     }
     if !c.tags.is_empty() {
         line.push_str(&format!("  {}", tags(&c.tags)));
     }
     if let Some(good) = &c.good_moment {
-        line.push_str(&format!("  good moment: {}", good.replace('\n', " ")));
+        line.push_str(&format!(
+            "  good moment: {}",
+            safe(&good.replace('\n', " "))
+        ));
     }
     line
 }
 
-/// A snippet with its matches in bold on a terminal, or in [brackets] otherwise.
+/// A snippet with its matches in bold on a terminal, or in [brackets] otherwise. The
+/// text between the marks is made safe; only Lantern's own bold reaches the terminal.
 pub fn snippet(hit: &SearchHit, colour: bool) -> String {
     let (start, end) = if colour {
         ("\x1b[1m", "\x1b[0m")
     } else {
         ("[", "]")
     };
-    hit.snippet
-        .replace(SearchHit::MARK_START, start)
-        .replace(SearchHit::MARK_END, end)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(hit.snippet.len() + 8);
+    for word in hit.snippet.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for (n, piece) in word.split(SearchHit::MARK_START).enumerate() {
+            if n > 0 {
+                out.push_str(start);
+            }
+            for (m, part) in piece.split(SearchHit::MARK_END).enumerate() {
+                if m > 0 {
+                    out.push_str(end);
+                }
+                out.push_str(&safe(part));
+            }
+        }
+    }
+    out
 }
 
 pub fn entry_full(e: &Entry) -> String {
     let mut out = format!("#{}  {}\n", e.id, e.created.format("%A %-d %B %Y, %H:%M"));
     if !e.title.trim().is_empty() {
-        out.push_str(&format!("{}\n", e.title.trim()));
+        out.push_str(&format!("{}\n", safe(e.title.trim())));
     }
     if !e.tags.is_empty() {
         out.push_str(&format!("{}\n", tags(&e.tags)));
     }
     if let Some(t) = &e.template_id {
-        out.push_str(&format!("template: {t}\n"));
+        out.push_str(&format!("template: {}\n", safe(t)));
     }
     if !e.body.trim().is_empty() {
-        out.push_str(&format!("\n{}\n", e.body.trim_end()));
+        out.push_str(&format!("\n{}\n", safe(e.body.trim_end())));
     }
     for a in &e.answers {
-        out.push_str(&format!("\n{}\n{}\n", a.prompt, a.text.trim_end()));
+        out.push_str(&format!(
+            "\n{}\n{}\n",
+            safe(&a.prompt),
+            safe(a.text.trim_end())
+        ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe;
+
+    #[test]
+    fn control_characters_are_made_visible_and_text_is_kept() {
+        assert_eq!(safe("x \x1b]0;pwned\x07"), "x ^[]0;pwned^G");
+        assert_eq!(safe("a\r\u{7f}\u{9b}b"), "a^M^?\u{fffd}b");
+        assert_eq!(safe("lines\n\tstay, é ✓"), "lines\n\tstay, é ✓");
+    }
 }

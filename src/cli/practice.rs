@@ -261,12 +261,12 @@ fn minutes_text(minutes: f64) -> String {
     }
 }
 
-/// Prints `text` as is. A closed pipe (`| head`) is not worth a message or a stop.
-fn say(text: &str) {
+/// Prints `text` as is, at once (the pacer's steps are timed). A closed pipe comes
+/// back as an error, so the command stops and `main` ends it quietly.
+fn say(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush());
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
 }
 
 /// Reads one line from standard input; `None` at end of input.
@@ -307,7 +307,7 @@ pub fn library(ctx: &Context, word: Option<&str>) -> Result<i32> {
             out.push('\n');
         }
         out.push_str("lantern content show ID shows one item in full.\n");
-        say(&out);
+        say(&out)?;
         return Ok(0);
     };
     let wanted = word.trim().to_lowercase();
@@ -343,7 +343,7 @@ pub fn library(ctx: &Context, word: Option<&str>) -> Result<i32> {
             out.push('\n');
         }
     }
-    say(&out);
+    say(&out)?;
     Ok(0)
 }
 
@@ -397,7 +397,7 @@ pub fn exercise(ctx: &Context, args: ExerciseArgs) -> Result<i32> {
     };
     let pacer = Pacer::new(exercise, ctx.config.rhythm.as_ref());
     if args.minutes_only {
-        println!("{}", practice::format_minutes(pacer.total_seconds() / 60.0));
+        outln!("{}", practice::format_minutes(pacer.total_seconds() / 60.0));
         return Ok(0);
     }
     let scale = pace_scale(args.speed)?;
@@ -420,11 +420,12 @@ pub fn exercise(ctx: &Context, args: ExerciseArgs) -> Result<i32> {
         "{}: about {}. Ctrl-C stops at any time; the time you spend still counts.\n",
         pacer.name,
         minutes_text(practice::minutes_from_seconds(pacer.total_seconds()).max(0.1))
-    ));
+    ))?;
     let steps = pacer.step_count();
     let start = Instant::now();
     let deadline = |seconds: f64| start + Duration::from_secs_f64(seconds / scale);
     let mut finished = true;
+    let mut gone: Option<std::io::Error> = None;
     for cue in pacer.cues() {
         if !wait_until(deadline(cue.at), &stop) {
             finished = false;
@@ -438,21 +439,32 @@ pub fn exercise(ctx: &Context, args: ExerciseArgs) -> Result<i32> {
                 format!("{word}… {}", seconds_text(seconds))
             }
         };
-        say(&format!("{line}\n"));
+        // A reader that has gone (`| head`) stops the exercise like Ctrl-C: the time
+        // spent is still logged, and the closed pipe is reported after that.
+        if let Err(error) = say(&format!("{line}\n")) {
+            gone = Some(error);
+            finished = false;
+            break;
+        }
     }
     if finished && !wait_until(deadline(pacer.total_seconds()), &stop) {
         finished = false;
     }
     let spent = (start.elapsed().as_secs_f64() * scale).min(pacer.total_seconds());
     let minutes = practice::minutes_from_seconds(spent);
-    say("\n");
-    if finished {
-        say(&format!("Finished: {}.\n", pacer.name));
-    } else {
-        say("Stopped. What you did still counts.\n");
+    if gone.is_none() {
+        say("\n")?;
+        if finished {
+            say(&format!("Finished: {}.\n", pacer.name))?;
+        } else {
+            say("Stopped. What you did still counts.\n")?;
+        }
     }
     if minutes <= 0.0 {
-        say("It stopped almost at once, so nothing was logged.\n");
+        if let Some(error) = gone {
+            return Err(error.into());
+        }
+        say("It stopped almost at once, so nothing was logged.\n")?;
         return Ok(0);
     }
     let record = PracticeRecord {
@@ -463,14 +475,17 @@ pub fn exercise(ctx: &Context, args: ExerciseArgs) -> Result<i32> {
         note: None,
     };
     let id = store.log_practice(&record)?;
-    say(&format!("Logged {} of practice.\n", minutes_text(minutes)));
+    if let Some(error) = gone {
+        return Err(error.into());
+    }
+    say(&format!("Logged {} of practice.\n", minutes_text(minutes)))?;
     if std::io::stdin().is_terminal() {
         // From here a Ctrl-C simply ends Lantern: the practice is already saved.
         stop.store(true, Ordering::Relaxed);
-        say("A word about how that was? (Enter to skip) ");
+        say("A word about how that was? (Enter to skip) ")?;
         if let Some(note) = practice::clean_note(read_line()?) {
             store.set_practice_note(id, Some(&note))?;
-            say("Noted.\n");
+            say("Noted.\n")?;
         }
     }
     Ok(0)
@@ -531,7 +546,7 @@ pub fn plan(ctx: &Context, command: Option<PlanCommand>) -> Result<i32> {
                     }
                 }
             }
-            say(&out);
+            say(&out)?;
             Ok(0)
         }
         PlanCommand::Set { section } => {
@@ -552,13 +567,13 @@ pub fn plan(ctx: &Context, command: Option<PlanCommand>) -> Result<i32> {
                 plan::from_editor(&piped)
             };
             if text == current.trim() {
-                println!("Nothing changed in {}.", section.name);
+                outln!("Nothing changed in {}.", section.name);
                 return Ok(0);
             }
             store.set_plan_section(id, &text, Local::now().fixed_offset())?;
-            println!("Saved {}.", section.name);
+            outln!("Saved {}.", section.name);
             if !current.trim().is_empty() {
-                println!("Your earlier words are kept: lantern plan history {id}");
+                outln!("Your earlier words are kept: lantern plan history {id}");
             }
             Ok(0)
         }
@@ -583,7 +598,7 @@ pub fn plan(ctx: &Context, command: Option<PlanCommand>) -> Result<i32> {
             if current.is_some() && history.is_empty() {
                 out.push_str("\nNo earlier versions yet.\n");
             }
-            say(&out);
+            say(&out)?;
             Ok(0)
         }
         PlanCommand::Export { output, force } => {
@@ -598,7 +613,9 @@ pub fn plan(ctx: &Context, command: Option<PlanCommand>) -> Result<i32> {
                     );
                 }
                 None => {
-                    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+                    std::io::stdout()
+                        .lock()
+                        .write_all(super::output::document(&text).as_bytes())?;
                 }
             }
             Ok(0)
@@ -606,8 +623,9 @@ pub fn plan(ctx: &Context, command: Option<PlanCommand>) -> Result<i32> {
     }
 }
 
+/// Plan text, indented and made safe for the terminal.
 fn indent(text: &str) -> String {
-    let text = text.trim();
+    let text = super::output::safe(text.trim());
     if text.is_empty() {
         return "   (empty)\n".to_string();
     }
@@ -629,7 +647,7 @@ pub fn practice(ctx: &Context, args: PracticeArgs) -> Result<i32> {
                 limit: Some(args.number),
             })?;
             if rows.is_empty() {
-                println!(
+                outln!(
                     "No practice logged yet. `lantern library` shows what you could try, \
                      and `lantern exercise ID` runs an exercise."
                 );
@@ -648,12 +666,15 @@ pub fn practice(ctx: &Context, args: PracticeArgs) -> Result<i32> {
                     name_of(&content, &r.item_ref)
                 );
                 if let Some(note) = &r.note {
-                    line.push_str(&format!("  — {}", note.replace('\n', " ")));
+                    line.push_str(&format!(
+                        "  — {}",
+                        super::output::safe(&note.replace('\n', " "))
+                    ));
                 }
                 out.push_str(&line);
                 out.push('\n');
             }
-            say(&out);
+            say(&out)?;
             Ok(0)
         }
         Some(PracticeCommand::Log {
@@ -691,9 +712,9 @@ pub fn practice(ctx: &Context, args: PracticeArgs) -> Result<i32> {
             store.log_practice(&record)?;
             let name = name_of(&content, &item_ref);
             if minutes > 0.0 {
-                println!("Logged {} of {name}.", minutes_text(minutes));
+                outln!("Logged {} of {name}.", minutes_text(minutes));
             } else {
-                println!("Logged {name}.");
+                outln!("Logged {name}.");
             }
             Ok(0)
         }
@@ -722,11 +743,11 @@ fn ask(question: &Question) -> Result<Option<usize>> {
     for (n, answer) in question.answers.iter().enumerate() {
         out.push_str(&format!("  {}. {}\n", n + 1, answer.text));
     }
-    say(&out);
+    say(&out)?;
     let count = question.answers.len();
     for _ in 0..3 {
-        print!("Your answer (1-{count}, Enter to skip): ");
-        let _ = std::io::stdout().flush();
+        out!("Your answer (1-{count}, Enter to skip): ");
+        std::io::stdout().flush()?;
         let Some(line) = read_line()? else {
             return Ok(None);
         };
@@ -735,7 +756,7 @@ fn ask(question: &Question) -> Result<Option<usize>> {
         }
         match line.parse::<usize>() {
             Ok(n) if (1..=count).contains(&n) => return Ok(Some(n - 1)),
-            _ => println!("Type a number from 1 to {count}, or press Enter to skip."),
+            _ => outln!("Type a number from 1 to {count}, or press Enter to skip."),
         }
     }
     Ok(None)
@@ -812,7 +833,7 @@ pub fn support(ctx: &Context, args: SupportArgs) -> Result<i32> {
         }
     }
     out.push_str("\nlantern content show model:ID tells you more about any of them.\n");
-    say(&out);
+    say(&out)?;
     Ok(0)
 }
 

@@ -51,7 +51,7 @@ pub fn init(ctx: &Context, encrypt: bool) -> Result<i32> {
             db.display()
         ),
         FileKind::Plaintext | FileKind::Encrypted => {
-            println!("Your diary is already set up at {}.", db.display());
+            outln!("Your diary is already set up at {}.", db.display());
             return Ok(0);
         }
     }
@@ -59,12 +59,12 @@ pub fn init(ctx: &Context, encrypt: bool) -> Result<i32> {
     if encrypt {
         let passphrase = new_passphrase()?;
         Store::create_encrypted(db, &passphrase)?;
-        println!("Created your encrypted diary at {}.", db.display());
+        outln!("Created your encrypted diary at {}.", db.display());
     } else {
         Store::open_or_create(db, None)?;
-        println!("Created your diary at {}.", db.display());
+        outln!("Created your diary at {}.", db.display());
     }
-    println!("Settings: {}", ctx.paths.config_file.display());
+    outln!("Settings: {}", ctx.paths.config_file.display());
     Ok(0)
 }
 
@@ -78,14 +78,14 @@ pub fn encrypt(ctx: &Context) -> Result<i32> {
     }
     let passphrase = new_passphrase()?;
     store::encrypt_in_place(db, &passphrase)?;
-    println!(
+    outln!(
         "Your diary is now encrypted. Keep the passphrase somewhere safe: it cannot be recovered."
     );
     let stale = plaintext_copies(db);
     if !stale.is_empty() {
-        println!("These earlier copies beside it are not encrypted; delete them if you no longer need them:");
+        outln!("These earlier copies beside it are not encrypted; delete them if you no longer need them:");
         for path in stale {
-            println!("  {}", path.display());
+            outln!("  {}", path.display());
         }
     }
     Ok(0)
@@ -126,14 +126,14 @@ pub fn passphrase(ctx: &Context) -> Result<i32> {
     let mut store = Store::open(db, Some(&current))?;
     let new = new_passphrase()?;
     store.rekey(&new)?;
-    println!("Passphrase changed.");
+    outln!("Passphrase changed.");
     Ok(0)
 }
 
 pub fn decrypt(ctx: &Context, out: &Path) -> Result<i32> {
     let store = ctx.open_store()?;
     store::decrypt_copy(&store, out)?;
-    println!(
+    outln!(
         "Wrote a plaintext copy to {} (readable by you only). Anyone with the file can read it.",
         out.display()
     );
@@ -142,9 +142,9 @@ pub fn decrypt(ctx: &Context, out: &Path) -> Result<i32> {
 
 pub fn paths(ctx: &Context) -> Result<i32> {
     let p = &ctx.paths;
-    println!("Diary:             {}", p.database.display());
-    println!("Data folder:       {}", p.data_dir.display());
-    println!("Settings:          {}", p.config_file.display());
-    println!("Content folder:    {}", p.content_dir.display());
+    outln!("Diary:             {}", p.database.display());
+    outln!("Data folder:       {}", p.data_dir.display());
+    outln!("Settings:          {}", p.config_file.display());
+    outln!("Content folder:    {}", p.content_dir.display());
     Ok(0)
 }

@@ -115,11 +115,14 @@ pub fn export(
 pub fn import(ctx: &Context, file: &Path) -> Result<i32> {
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-    let batch = transfer::parse_import(&text).with_context(|| format!("{}", file.display()))?;
+    let content = ctx.content();
+    let checked =
+        transfer::read_import(&text, &content).with_context(|| format!("{}", file.display()))?;
+    let batch = &checked.batch;
     let mut store = ctx.open_store()?;
-    let done = store.import(&batch)?;
+    let done = store.import(batch)?;
     let present = done.entries_present + done.checkins_present;
-    println!(
+    outln!(
         "Imported {} entr{} and {} check-in{} from {} ({}).",
         done.entries_added,
         if done.entries_added == 1 { "y" } else { "ies" },
@@ -132,7 +135,29 @@ pub fn import(ctx: &Context, file: &Path) -> Result<i32> {
             format!("{present} already here, left as they were")
         }
     );
+    report_skipped(file, &checked.skipped)?;
     Ok(0)
+}
+
+/// Names each record an import left out, and why; a long list is cut short.
+fn report_skipped(file: &Path, skipped: &[transfer::Skipped]) -> Result<()> {
+    const SHOWN: usize = 20;
+    if skipped.is_empty() {
+        return Ok(());
+    }
+    outln!(
+        "Left out {} record{} that Lantern would not accept as typed; the file is unchanged, so you can fix {} and import again:",
+        skipped.len(),
+        if skipped.len() == 1 { "" } else { "s" },
+        if skipped.len() == 1 { "it" } else { "them" },
+    );
+    for s in skipped.iter().take(SHOWN) {
+        outln!("  {}: {} ({})", s.place, s.reason, file.display());
+    }
+    if skipped.len() > SHOWN {
+        outln!("  … and {} more.", skipped.len() - SHOWN);
+    }
+    Ok(())
 }
 
 pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
@@ -153,7 +178,7 @@ pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
         None
     };
     store.backup_to(&target, passphrase.as_deref().map(String::as_str))?;
-    println!(
+    outln!(
         "Backed up to {}{}.",
         target.display(),
         if store.is_encrypted() {

@@ -266,7 +266,10 @@ pub fn view(state: &Reader, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Keep the scroll within the text so the last line can never scroll away.
     let scroll = state.scroll.min(layout.rows.saturating_sub(1));
     // The line holding the first row on screen, and as many after it as can show.
-    let first = layout.starts.partition_point(|&start| start <= scroll).saturating_sub(1);
+    let first = layout
+        .starts
+        .partition_point(|&start| start <= scroll)
+        .saturating_sub(1);
     let last = layout
         .starts
         .partition_point(|&start| start < scroll + height)
