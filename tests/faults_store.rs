@@ -439,3 +439,24 @@ fn four_terminals_writing_at_once_lose_nothing() {
     let listed = diary.cli_ok(&["list", "-n", "1000"]);
     assert_eq!(listed.lines().count(), 100, "{listed}");
 }
+
+#[test]
+fn an_export_to_a_full_disk_through_a_redirect_says_so() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("skipping: no /dev/full here");
+        return;
+    }
+    let diary = diary_with(3);
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let out = diary
+        .command(&["export"])
+        .stdout(full)
+        .output()
+        .expect("running lantern");
+    let run = common::Ran::of(out);
+    run.plain_failure("No space left");
+    no_diary_text(&run.stderr);
+}

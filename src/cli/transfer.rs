@@ -99,9 +99,13 @@ pub fn export(
             eprintln!("Exported to {} (readable by you only).", path.display());
         }
         None => {
+            // A closed pipe (`| head`) ends quietly in main; a full disk under
+            // `> file` is an error worth a message.
             let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a message.
-            let _ = stdout.write_all(text.as_bytes());
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+                .context("writing the export")?;
         }
     }
     if unreadable > 0 {
