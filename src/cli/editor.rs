@@ -124,9 +124,10 @@ fn owner_gone(rest: &str) -> bool {
 }
 
 /// Keeps the text of every stale hand-off file as a draft in `store`, then removes the
-/// file; says so in one line on stderr. A file whose text cannot be kept is left
-/// where it is, and said so, so nothing is lost.
-pub fn recover_leftovers(store: &Store, private_dir: &Path) {
+/// file. A file whose text cannot be kept is left where it is, so nothing is lost.
+/// Returns what is worth telling the person, one line each, for the front end to show.
+pub fn recover_leftovers(store: &Store, private_dir: &Path) -> Vec<String> {
+    let mut said = Vec::new();
     for path in leftovers(private_dir) {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
@@ -151,23 +152,25 @@ pub fn recover_leftovers(store: &Store, private_dir: &Path) {
                 updated: now,
             };
             if store.save_draft(&draft).is_err() {
-                eprintln!(
-                    "lantern: the text of an interrupted edit is still in {}; it could not be kept as a draft just now",
+                said.push(format!(
+                    "The text of an interrupted edit is still in {}; it could not be kept as a draft just now.",
                     path.display()
-                );
+                ));
                 continue;
             }
-            eprintln!(
-                "lantern: found the text of an edit that was interrupted, and kept it as a draft; `lantern` (the app) offers it back"
+            said.push(
+                "Found the text of an edit that was interrupted, and kept it as a draft; the app offers it back."
+                    .into(),
             );
         }
         if std::fs::remove_file(&path).is_err() {
-            eprintln!(
-                "lantern: could not remove {}, left by an interrupted edit; please delete it",
+            said.push(format!(
+                "Could not remove {}, left by an interrupted edit; please delete it.",
                 path.display()
-            );
+            ));
         }
     }
+    said
 }
 
 /// Whether a hand-off file holds anything typed: more than the blank layout of empty

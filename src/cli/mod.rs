@@ -293,7 +293,9 @@ impl Context {
             eprintln!("lantern: note: {notice}");
         }
         // An edit interrupted by a kill left its text in a file: keep it, then remove it.
-        editor::recover_leftovers(&store, &self.paths.data_dir);
+        for line in editor::recover_leftovers(&store, &self.paths.data_dir) {
+            eprintln!("lantern: {line}");
+        }
         Ok(store)
     }
 }

@@ -430,6 +430,17 @@ impl Runtime<'_> {
     }
 
     fn offer_draft(&mut self, app: &mut App) {
+        // An $EDITOR hand-off interrupted by a kill left its text in a file: it becomes
+        // a draft first, so it is offered with the rest.
+        if let Some(store) = self.store.as_ref() {
+            if let Some(line) =
+                crate::cli::editor::recover_leftovers(store, &self.ctx.paths.data_dir)
+                    .into_iter()
+                    .next()
+            {
+                app.status = Some(line);
+            }
+        }
         let found = self
             .store
             .as_ref()
