@@ -426,6 +426,33 @@ fn typing_a_search_over_a_huge_entry_keeps_the_keys_working() {
     app.wait_exit().assert_clean();
 }
 
+/// A ten-megabyte entry in the reader: scrolling and leaving act at once (each key
+/// once laid the whole entry out again, for seconds).
+#[test]
+fn reading_a_ten_megabyte_entry_keeps_the_keys_working() {
+    require_tmux!();
+    let diary = Diary::initialised();
+    let words = "the kestrel hovered over the field while the river ran on past the mill ";
+    let body = words.repeat(10_000_000 / words.len());
+    diary.cli_ok_stdin(&["write", "--title", "a very long day"], &body);
+    let app = App::launch(&diary, "huge-reader");
+
+    app.wait_for(TODAY_FOOTER);
+    app.keys(&["d"]);
+    app.wait_for("a very long day");
+    app.keys(&["Enter"]);
+    app.wait_for_within("kestrel hovered", WAIT);
+    app.keys(&["j", "j", "PageDown", "PageDown", "k"]);
+    app.keys(&["e"]);
+    app.wait_for_within("too long to edit here", RESPONSIVE);
+    app.keys(&["q"]);
+    app.wait_until("the diary, at once", RESPONSIVE, |s| {
+        s.contains("a very long day") && !s.contains("kestrel hovered")
+    });
+    app.keys(&["C-c"]);
+    app.wait_exit().assert_clean();
+}
+
 /// The search worker opens its own connection: in an encrypted diary it needs the
 /// passphrase the app was unlocked with.
 #[test]

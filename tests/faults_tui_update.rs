@@ -563,3 +563,81 @@ fn ctrl_c_while_writing_the_plan_keeps_the_section_and_offers_it_back() {
         [Effect::SavePlanSection { id, text }] if text == "a walk at lunch" && kept[0].slot.ends_with(id.as_str())
     ));
 }
+
+// ---------------------------------------------------------------------------
+// A ten-megabyte entry
+
+fn huge_entry() -> lantern::domain::entry::Entry {
+    let words = ["care", "visit", "family", "tired", "kestrel", "hope"];
+    let body: String = (0..1_700_000)
+        .map(|i| words[i % words.len()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    lantern::domain::entry::Entry {
+        id: 7,
+        uid: "huge".into(),
+        template_id: None,
+        title: "Huge".into(),
+        body,
+        answers: Vec::new(),
+        tags: Vec::new(),
+        created: t0(),
+        updated: t0(),
+    }
+}
+
+fn reader_scroll(app: &App) -> usize {
+    match &app.screen {
+        Screen::Reader(r) => r.scroll,
+        other => panic!("expected the reader, got {}", other.name()),
+    }
+}
+
+/// The reader lays a huge entry out once: it scrolls a page at a time, stops at the
+/// last row, and comes straight back up from there.
+#[test]
+fn a_huge_entry_scrolls_to_its_end_and_back() {
+    let mut app = app();
+    app.screen = Screen::Reader(lantern::tui::screens::reader::Reader::new(huge_entry()));
+    screen_text(&app, 80, 24);
+    update(&mut app, key(KeyCode::PageDown));
+    let page = reader_scroll(&app);
+    assert!(page >= 10, "a page down moved {page} rows");
+    for _ in 0..200_000 {
+        update(&mut app, key(KeyCode::PageDown));
+    }
+    let end = reader_scroll(&app);
+    assert!(end > 65_535, "the scroll stopped at {end}");
+    let last = screen_text(&app, 80, 24);
+    assert!(last.contains("care") || last.contains("hope"), "{last}");
+    update(&mut app, key(KeyCode::PageDown));
+    assert_eq!(reader_scroll(&app), end, "no further than the last row");
+    update(&mut app, ch('k'));
+    assert_eq!(reader_scroll(&app), end - 1, "one key back up from the end");
+}
+
+#[test]
+fn a_huge_entry_is_left_to_the_editor_outside_the_app() {
+    let mut app = app();
+    app.screen = Screen::Reader(lantern::tui::screens::reader::Reader::new(huge_entry()));
+    update(&mut app, ch('e'));
+    assert!(
+        matches!(app.screen, Screen::Reader(_)),
+        "the editor did not open"
+    );
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("too long to edit here"), "{status}");
+    assert!(status.contains("lantern edit 7"), "{status}");
+}
+
+#[test]
+fn a_paste_too_long_to_edit_is_refused_and_says_how_to_save_it() {
+    let mut app = app();
+    open_editor(&mut app);
+    update(&mut app, Action::Paste("a few words ".repeat(60_000)));
+    assert!(page_text(&app).is_empty(), "nothing went in");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("lantern write < file"), "{status}");
+    update(&mut app, Action::Paste("a few words ".repeat(10_000)));
+    assert_eq!(page_text(&app).len(), 120_000);
+}

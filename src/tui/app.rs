@@ -505,7 +505,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let single = editor::one_line(&text);
             let mut out = Out::default();
             match &mut app.screen {
-                Screen::Editor(e) => e.paste(&text, app.now),
+                Screen::Editor(e) => out.status = e.paste(&text, app.now),
                 Screen::CheckIn(f) => f.paste(&text),
                 Screen::Search(s) => search::paste(s, &text, &mut out),
                 Screen::Plan(p) => {

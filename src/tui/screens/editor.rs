@@ -21,6 +21,18 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 /// How long typing must pause before the draft is saved.
 pub const AUTOSAVE_AFTER_MS: i64 = 1000;
+/// Text longer than this is laid out again on every key, which turns typing slow, so
+/// it is left to $EDITOR (`lantern edit`) instead.
+pub const TOO_LONG_TO_EDIT: usize = 512 * 1024;
+
+/// "10.0 MB", "640 kB": a size a person reads at a glance.
+pub fn size_words(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    } else {
+        format!("{} kB", bytes.div_ceil(1000))
+    }
+}
 /// The longest a change waits for its draft while typing goes on without a pause. The
 /// check runs on every key and every quarter-second tick, so a draft is never more than
 /// about 1.75 s behind, within the two seconds a person may lose at most.
@@ -315,8 +327,25 @@ impl Editor {
         self.last_typed = Some(now);
     }
 
+    /// How many bytes of writing the editor holds.
+    pub fn text_len(&self) -> usize {
+        self.pages
+            .iter()
+            .map(|p| p.area.lines().iter().map(|l| l.len() + 1).sum::<usize>())
+            .sum()
+    }
+
     /// Pasted text goes in as one insertion, into the title (on one line) or the page.
-    pub fn paste(&mut self, text: &str, now: DateTime<FixedOffset>) {
+    /// A paste that would make the entry too long to edit here is refused, and the
+    /// status says how to save it whole; the text is still on the clipboard.
+    pub fn paste(&mut self, text: &str, now: DateTime<FixedOffset>) -> Option<String> {
+        let after = self.text_len() + text.len();
+        if after > TOO_LONG_TO_EDIT {
+            return Some(format!(
+                "That paste would make this entry {}, too long to edit here. `lantern write < file` saves it whole.",
+                size_words(after)
+            ));
+        }
         let inserted = if self.on_title {
             self.title.insert_str(one_line(text))
         } else {
@@ -328,6 +357,7 @@ impl Editor {
         if inserted {
             self.typed(now);
         }
+        None
     }
 
     fn go_to(&mut self, index: usize, now: DateTime<FixedOffset>, out: &mut Out) {

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use crate::domain::entry::Entry;
 use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
 use crate::tui::keymap::{code, key, lookup, Binding};
-use crate::tui::screens::editor::Editor;
+use crate::tui::screens::editor::{size_words, Editor, TOO_LONG_TO_EDIT};
 use crate::tui::theme::Theme;
 
 #[derive(Clone, Copy)]
@@ -210,8 +210,18 @@ pub fn on_key(state: &mut Reader, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
         Some(Cmd::PageUp) => state.scroll_by(-(state.page() as isize)),
         Some(Cmd::PageDown) => state.scroll_by(state.page() as isize),
         Some(Cmd::Edit) => {
-            let e = Editor::edit_entry(&state.entry, env);
-            out.nav = Some(Nav::Push(Screen::Editor(Box::new(e))));
+            let e = &state.entry;
+            let size = e.body.len() + e.answers.iter().map(|a| a.text.len()).sum::<usize>();
+            if size > TOO_LONG_TO_EDIT {
+                out.status = Some(format!(
+                    "This entry is {}, too long to edit here. `lantern edit {}` opens it in your editor.",
+                    size_words(size),
+                    e.id
+                ));
+            } else {
+                let e = Editor::edit_entry(e, env);
+                out.nav = Some(Nav::Push(Screen::Editor(Box::new(e))));
+            }
         }
         Some(Cmd::Delete) => {
             out.overlay = Some(Overlay::ConfirmDelete {
