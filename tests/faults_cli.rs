@@ -946,3 +946,28 @@ fn fuzz_content() {
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Bytes that are not UTF-8 (a pipe from another program) are not a reason to lose
+/// what was written: the entry is saved, the stray bytes kept as U+FFFD, and one line
+/// says so.
+#[test]
+fn text_that_is_not_utf8_is_saved_with_its_stray_bytes_marked() {
+    let d = Diary::new();
+    let run = Run::of(
+        d.cmd()
+            .args(["write", "--title", "Bytes"])
+            .write_stdin(b"kept words \xff\xfe and more\n".to_vec()),
+    )
+    .success();
+    assert!(
+        run.stderr.contains("not text (not UTF-8)"),
+        "{}",
+        run.stderr
+    );
+    let id = saved_id(&run.stdout).to_string();
+    let shown = d.ok(&["show", &id]);
+    assert!(
+        shown.contains("kept words \u{FFFD}\u{FFFD} and more"),
+        "{shown}"
+    );
+}

@@ -1,6 +1,6 @@
 //! Check-ins and diary entries from the command line.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 
 use anyhow::{bail, Context as _, Result};
 use chrono::{Local, NaiveDate};
@@ -106,10 +106,7 @@ pub fn write(
         }
         editor_text::parse(&text, &prompts)
     } else {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("reading the entry from standard input")?;
+        let text = output::read_stdin("the entry from standard input")?;
         let mut parsed = editor_text::parse(&text, &prompts);
         if parsed.title.is_empty() {
             parsed.title = std::mem::take(&mut start.title);
@@ -238,11 +235,7 @@ pub fn edit(ctx: &Context, id: i64) -> Result<i32> {
     let edited = if std::io::stdin().is_terminal() {
         editor::edit(&text, &ctx.paths.data_dir)?
     } else {
-        let mut piped = String::new();
-        std::io::stdin()
-            .read_to_string(&mut piped)
-            .context("reading the entry from standard input")?;
-        piped
+        output::read_stdin("the entry from standard input")?
     };
     let after = editor_text::parse(&edited, &prompts);
     if after == before {

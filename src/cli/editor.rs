@@ -67,7 +67,8 @@ pub fn edit(text: &str, private_dir: &Path) -> Result<String> {
     if !status.success() {
         bail!("your editor ({editor}) exited with an error, so nothing was saved");
     }
-    std::fs::read_to_string(file.path()).context("reading back what you wrote")
+    let bytes = std::fs::read(file.path()).context("reading back what you wrote")?;
+    Ok(super::output::text_from(bytes, "what your editor saved"))
 }
 
 /// Hand-off files left by a Lantern that was killed while the editor was open: in the

@@ -1,7 +1,7 @@
 //! Looking back from the command line: `lantern stats`, `lantern pixels`,
 //! `lantern review` and `lantern supervision prep|done`.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{bail, Context as _, Result};
@@ -529,11 +529,7 @@ fn prep_answers(ctx: &Context, content: &Content) -> Result<Vec<Answer>> {
         let blank = editor_text::render(&prompts, &Written::default());
         editor::edit(&blank, &ctx.paths.data_dir)?
     } else {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("reading your answers from standard input")?;
-        text
+        super::output::read_stdin("your answers from standard input")?
     };
     let written = editor_text::parse(&text, &prompts);
     let mut answers = written.answers;

@@ -162,3 +162,28 @@ mod tests {
         assert_eq!(safe("lines\n\tstay, é ✓"), "lines\n\tstay, é ✓");
     }
 }
+
+/// Text from bytes that should be UTF-8 but may not be (a pipe from another program, a
+/// file an editor saved in another encoding): nothing is refused, bytes that are not
+/// text become U+FFFD, and one line on stderr says so.
+pub fn text_from(bytes: Vec<u8>, what: &str) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!(
+                "lantern: some bytes in {what} were not text (not UTF-8); they are kept as \u{FFFD}"
+            );
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    }
+}
+
+/// All of standard input as text, as `text_from` reads it.
+pub fn read_stdin(what: &str) -> anyhow::Result<String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| anyhow::Error::new(e).context(format!("reading {what}")))?;
+    Ok(text_from(bytes, what))
+}

@@ -1,7 +1,7 @@
 //! Practising and finding support from the command line: `library`, `exercise` (a
 //! text-mode pacer for screen readers), `plan`, `practice`, `support` and `nudge`.
 
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -560,10 +560,7 @@ pub fn plan(ctx: &Context, command: Option<PlanCommand>) -> Result<i32> {
                 let edited = super::editor::edit(&blank, &ctx.paths.data_dir)?;
                 plan::from_editor(&edited)
             } else {
-                let mut piped = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut piped)
-                    .context("reading the section from standard input")?;
+                let piped = super::output::read_stdin("the section from standard input")?;
                 plan::from_editor(&piped)
             };
             if text == current.trim() {
