@@ -151,18 +151,6 @@ pub fn entry_full(e: &Entry) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::safe;
-
-    #[test]
-    fn control_characters_are_made_visible_and_text_is_kept() {
-        assert_eq!(safe("x \x1b]0;pwned\x07"), "x ^[]0;pwned^G");
-        assert_eq!(safe("a\r\u{7f}\u{9b}b"), "a^M^?\u{fffd}b");
-        assert_eq!(safe("lines\n\tstay, é ✓"), "lines\n\tstay, é ✓");
-    }
-}
-
 /// Text from bytes that should be UTF-8 but may not be (a pipe from another program, a
 /// file an editor saved in another encoding): nothing is refused, bytes that are not
 /// text become U+FFFD, and one line on stderr says so.
@@ -186,4 +174,16 @@ pub fn read_stdin(what: &str) -> anyhow::Result<String> {
         .read_to_end(&mut bytes)
         .map_err(|e| anyhow::Error::new(e).context(format!("reading {what}")))?;
     Ok(text_from(bytes, what))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe;
+
+    #[test]
+    fn control_characters_are_made_visible_and_text_is_kept() {
+        assert_eq!(safe("x \x1b]0;pwned\x07"), "x ^[]0;pwned^G");
+        assert_eq!(safe("a\r\u{7f}\u{9b}b"), "a^M^?\u{fffd}b");
+        assert_eq!(safe("lines\n\tstay, é ✓"), "lines\n\tstay, é ✓");
+    }
 }
