@@ -15,6 +15,7 @@ mod open;
 mod plan;
 mod practice;
 mod salvage;
+mod snippet;
 mod supervision;
 
 use std::fs;

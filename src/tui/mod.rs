@@ -8,21 +8,18 @@
 pub mod app;
 pub mod keymap;
 pub mod screens;
+mod search_worker;
+mod terminal;
 pub mod theme;
 pub mod view;
 pub mod widgets;
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc, Condvar, Mutex};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset, Local};
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
-use crossterm::execute;
 use zeroize::Zeroizing;
 
 use crate::cli::Context;
@@ -32,178 +29,14 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::insights::{year_grid, Period, Scales};
 use crate::domain::suggest::{self, Suggestion};
 use crate::domain::supervision::{default_since, supervision_markdown, Shared, SupervisionPrep};
-use crate::store::{self, CheckInFilter, EntryFilter, SearchHit, Store, StoreError};
+use crate::store::{self, CheckInFilter, EntryFilter, Store, StoreError};
 
 use app::{Action, App, Effect, Screen, TodayData};
+use search_worker::SearchWorker;
+use terminal::{action_of, enter_terminal, install_panic_hook, leave_terminal, Incoming, Input};
 
 fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
-}
-
-/// What reaches the main loop: terminal events, and answers from the search worker.
-enum Incoming {
-    Event(Event),
-    Searched {
-        query: String,
-        hits: std::result::Result<Vec<SearchHit>, String>,
-    },
-}
-
-/// Terminal events, read on their own thread so the app keeps its clock (autosave,
-/// signals, a closed window) even when reading blocks or the terminal is gone.
-struct Input {
-    events: mpsc::Receiver<Incoming>,
-    /// For the search worker's answers, which arrive the same way.
-    sender: mpsc::Sender<Incoming>,
-    paused: Arc<AtomicBool>,
-    /// Set by the reader while it is paused, so `pause` can wait until it has let go.
-    idle: Arc<AtomicBool>,
-}
-
-impl Input {
-    fn start() -> Input {
-        let (send, events) = mpsc::channel();
-        let sender = send.clone();
-        let paused = Arc::new(AtomicBool::new(false));
-        let idle = Arc::new(AtomicBool::new(false));
-        let (p, i) = (Arc::clone(&paused), Arc::clone(&idle));
-        std::thread::spawn(move || loop {
-            if p.load(Ordering::Relaxed) {
-                i.store(true, Ordering::Relaxed);
-                std::thread::sleep(Duration::from_millis(20));
-                continue;
-            }
-            i.store(false, Ordering::Relaxed);
-            match event::poll(Duration::from_millis(50)) {
-                Ok(true) => match event::read() {
-                    Ok(ev) => {
-                        if send.send(Incoming::Event(ev)).is_err() {
-                            return;
-                        }
-                    }
-                    Err(_) => return,
-                },
-                Ok(false) => {}
-                Err(_) => return,
-            }
-        });
-        Input {
-            events,
-            sender,
-            paused,
-            idle,
-        }
-    }
-
-    fn pause(&self) {
-        self.paused.store(true, Ordering::Relaxed);
-        for _ in 0..50 {
-            if self.idle.load(Ordering::Relaxed) {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    /// Keys typed for the editor are not for the app; search answers are kept.
-    fn resume(&self) -> Vec<Incoming> {
-        let mut kept = Vec::new();
-        while let Ok(incoming) = self.events.try_recv() {
-            if matches!(incoming, Incoming::Searched { .. }) {
-                kept.push(incoming);
-            }
-        }
-        self.paused.store(false, Ordering::Relaxed);
-        kept
-    }
-}
-
-/// What the app and the search worker share: the newest query waiting (a newer one
-/// replaces it, so only the last of a burst of typing is run), and a way to stop the
-/// query being run when a newer one comes.
-#[derive(Default)]
-struct Queries {
-    waiting: Option<String>,
-    running: Option<rusqlite::InterruptHandle>,
-}
-
-type Pending = Arc<(Mutex<Queries>, Condvar)>;
-
-/// Runs searches on a thread with its own connection to the diary, so that the app
-/// keeps reading keys and drawing however long a query takes.
-struct SearchWorker {
-    pending: Pending,
-}
-
-impl SearchWorker {
-    fn start(
-        path: std::path::PathBuf,
-        passphrase: Option<Zeroizing<String>>,
-        answers: mpsc::Sender<Incoming>,
-    ) -> SearchWorker {
-        let pending: Pending = Arc::new((Mutex::new(Queries::default()), Condvar::new()));
-        let shared = Arc::clone(&pending);
-        std::thread::spawn(move || {
-            let mut store: Option<Store> = None;
-            loop {
-                let (slot, ready) = &*shared;
-                let query = {
-                    let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
-                    loop {
-                        if let Some(query) = guard.waiting.take() {
-                            break query;
-                        }
-                        guard = ready.wait(guard).unwrap_or_else(|p| p.into_inner());
-                    }
-                };
-                if store.is_none() {
-                    match Store::open(&path, passphrase.as_deref().map(String::as_str)) {
-                        Ok(opened) => store = Some(opened),
-                        Err(e) => {
-                            let hits = Err(format!("Search did not work: {e}"));
-                            if answers.send(Incoming::Searched { query, hits }).is_err() {
-                                return;
-                            }
-                            continue;
-                        }
-                    }
-                }
-                let Some(open) = store.as_ref() else {
-                    continue;
-                };
-                slot.lock().unwrap_or_else(|p| p.into_inner()).running =
-                    Some(open.conn().get_interrupt_handle());
-                let hits = open
-                    .search(&query, 50)
-                    .map_err(|e| format!("Search did not work: {e}"));
-                let superseded = {
-                    let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
-                    guard.running = None;
-                    guard.waiting.is_some()
-                };
-                // A newer query is waiting: this answer (or its interruption) is stale.
-                if superseded {
-                    continue;
-                }
-                if answers.send(Incoming::Searched { query, hits }).is_err() {
-                    return;
-                }
-            }
-        });
-        SearchWorker { pending }
-    }
-
-    /// Asks for `query`, dropping any older query not yet started and interrupting
-    /// the one being run (SQLite stops it at its next step).
-    fn ask(&self, query: String) {
-        let (slot, ready) = &*self.pending;
-        let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
-        guard.waiting = Some(query);
-        if let Some(running) = &guard.running {
-            running.interrupt();
-        }
-        ready.notify_one();
-    }
 }
 
 /// What the runtime owns besides the app: the store, once open, and what a second
@@ -217,56 +50,6 @@ struct Runtime<'a> {
     /// Where the search worker's answers go; set once input is running.
     answers: Option<mpsc::Sender<Incoming>>,
     search: Option<SearchWorker>,
-}
-
-/// Takes the terminal: raw mode and the alternate screen (ratatui), mouse reports, and
-/// bracketed paste, so a paste arrives as one event rather than as thousands of keys.
-fn enter_terminal() -> ratatui::DefaultTerminal {
-    let terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    terminal
-}
-
-/// Gives the terminal back as it was found.
-fn leave_terminal() {
-    let _ = execute!(
-        std::io::stdout(),
-        DisableBracketedPaste,
-        DisableMouseCapture
-    );
-    ratatui::restore();
-}
-
-/// ratatui's panic hook restores raw mode and the alternate screen; this one also turns
-/// off mouse reports and bracketed paste, then hands on to the hook before it.
-fn install_panic_hook() {
-    let before = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(
-            std::io::stdout(),
-            DisableBracketedPaste,
-            DisableMouseCapture
-        );
-        before(info);
-    }));
-}
-
-/// Turns what came in into actions for `update`.
-fn action_of(incoming: Incoming) -> Action {
-    match incoming {
-        Incoming::Event(Event::Key(key)) => Action::Key(key),
-        Incoming::Event(Event::Mouse(mouse)) => Action::Mouse(mouse),
-        Incoming::Event(Event::Paste(text)) => Action::Paste(text),
-        // Resizes and the rest: the next draw fits the new size.
-        Incoming::Event(_) => Action::Tick,
-        Incoming::Searched {
-            query,
-            hits: Ok(hits),
-        } => Action::SearchResults { query, hits },
-        Incoming::Searched {
-            hits: Err(message), ..
-        } => Action::Status(message),
-    }
 }
 
 /// At most this long is spent on input already queued before the screen is drawn
