@@ -641,3 +641,36 @@ fn a_paste_too_long_to_edit_is_refused_and_says_how_to_save_it() {
     update(&mut app, Action::Paste("a few words ".repeat(10_000)));
     assert_eq!(page_text(&app).len(), 120_000);
 }
+
+/// Saving at the moment an autosave falls due must not write the draft again after
+/// the save, or the next launch would offer back words already saved.
+#[test]
+fn saving_while_an_autosave_is_due_leaves_no_draft_behind() {
+    let mut app = app();
+    open_editor(&mut app);
+    for i in 0..6 {
+        app.now = t0() + Duration::milliseconds(250 * i);
+        update(&mut app, ch('a'));
+    }
+    app.now = t0() + Duration::milliseconds(1600);
+    let effects = update(&mut app, ctrl('s'));
+    let saved_at = effects
+        .iter()
+        .position(|e| matches!(e, Effect::SaveEntry { .. }));
+    assert!(saved_at.is_some(), "{effects:?}");
+    assert!(drafts(&effects).is_empty(), "{effects:?}");
+
+    let mut app = self::app();
+    check_in_with_note(&mut app, "");
+    for i in 0..6 {
+        app.now = t0() + Duration::milliseconds(250 * i);
+        update(&mut app, ch('n'));
+    }
+    app.now = t0() + Duration::milliseconds(1600);
+    let effects = update(&mut app, ctrl('s'));
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::SaveCheckIn(_))),
+        "{effects:?}"
+    );
+    assert!(drafts(&effects).is_empty(), "{effects:?}");
+}

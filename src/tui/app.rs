@@ -408,18 +408,28 @@ impl App {
     /// Run on every key, paste and tick: the autosave of writing in progress (typing
     /// without a pause may leave no room for a tick), and another try at drafts that
     /// could not be written.
-    fn keep_safe(&mut self) -> Vec<Effect> {
+    ///
+    /// `after` are the effects this update already asks for: when they save the writing
+    /// itself, no draft of it is written after the save (the next launch would offer
+    /// back words already saved). If the save fails, the autosave still falls due.
+    fn keep_safe(&mut self, after: &[Effect]) -> Vec<Effect> {
         let now = self.now;
         let mut effects: Vec<Effect> = Vec::new();
+        let saving = after.iter().any(|e| {
+            matches!(
+                e,
+                Effect::SaveEntry { .. } | Effect::UpdateEntry { .. } | Effect::SaveCheckIn(_)
+            )
+        });
         match &mut self.screen {
-            Screen::Editor(e) => effects.extend(e.autosave(now)),
-            Screen::CheckIn(c) => effects.extend(c.autosave(&self.content, now)),
+            Screen::Editor(e) if !saving => effects.extend(e.autosave(now)),
+            Screen::CheckIn(c) if !saving => effects.extend(c.autosave(&self.content, now)),
             _ => {}
         }
         let due = self
             .retried
             .is_none_or(|t| (now - t).num_milliseconds() >= RETRY_MS);
-        if !self.unsaved.is_empty() && due {
+        if !self.unsaved.is_empty() && due && !saving {
             self.retried = Some(now);
             for effect in self.draft_effects() {
                 let Effect::SaveDraft(d) = &effect else {
@@ -494,7 +504,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Screen::Supervision(s) => supervision::on_key(s, &key, &env, &mut out),
             }
             let mut effects = app.apply(out);
-            effects.extend(app.keep_safe());
+            let safe = app.keep_safe(&effects);
+            effects.extend(safe);
             effects
         }
         Action::Paste(text) => {
@@ -524,7 +535,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 _ => {}
             }
             let mut effects = app.apply(out);
-            effects.extend(app.keep_safe());
+            let safe = app.keep_safe(&effects);
+            effects.extend(safe);
             effects
         }
         Action::Mouse(mouse) => {
@@ -542,7 +554,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.apply(out)
         }
         Action::Tick => {
-            let mut effects = app.keep_safe();
+            let mut effects = app.keep_safe(&[]);
             if let Screen::Exercise(e) = &mut app.screen {
                 effects.extend(e.tick(app.now));
             }
