@@ -25,7 +25,7 @@ pub enum StoreError {
         "{path} is not a Lantern diary: it is neither an SQLite database nor an encrypted one."
     )]
     NotADiary { path: PathBuf },
-    #[error("The diary is damaged, so Lantern has stopped writing to it. `lantern doctor` says what it found; `lantern repair` saves what can be read into a fresh diary.")]
+    #[error("Part of the diary's file is damaged, so this could not be done. `lantern doctor` says what it found; `lantern repair` saves everything that can be read into a fresh diary.")]
     Damaged { detail: String },
     #[error("The disk is full, so Lantern could not write to the diary. Free some space and try again; nothing was changed.")]
     DiskFull { detail: String },
