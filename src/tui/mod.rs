@@ -6,6 +6,7 @@
 //! the keys.
 
 pub mod app;
+pub mod autosave;
 pub mod keymap;
 pub mod screens;
 mod search_worker;

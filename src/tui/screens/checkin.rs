@@ -17,8 +17,8 @@ use crate::content::Content;
 use crate::domain::checkin::CheckInInput;
 use crate::store::Draft;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
+use crate::tui::autosave::Autosave;
 use crate::tui::keymap::{code, ctrl, key, lookup, Binding};
-use crate::tui::screens::editor::{AUTOSAVE_AFTER_MS, AUTOSAVE_AT_MOST_MS};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{mood_meter, single_line};
 
@@ -115,9 +115,8 @@ pub struct CheckInForm {
     bounds: [(i64, i64); 3],
     /// Text typed since the autosave last looked; it notes the time it sees it.
     typed: bool,
-    /// When the oldest change not yet kept as a draft was seen, and the latest one.
-    unsaved_since: Option<chrono::DateTime<chrono::FixedOffset>>,
-    last_typed: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// The changes not yet kept as a draft.
+    keeping: Autosave,
 }
 
 /// The draft slot of a check-in in progress (there is only ever one).
@@ -192,8 +191,7 @@ impl CheckInForm {
             from_draft: false,
             bounds: [(pmin, pmax), (emin, emax), (smin, smax)],
             typed: false,
-            unsaved_since: None,
-            last_typed: None,
+            keeping: Autosave::default(),
         }
     }
 
@@ -206,18 +204,13 @@ impl CheckInForm {
         now: chrono::DateTime<chrono::FixedOffset>,
     ) -> Option<Effect> {
         if std::mem::take(&mut self.typed) {
-            self.unsaved_since.get_or_insert(now);
-            self.last_typed = Some(now);
+            self.keeping.typed(now);
         }
-        let since = self.unsaved_since?;
-        let paused = (now - self.last_typed.unwrap_or(since)).num_milliseconds();
-        let waiting = (now - since).num_milliseconds();
-        if paused >= AUTOSAVE_AFTER_MS || waiting >= AUTOSAVE_AT_MOST_MS {
-            self.unsaved_since = None;
-            self.from_draft = true;
-            return Some(Effect::SaveDraft(self.draft(content, now)));
+        if !self.keeping.due(now) {
+            return None;
         }
-        None
+        self.from_draft = true;
+        Some(Effect::SaveDraft(self.draft(content, now)))
     }
 
     /// This check-in as a draft, so Ctrl-C or a signal to stop keeps it.

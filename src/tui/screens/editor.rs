@@ -8,6 +8,7 @@ use crate::domain::editor_text::{self, Written};
 use crate::domain::entry::{Answer, Entry};
 use crate::store::Draft;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
+use crate::tui::autosave::Autosave;
 use crate::tui::keymap::{code, ctrl, lookup, Binding};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{single_line, writing_area};
@@ -19,8 +20,6 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 use ratatui_textarea::{CursorMove, TextArea};
 
-/// How long typing must pause before the draft is saved.
-pub const AUTOSAVE_AFTER_MS: i64 = 1000;
 /// Text longer than this is laid out again on every key, which turns typing slow, so
 /// it is left to $EDITOR (`lantern edit`) instead.
 pub const TOO_LONG_TO_EDIT: usize = 512 * 1024;
@@ -33,10 +32,6 @@ pub fn size_words(bytes: usize) -> String {
         format!("{} kB", bytes.div_ceil(1000))
     }
 }
-/// The longest a change waits for its draft while typing goes on without a pause. The
-/// check runs on every key and every quarter-second tick, so a draft is never more than
-/// about 1.75 s behind, within the two seconds a person may lose at most.
-pub const AUTOSAVE_AT_MOST_MS: i64 = 1500;
 
 #[derive(Clone, Copy)]
 pub enum Cmd {
@@ -116,10 +111,8 @@ pub struct Editor {
     pub on_title: bool,
     /// Typed since opening.
     pub changed: bool,
-    /// Typed since the last draft save: when the first such change was made.
-    pub unsaved_since: Option<DateTime<FixedOffset>>,
-    /// When the last key changed the text.
-    pub last_typed: Option<DateTime<FixedOffset>>,
+    /// Typed since the last draft save.
+    keeping: Autosave,
 }
 
 /// Pasted text for a one-line field: line breaks and tabs become spaces.
@@ -192,8 +185,7 @@ impl Editor {
             index: 0,
             on_title: false,
             changed: false,
-            unsaved_since: None,
-            last_typed: None,
+            keeping: Autosave::default(),
         }
     }
 
@@ -311,20 +303,14 @@ impl Editor {
     /// The draft to save now, if typing has paused long enough or has gone on so long
     /// that the oldest unsaved change must not wait any more.
     pub fn autosave(&mut self, now: DateTime<FixedOffset>) -> Option<Effect> {
-        let since = self.unsaved_since?;
-        let paused = (now - self.last_typed.unwrap_or(since)).num_milliseconds();
-        let waiting = (now - since).num_milliseconds();
-        if paused >= AUTOSAVE_AFTER_MS || waiting >= AUTOSAVE_AT_MOST_MS {
-            self.unsaved_since = None;
-            return Some(Effect::SaveDraft(self.draft(now)));
-        }
-        None
+        self.keeping
+            .due(now)
+            .then(|| Effect::SaveDraft(self.draft(now)))
     }
 
     fn typed(&mut self, now: DateTime<FixedOffset>) {
         self.changed = true;
-        self.unsaved_since.get_or_insert(now);
-        self.last_typed = Some(now);
+        self.keeping.typed(now);
     }
 
     /// How many bytes of writing the editor holds.
@@ -364,7 +350,7 @@ impl Editor {
         if index == self.index || index >= self.pages.len() {
             return;
         }
-        if self.unsaved_since.take().is_some() {
+        if self.keeping.take() {
             out.effects.push(Effect::SaveDraft(self.draft(now)));
         }
         self.index = index;
