@@ -460,3 +460,77 @@ fn an_export_to_a_full_disk_through_a_redirect_says_so() {
     run.plain_failure("No space left");
     no_diary_text(&run.stderr);
 }
+
+/// Commands that replace the diary's file refuse while another Lantern has it open: it
+/// would go on writing to the old file, and every word after would be lost.
+#[test]
+fn encrypt_repair_and_passphrase_wait_until_no_other_lantern_has_the_diary_open() {
+    let diary = diary_with(3);
+    let open = rusqlite::Connection::open(db(&diary)).expect("another Lantern");
+    let _: i64 = open
+        .query_row("SELECT count(*) FROM entry", [], |r| r.get(0))
+        .expect("it reads");
+    diary
+        .cli_env(&["encrypt"], "LANTERN_NEW_PASSPHRASE", "pw")
+        .plain_failure("open in another Lantern");
+    diary
+        .cli(&["repair"])
+        .plain_failure("open in another Lantern");
+    assert_eq!(
+        common::text(&fs::read(db(&diary)).expect("the diary")[..15]),
+        "SQLite format 3",
+        "still the plaintext diary it was"
+    );
+    drop(open);
+    diary.cli_ok_with(&["encrypt"], "LANTERN_NEW_PASSPHRASE", "pw");
+    let open = rusqlite::Connection::open(db(&diary)).expect("another Lantern");
+    open.pragma_update(None, "key", "pw").expect("keyed");
+    let _: i64 = open
+        .query_row("SELECT count(*) FROM entry", [], |r| r.get(0))
+        .expect("it reads");
+    diary
+        .cli_env(&["passphrase"], "LANTERN_PASSPHRASE", "pw")
+        .plain_failure("open in another Lantern");
+}
+
+/// An export never replaces a diary, even with --force: it would lose all the export
+/// does not hold, and write an encrypted diary's words out in the clear.
+#[test]
+fn an_export_never_replaces_a_diary_even_with_force() {
+    let diary = Diary::fresh();
+    diary.cli_ok_with(&["init", "--encrypt"], "LANTERN_NEW_PASSPHRASE", "pw");
+    diary.cli_ok_with(
+        &[
+            "checkin",
+            "-p",
+            "5",
+            "-e",
+            "5",
+            "-s",
+            "5",
+            "--note",
+            "privateword",
+        ],
+        "LANTERN_PASSPHRASE",
+        "pw",
+    );
+    let before = fs::read(db(&diary)).expect("the diary");
+    let target = db(&diary);
+    let target = target.to_str().expect("utf-8");
+    diary
+        .cli_env(
+            &["export", "--force", "-o", target],
+            "LANTERN_PASSPHRASE",
+            "pw",
+        )
+        .plain_failure("is a Lantern diary");
+    assert_eq!(fs::read(db(&diary)).expect("the diary"), before);
+    let missing = diary.root.path().join("no-such-folder").join("x.json");
+    diary
+        .cli_env(
+            &["export", "-o", missing.to_str().expect("utf-8")],
+            "LANTERN_PASSPHRASE",
+            "pw",
+        )
+        .plain_failure("there is no folder");
+}

@@ -122,6 +122,9 @@ pub fn passphrase(ctx: &Context) -> Result<i32> {
     if !store::is_encrypted(db)? {
         bail!("this diary is not encrypted; `lantern encrypt` protects it with a passphrase");
     }
+    if store::open_elsewhere(db) {
+        return Err(store::StoreError::InUse.into());
+    }
     let current = passphrase_from_user("Current passphrase: ")?;
     let mut store = Store::open(db, Some(&current))?;
     let new = new_passphrase()?;

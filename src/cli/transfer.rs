@@ -18,12 +18,38 @@ pub(crate) fn write_private(path: &Path, text: &str, force: bool) -> Result<()> 
     write_private_with(path, force, |file| file.write_all(text.as_bytes()))
 }
 
+/// The write-ahead log or index of a diary beside it.
+fn is_diary_sidecar(path: &Path) -> bool {
+    let name = path.to_string_lossy();
+    ["-wal", "-shm", "-journal"].iter().any(|suffix| {
+        name.strip_suffix(suffix).is_some_and(|main| {
+            matches!(
+                crate::store::file_kind(Path::new(main)),
+                Ok(crate::store::FileKind::Plaintext | crate::store::FileKind::Encrypted)
+            )
+        })
+    })
+}
+
 /// As `write_private`, with the contents written by `fill`.
 pub(crate) fn write_private_with(
     path: &Path,
     force: bool,
     fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
 ) -> Result<()> {
+    // A diary (this one, its backup, any other) is never replaced by an export: with
+    // --force that would lose everything the export does not hold, and write an
+    // encrypted diary's words out in the clear.
+    if matches!(
+        crate::store::file_kind(path),
+        Ok(crate::store::FileKind::Plaintext | crate::store::FileKind::Encrypted)
+    ) || is_diary_sidecar(path)
+    {
+        bail!(
+            "{} is a Lantern diary (or part of one), so it was left as it is; choose another name",
+            path.display()
+        );
+    }
     if path.exists() && !force {
         bail!(
             "{} already exists; choose another name, or add --force to replace it",
@@ -34,12 +60,24 @@ pub(crate) fn write_private_with(
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        bail!(
+            "there is no folder {}; make it first, or choose another place",
+            dir.display()
+        );
+    }
     // tempfile creates the file owner-only (0600).
     let temp = tempfile::Builder::new()
         .prefix(".lantern-")
         .suffix(".partial")
         .tempfile_in(dir)
-        .with_context(|| format!("creating a file in {}", dir.display()))?;
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "could not create a file in {}: {}",
+                dir.display(),
+                plain_io(&e)
+            )
+        })?;
     let written = (|| {
         let mut out = std::io::BufWriter::new(temp.as_file());
         fill(&mut out)?;
@@ -63,6 +101,20 @@ pub(crate) fn write_private_with(
         .map_err(|e| anyhow::Error::new(e.error).context(format!("saving {}", path.display())))?;
     set_private(path, false)?;
     Ok(())
+}
+
+/// An I/O error in a person's words, without the path the library appends.
+fn plain_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::PermissionDenied => "you do not have permission to write there".into(),
+        std::io::ErrorKind::StorageFull => "the disk is full".into(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "that place is read-only".into(),
+        std::io::ErrorKind::NotFound => "that folder does not exist".into(),
+        _ => {
+            let text = error.to_string();
+            text.split(" at path ").next().unwrap_or(&text).to_string()
+        }
+    }
 }
 
 pub fn export(

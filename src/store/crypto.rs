@@ -28,11 +28,16 @@ fn export_to(store: &Store, target: &Path, key: &str) -> Result<()> {
 /// Encrypts the plaintext diary at `path` with `passphrase`, replacing the file.
 /// Returns the reopened, encrypted store.
 pub fn encrypt_in_place(path: &Path, passphrase: &str) -> Result<Store> {
+    // The file is replaced: another Lantern with it open would go on writing to the
+    // old one, which is gone.
+    if super::open_elsewhere(path) {
+        return Err(StoreError::InUse);
+    }
     let store = Store::open(path, None)?;
     if store.is_encrypted() {
         return Err(StoreError::Io {
             action: "encrypting".into(),
-            source: std::io::Error::other(
+            cause: std::io::Error::other(
                 "this diary is already encrypted; use `lantern passphrase` to change it",
             ),
         });

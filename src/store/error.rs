@@ -39,15 +39,17 @@ pub enum StoreError {
     TooNew { found: usize, known: usize },
     #[error("Could not update the diary to this version of Lantern; it is as it was. {reason}")]
     Migration { reason: String, detail: String },
+    #[error("The diary is open in another Lantern (the app, or a command still running). Close it there first, then try again.")]
+    InUse,
     #[error("No entry #{0}.")]
     NoEntry(i64),
     #[error("{path} already exists; choose another name.")]
     Exists { path: PathBuf },
-    #[error("{action}: {source}")]
+    /// The OS error is part of the message, not a cause printed again after it.
+    #[error("{action}: {cause}")]
     Io {
         action: String,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("Something went wrong inside the diary database; nothing was lost. Run the command again with --verbose for the details.")]
     Sqlite { detail: String },

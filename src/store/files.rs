@@ -113,6 +113,36 @@ pub fn shared_mode(path: &Path) -> Option<u32> {
     }
 }
 
+/// Whether another process has the diary open. Every SQLite connection in WAL mode
+/// holds a shared lock on one byte of the `-shm` file (byte 128, SQLite's "dead man
+/// switch") for as long as it is open; asking whether a write lock there would be
+/// granted tells, without taking any lock. Call it before this process opens the
+/// diary itself: closing the file here drops every lock this process holds on it.
+pub fn open_elsewhere(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::io::AsRawFd;
+        let shm = super::sidecar(path, "-shm");
+        let Ok(file) = OpenOptions::new().read(true).write(true).open(&shm) else {
+            return false;
+        };
+        // SAFETY: flock is plain data, all-zero is a valid value, and fcntl(F_GETLK)
+        // only reads and writes the struct it is given.
+        let mut lock: libc::flock = unsafe { std::mem::zeroed() };
+        lock.l_type = libc::F_WRLCK as _;
+        lock.l_whence = libc::SEEK_SET as _;
+        lock.l_start = 128;
+        lock.l_len = 1;
+        let asked = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETLK, &mut lock) };
+        asked == 0 && i32::from(lock.l_type) != libc::F_UNLCK
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
 /// Creates an empty owner-only file, so SQLite never creates it with looser modes.
 pub(crate) fn touch_private(path: &Path) -> Result<()> {
     let mut options = OpenOptions::new();

@@ -30,7 +30,9 @@ pub use drafts::Draft;
 pub use entries::{fts_query, EntryFilter, EntrySummary, SearchHit};
 pub use error::{Result, StoreError};
 pub(crate) use files::touch_private;
-pub use files::{create_private_dir, file_kind, is_encrypted, set_private, shared_mode, FileKind};
+pub use files::{
+    create_private_dir, file_kind, is_encrypted, open_elsewhere, set_private, shared_mode, FileKind,
+};
 pub use import::Imported;
 pub use insights::TOP_WORDS;
 pub use practice::{quick_checked_in_on, ItemMinutes, PracticeFilter};
@@ -38,7 +40,7 @@ pub use salvage::{repair, Repaired, Salvaged};
 
 pub(crate) fn io_error(action: impl Into<String>) -> impl FnOnce(std::io::Error) -> StoreError {
     let action = action.into();
-    move |source| StoreError::Io { action, source }
+    move |cause| StoreError::Io { action, cause }
 }
 
 /// How long a connection waits for another writer before giving up.

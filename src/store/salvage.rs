@@ -321,6 +321,11 @@ pub fn repair(path: &Path, passphrase: Option<&str>) -> Result<Repaired> {
         }
         FileKind::Plaintext | FileKind::Encrypted => {}
     }
+    // The repaired diary takes the file's place: another Lantern with it open would go
+    // on writing into the damaged copy.
+    if super::open_elsewhere(path) {
+        return Err(StoreError::InUse);
+    }
     let encrypted = kind == FileKind::Encrypted;
     let key = passphrase.filter(|_| encrypted);
     if encrypted && key.is_none() {
