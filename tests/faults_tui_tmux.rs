@@ -453,6 +453,33 @@ fn reading_a_ten_megabyte_entry_keeps_the_keys_working() {
     app.wait_exit().assert_clean();
 }
 
+/// An entry deleted by a command while it is being edited in the app: saving keeps
+/// the words, as a new entry, and says so.
+#[test]
+fn an_entry_deleted_elsewhere_while_edited_is_saved_as_a_new_one() {
+    require_tmux!();
+    let diary = Diary::initialised();
+    diary.cli_ok_stdin(&["write", "--title", "first thoughts"], "The start of it.");
+    let app = App::launch(&diary, "deleted-while-edited");
+
+    app.wait_for(TODAY_FOOTER);
+    app.keys(&["d"]);
+    app.wait_for("first thoughts");
+    app.keys(&["Enter"]);
+    app.wait_for("The start of it.");
+    app.keys(&["e"]);
+    app.wait_for("Ctrl-S");
+    app.type_text(" And more words typed here.");
+    app.wait_for("more words typed here");
+    diary.cli_ok(&["delete", "--yes", "1"]);
+    app.keys(&["C-s"]);
+    app.wait_for("deleted elsewhere meanwhile");
+    let listed = diary.cli_ok(&["search", "typed"]);
+    assert!(listed.contains("first thoughts"), "{listed}");
+    app.keys(&["C-c"]);
+    app.wait_exit().assert_clean();
+}
+
 /// The search worker opens its own connection: in an encrypted diary it needs the
 /// passphrase the app was unlocked with.
 #[test]

@@ -495,3 +495,26 @@ proptest! {
         prop_assert_eq!(first, again);
     }
 }
+
+#[test]
+fn a_draft_of_an_edit_whose_entry_was_deleted_is_kept_as_a_new_entrys_draft() {
+    let (_dir, mut store) = fresh();
+    let id = store
+        .add_entry(&entry("u1", "Title", "Body", "2026-03-01T09:00:00+00:00"))
+        .expect("saved");
+    store.delete_entry(id).expect("deleted");
+    let draft = lantern::store::Draft {
+        slot: format!("entry:{id}"),
+        template_id: None,
+        entry_id: Some(id),
+        title: "Title".into(),
+        body: "Words typed after the delete".into(),
+        answers: Vec::new(),
+        prompt_index: 0,
+        updated: at("2026-03-01T09:05:00+00:00"),
+    };
+    store.save_draft(&draft).expect("kept, not refused");
+    let kept = store.latest_draft().expect("read").expect("a draft");
+    assert_eq!(kept.body, "Words typed after the delete");
+    assert_eq!(kept.entry_id, None);
+}

@@ -21,12 +21,13 @@ pub struct Draft {
 }
 
 impl Store {
-    /// Writes (or replaces) the draft in its slot.
+    /// Writes (or replaces) the draft in its slot. A draft of an edit whose entry was
+    /// deleted meanwhile is kept as a draft of a new entry.
     pub fn save_draft(&self, draft: &Draft) -> Result<()> {
         let answers = serde_json::to_string(&draft.answers).unwrap_or_else(|_| "[]".into());
         self.conn().execute(
             "INSERT INTO draft (slot, template_id, entry_id, title, body, answers_json, prompt_index, updated_utc)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             VALUES (?1, ?2, (SELECT id FROM entry WHERE id = ?3), ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (slot) DO UPDATE SET template_id = excluded.template_id,
                 entry_id = excluded.entry_id, title = excluded.title, body = excluded.body,
                 answers_json = excluded.answers_json, prompt_index = excluded.prompt_index,

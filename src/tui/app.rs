@@ -46,6 +46,9 @@ pub enum Action {
     },
     CheckInSaved(Option<Suggestion>),
     EntrySaved(i64),
+    /// The entry being edited was deleted elsewhere meanwhile; the words were saved
+    /// as this new one.
+    EntrySavedAsNew(i64),
     EntryDeleted(i64),
     DraftFound(Draft),
     /// The draft in this slot is on disk.
@@ -634,7 +637,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = suggestion.map(Overlay::Suggestion);
             vec![Effect::LoadToday]
         }
-        Action::EntrySaved(id) => {
+        Action::EntrySaved(id) | Action::EntrySavedAsNew(id) => {
+            let elsewhere = matches!(action, Action::EntrySavedAsNew(_));
             // Its draft is gone with the save: an older copy must not come back.
             if let Screen::Editor(e) = &app.screen {
                 app.unsaved.retain(|d| d.slot != e.slot);
@@ -642,7 +646,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.stack
                 .retain(|s| !matches!(s, Screen::Reader(_) | Screen::Templates(_)));
             app.screen = app.stack.pop().unwrap_or(Screen::Today);
-            app.status = Some(format!("Saved entry #{id}."));
+            app.status = Some(if elsewhere {
+                format!("The entry was deleted elsewhere meanwhile, so your words are saved as a new entry, #{id}.")
+            } else {
+                format!("Saved entry #{id}.")
+            });
             let mut effects = vec![Effect::LoadToday];
             if let Screen::Diary(d) = &mut app.screen {
                 d.reset();

@@ -357,11 +357,19 @@ fn perform_with_store(
             Some(Action::EntrySaved(id))
         }
         Effect::UpdateEntry { entry, draft_slot } => {
-            store
-                .update_entry(&entry)
-                .map_err(fail("Could not save; your words are still here"))?;
+            let saved = match store.update_entry(&entry) {
+                Ok(()) => Action::EntrySaved(entry.id),
+                // Deleted in another window or by a command meanwhile: the words are
+                // kept as a new entry rather than lost with the old one.
+                Err(StoreError::NoEntry(_)) => Action::EntrySavedAsNew(
+                    store
+                        .add_entry(&crate::domain::entry::Entry { id: 0, ..entry })
+                        .map_err(fail("Could not save; your words are still here"))?,
+                ),
+                Err(e) => return Err(fail("Could not save; your words are still here")(e)),
+            };
             let _ = store.delete_draft(&draft_slot);
-            Some(Action::EntrySaved(entry.id))
+            Some(saved)
         }
         Effect::DeleteEntry(id) => {
             store
