@@ -47,15 +47,25 @@ pub struct Timing {
     pub cycles: u32,
 }
 
+/// The longest one phase of a breath may last.
+const MAX_PHASE_SECONDS: f64 = 60.0;
+/// The longest a whole paced breathing exercise may last.
+const MAX_SECONDS: f64 = 3600.0;
+
 impl Timing {
     /// A rhythm from content, if it can run: in and out above zero, hold and rest not
-    /// negative, at least one cycle, every number finite.
+    /// negative, every phase at most a minute, at least one cycle and the whole at most
+    /// an hour (a typo of many digits must not run for years, nor fill memory).
     pub fn from_rhythm(r: &Rhythm) -> Option<Timing> {
         let all = [r.inhale, r.hold, r.exhale, r.rest];
-        let ok = all.iter().all(|s| s.is_finite() && *s >= 0.0)
+        let cycle: f64 = all.iter().sum();
+        let ok = all
+            .iter()
+            .all(|s| s.is_finite() && (0.0..=MAX_PHASE_SECONDS).contains(s))
             && r.inhale > 0.0
             && r.exhale > 0.0
-            && r.cycles > 0;
+            && r.cycles > 0
+            && cycle * f64::from(r.cycles) <= MAX_SECONDS;
         ok.then_some(Timing {
             inhale: r.inhale,
             hold: r.hold,
@@ -473,6 +483,24 @@ mod tests {
             close(p.total_seconds(), 190.0),
             "an override that cannot run is ignored"
         );
+        // A typo of many digits would run for years and lay out billions of breaths.
+        for endless in [
+            Rhythm {
+                cycles: u32::MAX,
+                ..rhythm
+            },
+            Rhythm {
+                inhale: 1e308,
+                ..rhythm
+            },
+            Rhythm {
+                hold: 61.0,
+                ..rhythm
+            },
+        ] {
+            let p = Pacer::new(&exercise("soothing-breathing"), Some(&endless));
+            assert!(close(p.total_seconds(), 190.0), "{endless:?} is ignored");
+        }
     }
 
     #[test]
