@@ -216,13 +216,14 @@ fn commands_that_save_then_print_still_save_when_the_reader_has_gone() {
 // ---------------------------------------------------------------------------------
 
 /// An OSC sequence that retitles a terminal, a CSI one that clears it, and a C1 CSI.
-const HOSTILE: &str = "x \u{1b}]0;pwned\u{7} \u{1b}[2J \u{9b}31m kestrel";
+const HOSTILE: &str = "x \u{1b}]0;pwned\u{7} \u{1b}[2J \u{9b}31m \u{202e}desrever kestrel";
 
 #[track_caller]
 fn no_raw_controls(what: &str, out: &str) {
     assert!(
         !out.chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            .any(|c| (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
         "`{what}` printed a raw control character:\n{out:?}"
     );
 }

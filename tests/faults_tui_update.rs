@@ -674,3 +674,31 @@ fn saving_while_an_autosave_is_due_leaves_no_draft_behind() {
     );
     assert!(drafts(&effects).is_empty(), "{effects:?}");
 }
+
+/// An editor that crashed or was quit oddly can hand back an empty file: the words in
+/// the app stay as they were.
+#[test]
+fn an_empty_file_back_from_the_editor_keeps_the_words() {
+    let mut app = app();
+    open_editor(&mut app);
+    for c in "kept words".chars() {
+        update(&mut app, ch(c));
+    }
+    update(&mut app, Action::ExternalEdited(Ok(String::new())));
+    assert_eq!(page_text(&app), "kept words");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("empty file"), "{status}");
+}
+
+/// A passphrase pasted from a password manager often ends with a new line, which is
+/// not part of it.
+#[test]
+fn a_pasted_passphrase_loses_its_trailing_new_line() {
+    let mut app = app();
+    app.screen = Screen::Unlock(lantern::tui::screens::unlock::Unlock::new());
+    update(&mut app, Action::Paste("correct horse\n".into()));
+    match &app.screen {
+        Screen::Unlock(u) => assert_eq!(u.field.lines().join(""), "correct horse"),
+        other => panic!("expected the unlock screen, got {}", other.name()),
+    }
+}

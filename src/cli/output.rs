@@ -36,7 +36,13 @@ pub fn safe(text: &str) -> Cow<'_, str> {
 }
 
 fn is_unsafe(c: char) -> bool {
-    c != '\n' && c != '\t' && c.is_control()
+    (c != '\n' && c != '\t' && c.is_control()) || is_bidi_control(c)
+}
+
+/// The invisible marks that turn the direction of the text after them: printed raw, a
+/// title could make the rest of its line read backwards.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A whole document (a Markdown export, a supervision preparation) printed to standard

@@ -528,7 +528,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     }
                 }
                 Screen::Unlock(u) => {
-                    u.field.insert_str(&single);
+                    // A password manager's copy often ends with a new line, which is
+                    // not part of the passphrase.
+                    u.field
+                        .insert_str(editor::one_line(text.trim_end_matches(['\r', '\n'])));
                 }
                 Screen::Exercise(e) => {
                     if let Some(done) = &mut e.done {
@@ -679,6 +682,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::ExternalEdited(result) => {
             match (&mut app.screen, result) {
+                // An editor that crashed or was quit oddly can leave the file empty:
+                // that is not a reason to drop what was written here.
+                (Screen::Editor(e), Ok(text)) if text.trim().is_empty() && e.has_text() => {
+                    app.status = Some(
+                        "Your editor gave back an empty file, so the words here are kept as they were."
+                            .into(),
+                    );
+                }
                 (Screen::Editor(e), Ok(text)) => {
                     e.take_external(&text, app.now);
                     app.status = Some("Back from your editor.".into());

@@ -313,6 +313,13 @@ impl Editor {
         self.keeping.typed(now);
     }
 
+    /// Whether anything but blank lines has been written.
+    pub fn has_text(&self) -> bool {
+        self.pages
+            .iter()
+            .any(|p| p.area.lines().iter().any(|l| !l.trim().is_empty()))
+    }
+
     /// How many bytes of writing the editor holds.
     pub fn text_len(&self) -> usize {
         self.pages
