@@ -972,3 +972,42 @@ fn text_that_is_not_utf8_is_saved_with_its_stray_bytes_marked() {
         "{shown}"
     );
 }
+
+/// An editor that, while "open", lets another window save the same entry, then writes
+/// its own words.
+const RACING_EDITOR: &str = r#"#!/bin/sh
+sleep 1.1
+printf 'Title: shared\n\nWords from the other window.\n' | "$LANTERN" --data-dir "$DIARY" edit 1 >/dev/null
+printf 'Title: shared\n\nWords from this editor.\n' > "$1"
+"#;
+
+#[test]
+fn an_edit_saved_elsewhere_while_the_editor_was_open_keeps_both_versions() {
+    if !std::path::Path::new("/usr/bin/script").exists() {
+        eprintln!("skipping: needs script(1) for a terminal");
+        return;
+    }
+    let d = Diary::new();
+    d.write(&["--title", "shared"], "The start.");
+    let editor = d.scratch("racing-editor.sh");
+    fs::write(&editor, RACING_EDITOR).expect("write the editor");
+    fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("make the editor runnable");
+    let inner = format!("{} --data-dir {} edit 1", bin().display(), d.dir.display());
+    // `script` gives `lantern edit` a terminal, so it opens the editor.
+    let out = std::process::Command::new("/usr/bin/script")
+        .args(["-qec", &inner, "/dev/null"])
+        .env("TZ", "UTC")
+        .env_remove("VISUAL")
+        .env_remove("LANTERN_PASSPHRASE")
+        .env("EDITOR", &editor)
+        .env("LANTERN", bin())
+        .env("DIARY", &d.dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("script runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("saved as a new entry"), "{said}");
+    assert!(d.ok(&["search", "other", "window"]).contains("shared"));
+    assert!(d.ok(&["search", "this", "editor"]).contains("shared"));
+}

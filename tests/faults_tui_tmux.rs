@@ -480,6 +480,42 @@ fn an_entry_deleted_elsewhere_while_edited_is_saved_as_a_new_one() {
     app.wait_exit().assert_clean();
 }
 
+/// An entry saved by another window or command while it is being edited in the app:
+/// saving here does not write over the other's words; both versions are kept.
+#[test]
+fn an_entry_changed_elsewhere_while_edited_keeps_both_versions() {
+    require_tmux!();
+    let diary = Diary::initialised();
+    diary.cli_ok_stdin(&["write", "--title", "shared thoughts"], "The start of it.");
+    let app = App::launch(&diary, "changed-while-edited");
+
+    app.wait_for(TODAY_FOOTER);
+    app.keys(&["d"]);
+    app.wait_for("shared thoughts");
+    app.keys(&["Enter"]);
+    app.wait_for("The start of it.");
+    app.keys(&["e"]);
+    app.wait_for("Ctrl-S");
+    app.type_text(" Words from the app.");
+    app.wait_for("Words from the app");
+    // Saves are told apart to the second.
+    sleep(Duration::from_millis(1100));
+    diary.cli_ok_stdin(
+        &["edit", "1"],
+        "Title: shared thoughts\n\nWords from the other window.\n",
+    );
+    app.keys(&["C-s"]);
+    app.wait_for("changed or deleted elsewhere");
+    assert!(diary
+        .cli_ok(&["search", "other", "window"])
+        .contains("shared thoughts"));
+    assert!(diary
+        .cli_ok(&["search", "from", "app"])
+        .contains("shared thoughts"));
+    app.keys(&["C-c"]);
+    app.wait_exit().assert_clean();
+}
+
 /// The search worker opens its own connection: in an encrypted diary it needs the
 /// passphrase the app was unlocked with.
 #[test]

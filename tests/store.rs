@@ -518,3 +518,31 @@ fn a_draft_of_an_edit_whose_entry_was_deleted_is_kept_as_a_new_entrys_draft() {
     assert_eq!(kept.body, "Words typed after the delete");
     assert_eq!(kept.entry_id, None);
 }
+
+#[test]
+fn an_update_made_over_a_newer_save_is_refused_and_writes_nothing() {
+    let (_dir, mut store) = fresh();
+    let id = store
+        .add_entry(&entry("u1", "Title", "First", "2026-03-01T09:00:00+00:00"))
+        .expect("saved");
+    let loaded = store.entry(id).expect("loaded");
+    let elsewhere = Entry {
+        body: "Saved elsewhere".into(),
+        updated: at("2026-03-01T09:10:00+00:00"),
+        ..loaded.clone()
+    };
+    store
+        .update_entry_unless_changed(&elsewhere, Some(loaded.updated))
+        .expect("the first save goes in");
+    let here = Entry {
+        body: "Saved here".into(),
+        updated: at("2026-03-01T09:11:00+00:00"),
+        ..loaded.clone()
+    };
+    let refused = store.update_entry_unless_changed(&here, Some(loaded.updated));
+    assert!(
+        matches!(refused, Err(lantern::store::StoreError::Changed)),
+        "{refused:?}"
+    );
+    assert_eq!(store.entry(id).expect("read").body, "Saved elsewhere");
+}

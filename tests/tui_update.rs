@@ -793,7 +793,9 @@ fn editing_an_entry_from_the_reader_updates_it() {
     press(&mut app, key(KeyCode::End));
     type_text(&mut app, "!");
     match press(&mut app, ctrl('s')).as_slice() {
-        [Effect::UpdateEntry { entry, draft_slot }] => {
+        [Effect::UpdateEntry {
+            entry, draft_slot, ..
+        }] => {
             assert_eq!(entry.id, 42);
             assert_eq!(entry.uid, "uid-42");
             assert_eq!(draft_slot, "entry:42");

@@ -9,7 +9,7 @@ use crate::domain::checkin::{normalise_tags, CheckInInput};
 use crate::domain::editor_text::{self, Written};
 use crate::domain::entry::Entry;
 use crate::domain::suggest;
-use crate::store::{CheckInFilter, EntryFilter};
+use crate::store::{CheckInFilter, EntryFilter, StoreError};
 
 use super::{editor, output, CheckinArgs, Context};
 
@@ -242,13 +242,25 @@ pub fn edit(ctx: &Context, id: i64) -> Result<i32> {
         outln!("Nothing changed.");
         return Ok(0);
     }
+    let loaded = entry.updated;
     entry.title = after.title;
     entry.tags = after.tags;
     entry.body = after.body;
     entry.answers = after.answers;
     entry.updated = Local::now().fixed_offset();
-    store.update_entry(&entry)?;
-    outln!("Saved entry #{id}.");
+    match store.update_entry_unless_changed(&entry, Some(loaded)) {
+        Ok(()) => outln!("Saved entry #{id}."),
+        // Saved or deleted elsewhere while the editor was open: these words are kept
+        // beside it, never written over the other's.
+        Err(StoreError::Changed | StoreError::NoEntry(_)) => {
+            entry.uid = uuid::Uuid::new_v4().to_string();
+            let new = store.add_entry(&entry)?;
+            outln!(
+                "Entry #{id} was changed or deleted elsewhere while you wrote, so your words are saved as a new entry, #{new}, beside it."
+            );
+        }
+        Err(e) => return Err(e.into()),
+    }
     Ok(0)
 }
 

@@ -182,7 +182,32 @@ impl Store {
 
     /// Replaces the text, answers and tags of entry `entry.id`.
     pub fn update_entry(&mut self, entry: &Entry) -> Result<()> {
+        self.update_entry_unless_changed(entry, None)
+    }
+
+    /// As `update_entry`, unless the stored entry was saved at another time than
+    /// `since` (it was changed elsewhere while being edited): then `Changed`, and
+    /// nothing is written.
+    pub fn update_entry_unless_changed(
+        &mut self,
+        entry: &Entry,
+        since: Option<chrono::DateTime<chrono::FixedOffset>>,
+    ) -> Result<()> {
         let tx = self.conn_mut().transaction()?;
+        if let Some(since) = since {
+            let stored: Option<String> = tx
+                .query_row(
+                    "SELECT updated_utc FROM entry WHERE id = ?1",
+                    [entry.id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match stored {
+                None => return Err(StoreError::NoEntry(entry.id)),
+                Some(stored) if stored != utc_text(&since) => return Err(StoreError::Changed),
+                Some(_) => {}
+            }
+        }
         let answers_json = serde_json::to_string(&entry.answers).unwrap_or_else(|_| "[]".into());
         let changed = tx.execute(
             "UPDATE entry SET template_id = ?2, title = ?3, body = ?4, answers_json = ?5,

@@ -41,6 +41,8 @@ pub enum StoreError {
     Migration { reason: String, detail: String },
     #[error("The diary is open in another Lantern (the app, or a command still running). Close it there first, then try again.")]
     InUse,
+    #[error("This entry was changed elsewhere while it was being edited.")]
+    Changed,
     #[error("No entry #{0}.")]
     NoEntry(i64),
     #[error("{path} already exists; choose another name.")]

@@ -46,8 +46,8 @@ pub enum Action {
     },
     CheckInSaved(Option<Suggestion>),
     EntrySaved(i64),
-    /// The entry being edited was deleted elsewhere meanwhile; the words were saved
-    /// as this new one.
+    /// The entry being edited was changed or deleted elsewhere meanwhile; the words
+    /// were saved as this new one, beside it.
     EntrySavedAsNew(i64),
     EntryDeleted(i64),
     DraftFound(Draft),
@@ -95,6 +95,9 @@ pub enum Effect {
     UpdateEntry {
         entry: Entry,
         draft_slot: String,
+        /// The entry's last save as it was loaded; a save made elsewhere since then
+        /// is not overwritten.
+        unchanged_since: Option<DateTime<FixedOffset>>,
     },
     DeleteEntry(i64),
     SaveDraft(Draft),
@@ -650,7 +653,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 .retain(|s| !matches!(s, Screen::Reader(_) | Screen::Templates(_)));
             app.screen = app.stack.pop().unwrap_or(Screen::Today);
             app.status = Some(if elsewhere {
-                format!("The entry was deleted elsewhere meanwhile, so your words are saved as a new entry, #{id}.")
+                format!("The entry was changed or deleted elsewhere meanwhile, so your words are saved as a new entry, #{id}, beside it.")
             } else {
                 format!("Saved entry #{id}.")
             });

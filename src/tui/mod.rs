@@ -356,14 +356,23 @@ fn perform_with_store(
             let _ = store.delete_draft(&draft_slot);
             Some(Action::EntrySaved(id))
         }
-        Effect::UpdateEntry { entry, draft_slot } => {
-            let saved = match store.update_entry(&entry) {
+        Effect::UpdateEntry {
+            entry,
+            draft_slot,
+            unchanged_since,
+        } => {
+            let saved = match store.update_entry_unless_changed(&entry, unchanged_since) {
                 Ok(()) => Action::EntrySaved(entry.id),
-                // Deleted in another window or by a command meanwhile: the words are
-                // kept as a new entry rather than lost with the old one.
-                Err(StoreError::NoEntry(_)) => Action::EntrySavedAsNew(
+                // Deleted or saved in another window or by a command meanwhile: these
+                // words are kept as a new entry beside it, rather than lost with the old
+                // one or written over the other.
+                Err(StoreError::NoEntry(_) | StoreError::Changed) => Action::EntrySavedAsNew(
                     store
-                        .add_entry(&crate::domain::entry::Entry { id: 0, ..entry })
+                        .add_entry(&crate::domain::entry::Entry {
+                            id: 0,
+                            uid: uuid::Uuid::new_v4().to_string(),
+                            ..entry
+                        })
                         .map_err(fail("Could not save; your words are still here"))?,
                 ),
                 Err(e) => return Err(fail("Could not save; your words are still here")(e)),

@@ -102,6 +102,9 @@ pub struct Editor {
     pub entry_id: Option<i64>,
     pub uid: Option<String>,
     pub created: Option<DateTime<FixedOffset>>,
+    /// When the entry being edited was last saved, as loaded: a save finds out whether
+    /// it was changed elsewhere meanwhile.
+    pub loaded_updated: Option<DateTime<FixedOffset>>,
     pub template_id: Option<String>,
     pub template_name: String,
     pub tags: Vec<String>,
@@ -177,6 +180,7 @@ impl Editor {
             entry_id: None,
             uid: None,
             created: None,
+            loaded_updated: None,
             template_id: template.map(|t| t.id.as_ref().clone()),
             template_name: template.map_or("Free writing".into(), |t| t.name.clone()),
             tags: written.tags.clone(),
@@ -213,6 +217,7 @@ impl Editor {
         e.entry_id = Some(entry.id);
         e.uid = Some(entry.uid.clone());
         e.created = Some(entry.created);
+        e.loaded_updated = Some(entry.updated);
         e
     }
 
@@ -421,6 +426,7 @@ pub fn on_key(state: &mut Editor, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
                 out.effects.push(Effect::UpdateEntry {
                     entry,
                     draft_slot: state.slot.clone(),
+                    unchanged_since: state.loaded_updated,
                 });
             } else {
                 out.effects.push(Effect::SaveEntry {
