@@ -702,3 +702,32 @@ fn a_pasted_passphrase_loses_its_trailing_new_line() {
         other => panic!("expected the unlock screen, got {}", other.name()),
     }
 }
+
+/// There is room for one check-in draft: a check-in left for later is carried on when
+/// a new one starts, rather than written over by it.
+#[test]
+fn a_check_in_left_for_later_is_carried_on_not_written_over() {
+    let mut app = app();
+    check_in_with_note(&mut app, "first words");
+    let draft = drafts(&update(&mut app, ctrl('c')))[0].clone();
+
+    let mut app = self::app();
+    update(&mut app, Action::DraftFound(draft));
+    update(&mut app, key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+    update(&mut app, ch('c'));
+    match &app.screen {
+        Screen::CheckIn(f) => assert_eq!(f.note.lines().join(""), "first words"),
+        other => panic!("expected the check-in, got {}", other.name()),
+    }
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("Carrying on"), "{status}");
+    // Once carried on, leaving on purpose lets it go; the next check-in starts afresh.
+    update(&mut app, key(KeyCode::Esc));
+    update(&mut app, ch('y'));
+    update(&mut app, ch('c'));
+    match &app.screen {
+        Screen::CheckIn(f) => assert!(f.note.lines().join("").is_empty()),
+        other => panic!("expected the check-in, got {}", other.name()),
+    }
+}

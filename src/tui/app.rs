@@ -304,6 +304,8 @@ pub struct App {
     pub terminating: bool,
     /// Stopped on a signal with words that could not be saved: the exit says so.
     pub words_lost: bool,
+    /// A check-in draft offered at launch and left for later.
+    pub kept_checkin: Option<Draft>,
 }
 
 /// What the status line says while some words could not be saved.
@@ -347,6 +349,7 @@ impl App {
             retried: None,
             terminating: false,
             words_lost: false,
+            kept_checkin: None,
         }
     }
 
@@ -368,6 +371,7 @@ impl App {
         if let Some(nav) = out.nav {
             match nav {
                 Nav::Push(screen) => {
+                    let screen = self.carry_on_kept_checkin(screen);
                     let old = std::mem::replace(&mut self.screen, screen);
                     self.stack.push(old);
                 }
@@ -388,6 +392,30 @@ impl App {
             self.quit = true;
         }
         effects
+    }
+
+    /// A new check-in while one left for later is kept: that one is carried on, since
+    /// there is room for one check-in draft and a new one would write over it.
+    fn carry_on_kept_checkin(&mut self, screen: Screen) -> Screen {
+        let Screen::CheckIn(form) = &screen else {
+            return screen;
+        };
+        if form.from_draft {
+            return screen;
+        }
+        let Some(kept) = self.kept_checkin.take() else {
+            return screen;
+        };
+        match checkin::CheckInForm::from_draft(&kept, &self.content) {
+            Some(carried) => {
+                self.status = Some(
+                    "Carrying on with the check-in you left earlier (Esc, then y, lets it go)."
+                        .into(),
+                );
+                Screen::CheckIn(carried)
+            }
+            None => screen,
+        }
     }
 
     /// Keeps whatever is being written as a draft, for quitting in a hurry: entries
@@ -840,6 +868,11 @@ fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 true
             }
             KeyCode::Esc => {
+                // There is one check-in draft: a new check-in carries on with this one
+                // rather than write over it.
+                if checkin::is_checkin_draft(&draft) {
+                    app.kept_checkin = Some(draft.clone());
+                }
                 out.status = Some("Your draft is kept for later.".into());
                 true
             }
