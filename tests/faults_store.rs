@@ -248,15 +248,18 @@ fn a_diary_readable_by_others_is_made_owner_only_and_doctor_warns_first() {
     assert!(again.is_empty(), "said once, not every time: {again}");
 }
 
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| common::text(&o.stdout).trim() == "0")
+}
+
 /// Runs `lantern` as an unprivileged user when the test runs as root (root can write
 /// anywhere, so a read-only folder means nothing to it).
 fn as_reader(diary: &Diary, args: &[&str]) -> common::Ran {
-    let is_root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| common::text(&o.stdout).trim() == "0");
     let mut cmd = diary.command(args);
-    if is_root {
+    if is_root() {
         let mut wrapped = Command::new("setpriv");
         wrapped
             .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
@@ -277,11 +280,7 @@ fn as_reader(diary: &Diary, args: &[&str]) -> common::Ran {
 fn a_read_only_folder_still_lets_you_read_and_says_so() {
     let diary = diary_with(5);
     let dir = diary.dir();
-    let is_root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| common::text(&o.stdout).trim() == "0");
-    if is_root {
+    if is_root() {
         // The unprivileged reader must own the diary, as a person owns theirs.
         let chown = Command::new("chown")
             .args(["-R", "65534:65534"])

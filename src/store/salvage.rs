@@ -120,16 +120,8 @@ impl Store {
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> Result<Salvaged<Entry>> {
-        match self.entries_between_whole(since, until) {
-            Ok(items) => Ok(Salvaged {
-                items,
-                unreadable: 0,
-            }),
-            Err(e) if e.is_damage() => {
-                Ok(self.salvage_rows("entry", since, until, |store, id| store.entry_lossy(id)))
-            }
-            Err(e) => Err(e),
-        }
+        let whole = self.entries_between_whole(since, until);
+        self.or_salvaged(whole, "entry", since, until, Store::entry_lossy)
     }
 
     /// Check-ins in a period, oldest first: for export, read as `entries_between` is.
@@ -138,14 +130,26 @@ impl Store {
         since: Option<NaiveDate>,
         until: Option<NaiveDate>,
     ) -> Result<Salvaged<CheckIn>> {
-        match self.checkins_between_whole(since, until) {
+        let whole = self.checkins_between_whole(since, until);
+        self.or_salvaged(whole, "checkin", since, until, Store::checkin_lossy)
+    }
+
+    /// What the whole read gave, or, where it met damage, the rows of `table` read one
+    /// by one.
+    fn or_salvaged<T>(
+        &self,
+        whole: Result<Vec<T>>,
+        table: &str,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        read: impl Fn(&Store, i64) -> Option<(String, T)>,
+    ) -> Result<Salvaged<T>> {
+        match whole {
             Ok(items) => Ok(Salvaged {
                 items,
                 unreadable: 0,
             }),
-            Err(e) if e.is_damage() => {
-                Ok(self.salvage_rows("checkin", since, until, |store, id| store.checkin_lossy(id)))
-            }
+            Err(e) if e.is_damage() => Ok(self.salvage_rows(table, since, until, read)),
             Err(e) => Err(e),
         }
     }

@@ -213,6 +213,13 @@ impl CheckInForm {
         Some(Effect::SaveDraft(self.draft(content, now)))
     }
 
+    /// The id of the chosen emotion system, if one is chosen.
+    fn system_id(&self, content: &Content) -> Option<String> {
+        self.system
+            .and_then(|i| content.systems.get(i))
+            .map(|s| s.id.as_ref().clone())
+    }
+
     /// This check-in as a draft, so Ctrl-C or a signal to stop keeps it.
     pub fn draft(&self, content: &Content, now: chrono::DateTime<chrono::FixedOffset>) -> Draft {
         let kept = Kept {
@@ -220,10 +227,7 @@ impl CheckInForm {
             pleasantness: self.pleasantness,
             energy: self.energy,
             stress: self.stress,
-            system: self
-                .system
-                .and_then(|i| content.systems.get(i))
-                .map(|s| s.id.as_ref().clone()),
+            system: self.system_id(content),
             words: self.words.iter().cloned().collect(),
             tags: self.tags.iter().cloned().collect(),
             note: self.note.lines().join(" "),
@@ -338,10 +342,7 @@ impl CheckInForm {
             pleasantness: self.pleasantness,
             energy: self.energy,
             stress: self.stress,
-            system: self
-                .system
-                .and_then(|i| content.systems.get(i))
-                .map(|s| s.id.as_ref().clone()),
+            system: self.system_id(content),
             words: self.words.iter().cloned().collect(),
             tags: self.tags.iter().cloned().collect(),
             note: text(&self.note),
