@@ -80,6 +80,29 @@ pub struct Config {
     pub reduced_motion: bool,
     /// Your own rhythm for the paced breathing step, in place of the content's.
     pub rhythm: Option<crate::content::schema::Rhythm>,
+    /// The `[keys]` section as written: each command's new keys, checked by the app
+    /// against its key tables (a bad name or a clash is a warning there).
+    #[serde(skip)]
+    pub keys: Vec<KeySetting>,
+}
+
+/// One line of `[keys]`: `check_in = ["c", "F5"]`, before any key name is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeySetting {
+    /// The command's name, as `lantern keys` lists it.
+    pub command: String,
+    /// The keys as written ("q", "Ctrl-N", "F5").
+    pub keys: Vec<String>,
+    /// Where in `config.toml` it was written, for warnings.
+    pub line: usize,
+}
+
+/// The settings, and what was wrong in `config.toml` (each problem one line naming
+/// file, line and field; the default was used in its place).
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub config: Config,
+    pub warnings: Vec<String>,
 }
 
 impl Default for Config {
@@ -91,6 +114,7 @@ impl Default for Config {
             default_template: "reflective-diary".into(),
             reduced_motion: false,
             rhythm: None,
+            keys: Vec::new(),
         }
     }
 }
@@ -125,7 +149,7 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 
 impl Config {
     /// Reads `config.toml` if there is one; a broken file is an error naming its line.
-    pub fn load(paths: &Paths) -> Result<Config> {
+    pub fn load(paths: &Paths) -> Result<Loaded> {
         let mut config = match std::fs::read_to_string(&paths.config_file) {
             Ok(text) => parse(&text, &paths.config_file)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
@@ -138,7 +162,10 @@ impl Config {
                 config.region = region.trim().to_lowercase();
             }
         }
-        Ok(config)
+        Ok(Loaded {
+            config,
+            warnings: Vec::new(),
+        })
     }
 
     /// Writes the settings chosen on the first run into the commented example.

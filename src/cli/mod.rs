@@ -262,13 +262,19 @@ fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
 pub struct Context {
     pub paths: Paths,
     pub config: Config,
+    /// What was wrong in `config.toml`; the defaults were used in its place.
+    pub config_warnings: Vec<String>,
 }
 
 impl Context {
     pub fn new(data_dir: Option<&std::path::Path>) -> Result<Context> {
         let paths = Paths::resolve(data_dir)?;
-        let config = Config::load(&paths)?;
-        Ok(Context { paths, config })
+        let loaded = Config::load(&paths)?;
+        Ok(Context {
+            paths,
+            config: loaded.config,
+            config_warnings: loaded.warnings,
+        })
     }
 
     /// The content, with the user's overrides; warnings about set-aside files go to stderr.
