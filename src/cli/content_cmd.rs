@@ -5,7 +5,8 @@ use chrono::Local;
 
 use crate::config::Config;
 use crate::content::{self, Content, Kind};
-use crate::domain::suggest::{self, Suggestion};
+use crate::domain::suggest::Suggestion;
+use crate::session;
 
 use super::{ContentCommand, Context};
 
@@ -114,18 +115,12 @@ pub fn suggest(ctx: &Context) -> Result<i32> {
     let content = ctx.content();
     let store = ctx.open_store()?;
     let today = Local::now().date_naive();
-    let days = suggest::history_days(content.rules.iter().map(|r| &r.item));
-    let history = super::diary::recent_checkins(&store, today, days)?;
+    let history = session::today::history(&store, &content, today)?;
     let Some(latest) = history.first() else {
         outln!("Check in first (`lantern checkin`), and Lantern will suggest one small thing.");
         return Ok(0);
     };
-    match suggest::suggest(
-        content.rules.iter().map(|r| &r.item),
-        latest,
-        &history,
-        today,
-    ) {
+    match session::today::suggestion(&content, latest, &history, today) {
         Some(s) => print_suggestion(&content, &ctx.config, &s)?,
         None => outln!("Nothing to suggest just now. Be kind to yourself."),
     }

@@ -1,5 +1,6 @@
-//! The command line: what each command takes (clap), and the shared set-up every
-//! command needs (paths, settings, the store, the content).
+//! The command line: what each command takes (clap), dispatch to the command, and
+//! the `Context` every command shares (the session, with the command line's way of
+//! asking for a passphrase and printing what it found).
 
 /// Writes to standard output and returns the io error with `?`, instead of panicking as
 /// `print!` does when the reader has gone (`lantern list | head -1`). `main` turns a
@@ -25,15 +26,14 @@ macro_rules! outln {
 mod content_cmd;
 mod diary;
 mod doctor;
-pub(crate) mod editor;
+mod editor;
 mod insights;
 mod output;
 // --- practice and support (issue 5) ---
 mod practice;
 mod security;
-pub(crate) mod transfer;
+mod transfer;
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -41,9 +41,9 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use zeroize::Zeroizing;
 
-use crate::config::{Config, Paths};
-use crate::content::{self, Content};
-use crate::store::{self, Store, StoreError};
+use crate::content::Content;
+use crate::session::Session;
+use crate::store::{Store, StoreError};
 
 /// Lantern: a private, offline companion for care practitioners. Check in, write a
 /// compassionate reflective diary, and practise the skills of compassionate resilience.
@@ -258,28 +258,32 @@ fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
         .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
 }
 
-/// What every command shares.
+/// What every command shares: the session, read once.
 pub struct Context {
-    pub paths: Paths,
-    pub config: Config,
-    /// What was wrong in `config.toml`; the defaults were used in its place.
-    pub config_warnings: Vec<String>,
+    session: Session,
+}
+
+impl std::ops::Deref for Context {
+    type Target = Session;
+
+    fn deref(&self) -> &Session {
+        &self.session
+    }
 }
 
 impl Context {
+    /// Sets up the session; what was wrong in the settings goes to stderr.
     pub fn new(data_dir: Option<&std::path::Path>) -> Result<Context> {
-        let paths = Paths::resolve(data_dir)?;
-        let loaded = Config::load(&paths)?;
-        Ok(Context {
-            paths,
-            config: loaded.config,
-            config_warnings: loaded.warnings,
-        })
+        let session = Session::new(data_dir)?;
+        for warning in &session.config_warnings {
+            eprintln!("lantern: warning: {warning}");
+        }
+        Ok(Context { session })
     }
 
     /// The content, with the user's overrides; warnings about set-aside files go to stderr.
     pub fn content(&self) -> Content {
-        let loaded = content::load(Some(&self.paths.content_dir));
+        let loaded = self.session.load_content();
         for warning in &loaded.warnings {
             eprintln!("lantern: warning: {warning}");
         }
@@ -288,21 +292,21 @@ impl Context {
 
     /// Opens the diary, asking for the passphrase if it is encrypted.
     pub fn open_store(&self) -> Result<Store> {
-        let path = &self.paths.database;
-        let passphrase = if store::is_encrypted(path)? {
+        let passphrase = if self.session.is_encrypted()? {
             Some(passphrase_from_user("Passphrase: ")?)
         } else {
             None
         };
-        let store = Store::open(path, passphrase.as_deref().map(String::as_str))?;
-        for notice in store.notices() {
+        let opened = self
+            .session
+            .open_store(passphrase.as_deref().map(String::as_str))?;
+        for notice in &opened.notices {
             eprintln!("lantern: note: {notice}");
         }
-        // An edit interrupted by a kill left its text in a file: keep it, then remove it.
-        for line in editor::recover_leftovers(&store, &self.paths.data_dir) {
+        for line in &opened.recovered {
             eprintln!("lantern: {line}");
         }
-        Ok(store)
+        Ok(opened.store)
     }
 }
 
@@ -325,13 +329,10 @@ pub fn run(cli: Cli) -> Result<i32> {
     }
     let ctx = Context::new(cli.data_dir.as_deref())?;
     let Some(command) = cli.command else {
-        if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-            crate::tui::run(&ctx)?;
-        } else {
-            use clap::CommandFactory;
-            let help = Cli::command().render_help().to_string();
-            out!("{help}");
-        }
+        // The app is for a terminal (`main` opens it there); anywhere else, the help.
+        use clap::CommandFactory;
+        let help = Cli::command().render_help().to_string();
+        out!("{help}");
         return Ok(0);
     };
     match command {

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _, Result};
-use chrono::{Datelike, Local};
+use chrono::Local;
 use clap::{Args, Subcommand};
 
-use crate::content::schema::{Nudge, PlanSection, Question, SupportModel};
+use crate::content::schema::{PlanSection, Question, SupportModel};
 use crate::content::{Content, Kind};
 use crate::domain::pacer::{CueKind, Pacer};
 use crate::domain::plan;
@@ -837,50 +837,14 @@ pub fn support(ctx: &Context, args: SupportArgs) -> Result<i32> {
 // ---------------------------------------------------------------------------------
 // lantern nudge
 
-/// The built-in nudge file's text, or the user's override of it.
-fn nudge_lines(content_dir: &std::path::Path) -> Vec<Nudge> {
-    #[derive(serde::Deserialize)]
-    struct File {
-        #[serde(default)]
-        nudge: Vec<Nudge>,
-    }
-    let parse = |text: &str| {
-        toml::from_str::<File>(text)
-            .ok()
-            .map(|f| f.nudge)
-            .filter(|n| !n.is_empty())
-    };
-    let name = Kind::Nudge.file();
-    std::fs::read_to_string(content_dir.join(name))
-        .ok()
-        .and_then(|text| parse(&text))
-        .or_else(|| {
-            crate::content::FILES
-                .iter()
-                .find(|(file, _)| *file == name)
-                .and_then(|(_, text)| parse(text))
-        })
-        .unwrap_or_default()
-}
-
 /// One quiet line when today has no check-in yet; nothing otherwise, and nothing at
-/// all (not even an error) if anything is amiss. Fast enough for a shell start-up
-/// file: no content checks, no migrations, no passphrase.
+/// all (not even an error) if anything is amiss.
 pub fn nudge(data_dir: Option<&std::path::Path>) -> i32 {
     let Ok(paths) = crate::config::Paths::resolve(data_dir) else {
         return 0;
     };
-    let today = Local::now().date_naive();
-    if crate::store::quick_checked_in_on(&paths.database, today) != Some(false) {
-        return 0;
-    }
-    let lines = nudge_lines(&paths.content_dir);
-    if lines.is_empty() {
-        return 0;
-    }
-    let pick = usize::try_from(today.num_days_from_ce()).unwrap_or(0) % lines.len();
-    if let Some(line) = lines.get(pick) {
-        let _ = writeln!(std::io::stdout(), "{}", line.text.trim());
+    if let Some(line) = crate::session::today::nudge(&paths, Local::now().date_naive()) {
+        let _ = writeln!(std::io::stdout(), "{line}");
     }
     0
 }
@@ -930,11 +894,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn the_built_in_nudges_parse() {
-        let lines = nudge_lines(std::path::Path::new("/nonexistent"));
-        assert!(!lines.is_empty());
     }
 }
