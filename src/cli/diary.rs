@@ -11,7 +11,8 @@ use crate::domain::entry::Entry;
 use crate::session::today;
 use crate::store::{CheckInFilter, EntryFilter, StoreError};
 
-use super::{editor, output, CheckinArgs, Context};
+use super::args::CheckinArgs;
+use super::{editor, output, Context};
 
 pub fn new_uid() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -43,7 +44,7 @@ pub fn checkin(ctx: &Context, args: CheckinArgs) -> Result<i32> {
     let history = today::history(&store, &content, now.date_naive())?;
     if let Some(s) = today::suggestion(&content, &checkin, &history, now.date_naive()) {
         outln!();
-        super::content_cmd::print_suggestion(&content, &ctx.config, &s)?;
+        super::suggest::print_suggestion(&content, &ctx.config, &s)?;
     }
     Ok(0)
 }
