@@ -5,7 +5,7 @@ use anyhow::{bail, Result};
 use crate::content::{self, Kind};
 
 use super::args::ContentCommand;
-use super::Context;
+use super::context::Context;
 
 pub fn run(ctx: &Context, command: ContentCommand) -> Result<i32> {
     match command {

@@ -12,7 +12,8 @@ use crate::session::today;
 use crate::store::{CheckInFilter, EntryFilter, StoreError};
 
 use super::args::CheckinArgs;
-use super::{editor, output, Context};
+use super::context::Context;
+use super::{editor, output};
 
 pub fn new_uid() -> String {
     uuid::Uuid::new_v4().to_string()

@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 
 use crate::store::{self, FileKind, Store, StoreError};
 
-use super::{passphrase_from_user, Context};
+use super::context::{passphrase_from_user, Context};
 
 fn describe(kind: FileKind) -> &'static str {
     match kind {

@@ -13,8 +13,8 @@ use crate::domain::pacer::{CueKind, Pacer};
 use crate::domain::practice::{self, PracticeRecord};
 
 use super::args::ExerciseArgs;
+use super::context::Context;
 use super::plain::{minutes_text, read_line, say, seconds_text};
-use super::Context;
 
 /// The pace factor: `--speed`, else LANTERN_PACE_SCALE, else 1.
 fn pace_scale(flag: Option<f64>) -> Result<f64> {

@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Result};
 
-use super::Context;
+use super::context::Context;
 
 pub fn help_now(ctx: &Context) -> Result<i32> {
     let content = ctx.content();

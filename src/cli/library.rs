@@ -4,8 +4,8 @@ use anyhow::{bail, Result};
 
 use crate::content::{Content, Kind};
 
+use super::context::Context;
 use super::plain::{say, wrap};
-use super::Context;
 
 pub fn library(ctx: &Context, word: Option<&str>) -> Result<i32> {
     let content = ctx.content();

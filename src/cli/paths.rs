@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::Context;
+use super::context::Context;
 
 pub fn paths(ctx: &Context) -> Result<i32> {
     let p = &ctx.paths;

@@ -8,8 +8,9 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::insights::{level, year_grid, Bounds, DayMean, Period, Scales};
 
+use super::context::Context;
+use super::output;
 use super::plain::today;
-use super::{output, Context};
 
 /// Colours for seven levels of pleasantness, from a muted indigo through teal to warm
 /// gold: calm at the low end, and never red.

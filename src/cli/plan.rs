@@ -10,8 +10,8 @@ use crate::content::schema::PlanSection;
 use crate::domain::plan;
 
 use super::args::PlanCommand;
+use super::context::Context;
 use super::plain::{say, wrap};
-use super::Context;
 
 fn plan_section<'a>(sections: &[&'a PlanSection], word: &str) -> Result<&'a PlanSection> {
     plan::find_section(sections, word).ok_or_else(|| {

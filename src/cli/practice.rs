@@ -10,8 +10,8 @@ use crate::domain::practice::{self, PracticeRecord};
 use crate::store::PracticeFilter;
 
 use super::args::{PracticeArgs, PracticeCommand};
+use super::context::Context;
 use super::plain::{minutes_text, name_of, say};
-use super::Context;
 
 pub fn practice(ctx: &Context, args: PracticeArgs) -> Result<i32> {
     let content = ctx.content();

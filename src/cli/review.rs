@@ -7,9 +7,10 @@ use anyhow::{bail, Result};
 
 use crate::domain::insights::{date_range, Scales};
 
+use super::context::Context;
+use super::output;
 use super::plain::today;
 use super::stats::insights_text;
-use super::{output, Context};
 
 const REVIEW_TEMPLATE: &str = "weekly-review";
 

@@ -9,7 +9,7 @@ use zeroize::Zeroizing;
 use crate::config::Config;
 use crate::store::{self, FileKind, Store};
 
-use super::{passphrase_from_user, Context};
+use super::context::{passphrase_from_user, Context};
 
 /// A new passphrase: LANTERN_NEW_PASSPHRASE, or typed twice without echo.
 fn new_passphrase() -> Result<Zeroizing<String>> {

@@ -14,8 +14,9 @@ use crate::domain::insights::{
 };
 
 use super::args::StatsArgs;
+use super::context::Context;
+use super::output;
 use super::plain::today;
-use super::{output, Context};
 
 /// The template for the monthly look at the expected outcomes.
 pub const OUTCOMES_TEMPLATE: &str = "outcomes-reflection";

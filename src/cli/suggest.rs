@@ -12,7 +12,7 @@ use crate::content::{Content, Kind};
 use crate::domain::suggest::Suggestion;
 use crate::session;
 
-use super::Context;
+use super::context::Context;
 
 /// The name of the item a `kind:id` reference names, for showing an offer.
 fn name_of(content: &Content, reference: &str) -> String {

@@ -13,8 +13,9 @@ use crate::domain::insights::{date_range, Period, Scales};
 use crate::domain::supervision::{default_since, supervision_markdown, Shared};
 
 use super::args::{PrepArgs, SupervisionCommand};
+use super::context::Context;
 use super::plain::today;
-use super::{editor, output, Context};
+use super::{editor, output};
 
 const SUPERVISION_TEMPLATE: &str = "supervision-prep";
 

@@ -9,8 +9,8 @@ use crate::content::schema::{Question, SupportModel};
 use crate::domain::support_finder::{self, Match, Wants};
 
 use super::args::SupportArgs;
+use super::context::Context;
 use super::plain::{read_line, say, wrap};
-use super::Context;
 
 /// Which of the three wants a question asks about, judged by what its answers set.
 fn asks(question: &Question) -> (bool, bool, bool) {

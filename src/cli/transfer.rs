@@ -9,7 +9,8 @@ use chrono::{Local, NaiveDate};
 use crate::domain::transfer::{self, Export};
 use crate::host::files::AlreadyExists;
 
-use super::{Context, ExportFormat};
+use super::args::ExportFormat;
+use super::context::Context;
 
 /// `host::files::write_private`, naming the flag that replaces a file when one is in
 /// the way.
@@ -135,7 +136,7 @@ pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
         path.to_path_buf()
     };
     let passphrase = if store.is_encrypted() {
-        Some(super::passphrase_from_user(
+        Some(super::context::passphrase_from_user(
             "Passphrase (again, for the copy): ",
         )?)
     } else {

@@ -10,14 +10,13 @@ use zeroize::Zeroizing;
 
 use crate::config::Config;
 use crate::content::Content;
-use crate::domain::insights::{year_grid, Period, Scales};
 use crate::domain::supervision::{supervision_markdown, Shared};
 use crate::host::files;
 use crate::session::{self, today, Opened, Session};
-use crate::store::{EntryFilter, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 use super::app::{self, Action, App, Effect};
-use super::loaders;
+use super::loaders::{self, fail};
 use super::screens;
 use super::search_worker::SearchWorker;
 use super::terminal::Incoming;
@@ -182,11 +181,8 @@ impl<'a> Runtime<'a> {
     }
 }
 
-pub(super) fn fail(what: &'static str) -> impl Fn(StoreError) -> String {
-    move |e| format!("{what}: {e}")
-}
-
-/// The effects that need the open store. Errors come back as one kind line.
+/// The effects that need the open store. Errors come back as one kind line. What a
+/// screen shows is read by `loaders`; saving, deleting and exporting are done here.
 fn perform_with_store(
     store: &mut Store,
     content: &Content,
@@ -194,22 +190,12 @@ fn perform_with_store(
     effect: Effect,
 ) -> std::result::Result<Option<Action>, String> {
     Ok(match effect {
-        Effect::LoadToday => Some(Action::TodayLoaded(
-            today::load(store, content, now).map_err(fail("Could not read today"))?,
-        )),
-        Effect::LoadEntries { offset } => {
-            let rows = store
-                .list_entries(&EntryFilter {
-                    limit: Some(screens::diary::PAGE),
-                    offset,
-                    ..Default::default()
-                })
-                .map_err(fail("Could not read the diary"))?;
-            Some(Action::EntriesLoaded { offset, rows })
-        }
-        Effect::OpenEntry(id) => Some(Action::EntryLoaded(
-            store.entry(id).map_err(fail("Could not open it"))?,
-        )),
+        Effect::LoadToday => Some(Action::TodayLoaded(loaders::today(store, content, now)?)),
+        Effect::LoadEntries { offset } => Some(Action::EntriesLoaded {
+            offset,
+            rows: loaders::entries(store, offset)?,
+        }),
+        Effect::OpenEntry(id) => Some(Action::EntryLoaded(loaders::entry(store, id)?)),
         Effect::SaveCheckIn(checkin) => {
             store
                 .add_checkin(&checkin)
@@ -291,29 +277,12 @@ fn perform_with_store(
             let _ = store.delete_draft(&screens::plan::draft_slot(&id));
             Some(Action::PlanLoaded(loaders::plan_texts(store)?))
         }
-        Effect::LoadInsights(days) => {
-            let period = Period::last_days(now.date_naive(), days);
-            let data = store
-                .insights(period, Scales::from_content(content))
-                .map_err(fail("Could not gather the insights"))?;
-            Some(Action::InsightsLoaded(data))
-        }
-        Effect::LoadYear(year) => {
-            let days = store
-                .year_in_pixels(year)
-                .map_err(fail("Could not gather the year"))?;
-            Some(Action::YearLoaded(year_grid(year, &days)))
-        }
-        Effect::LoadDay(date) => Some(Action::DayLoaded(
-            store
-                .day_detail(date)
-                .map_err(fail("Could not open that day"))?,
-        )),
-        Effect::LoadWeek => Some(Action::WeekLoaded(
-            store
-                .week_review(now.date_naive(), Scales::from_content(content))
-                .map_err(fail("Could not gather the week"))?,
-        )),
+        Effect::LoadInsights(days) => Some(Action::InsightsLoaded(loaders::insights(
+            store, content, now, days,
+        )?)),
+        Effect::LoadYear(year) => Some(Action::YearLoaded(loaders::year(store, year)?)),
+        Effect::LoadDay(date) => Some(Action::DayLoaded(loaders::day(store, date)?)),
+        Effect::LoadWeek => Some(Action::WeekLoaded(loaders::week(store, content, now)?)),
         Effect::LoadSupervision(since) => Some(Action::SupervisionLoaded(
             loaders::supervision_prep(store, content, now, since)?,
         )),
