@@ -91,7 +91,8 @@ pub fn doctor(ctx: &Context) -> Result<i32> {
     } else if matches!(kind, FileKind::Empty | FileKind::NotADiary) {
         healthy = false;
     }
-    let loaded = crate::content::load(Some(&p.content_dir));
+    // Its own report says what was set aside, so the warnings are not printed twice.
+    let loaded = ctx.load_content();
     let overrides: Vec<&str> = loaded
         .content
         .sources
