@@ -230,6 +230,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_editor_names_no_command() {
+        // The command line adds its own way in (a pipe); the app has none to offer.
+        assert!(!NoEditor.to_string().contains("lantern"));
+    }
+
+    #[test]
     fn a_blank_layout_is_not_writing_and_any_typed_line_is() {
         assert!(!has_writing(
             "Title: \nTags: walk\n\n## What happened?\n<!-- a hint -->\n\n"

@@ -95,3 +95,20 @@ pub fn unlock_failed(error: &StoreError) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrong_passphrase_is_the_stores_words_and_an_invitation_to_try_again() {
+        assert_eq!(
+            unlock_failed(&StoreError::WrongPassphrase),
+            "That passphrase does not open this diary. Try again."
+        );
+        assert_eq!(
+            unlock_failed(&StoreError::EmptyPassphrase),
+            StoreError::EmptyPassphrase.to_string()
+        );
+    }
+}
