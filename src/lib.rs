@@ -1,12 +1,17 @@
 //! Lantern: a private, offline terminal companion for care practitioners.
 //!
-//! The layers, as `../shared/DESIGN.md` draws them: `cli` and `tui` are front ends;
-//! both use `domain` (pure logic), `content` (the framework as data) and `store`
-//! (the SQLite diary); `config` says where things live.
+//! The layers, as `../shared/DESIGN.md` draws them: `cli` and `tui` are front ends,
+//! and neither uses the other. Below them, `session` sets up what both need (paths,
+//! settings, content, the open diary, Today's data) and `host` does what both ask of
+//! the machine (the editor hand-off, owner-only files). Everything uses `domain` (pure
+//! logic), `content` (the framework as data) and `store` (the SQLite diary); `config`
+//! says where things live.
 
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod domain;
+pub mod host;
+pub mod session;
 pub mod store;
 pub mod tui;

@@ -1,11 +1,21 @@
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 
 use clap::Parser;
 
 fn main() {
     let cli = lantern::cli::Cli::parse();
     let verbose = cli.verbose;
-    let result = lantern::cli::run(cli).and_then(|code| {
+    // No command on a terminal opens the app; everything else is the command line's.
+    let app =
+        cli.command.is_none() && std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let result = if app {
+        lantern::session::Session::new(cli.data_dir.as_deref())
+            .and_then(|session| lantern::tui::run(&session))
+            .map(|()| 0)
+    } else {
+        lantern::cli::run(cli)
+    };
+    let result = result.and_then(|code| {
         // Anything still buffered goes now, so a failed write is seen here.
         std::io::stdout().flush()?;
         Ok(code)

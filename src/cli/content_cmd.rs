@@ -1,13 +1,11 @@
-//! `lantern content …`, `lantern suggest` and `lantern help-now`.
+//! `lantern content check|list|show`: the framework content, checked, listed and read.
 
 use anyhow::{bail, Result};
-use chrono::Local;
 
-use crate::config::Config;
-use crate::content::{self, Content, Kind};
-use crate::domain::suggest::{self, Suggestion};
+use crate::content::{self, Kind};
 
-use super::{ContentCommand, Context};
+use super::args::ContentCommand;
+use super::context::Context;
 
 pub fn run(ctx: &Context, command: ContentCommand) -> Result<i32> {
     match command {
@@ -67,98 +65,6 @@ fn list(ctx: &Context, kind: Option<&str>) -> Result<i32> {
     let mut out = String::new();
     for (kind, id, name) in content.list(&kinds) {
         out.push_str(&format!("{:<40} {name}\n", format!("{}:{id}", kind.name())));
-    }
-    out!("{out}");
-    Ok(0)
-}
-
-/// The name of the item a `kind:id` reference names, for showing an offer.
-fn name_of(content: &Content, reference: &str) -> String {
-    content
-        .list(Kind::ALL)
-        .into_iter()
-        .find(|(kind, id, _)| format!("{}:{id}", kind.name()) == reference)
-        .map(|(_, _, name)| name)
-        .unwrap_or_else(|| reference.to_string())
-}
-
-pub fn print_suggestion(content: &Content, config: &Config, s: &Suggestion) -> Result<()> {
-    outln!("{}", s.message);
-    for offer in &s.offer {
-        outln!(
-            "  - {}  (lantern content show {offer})",
-            name_of(content, offer)
-        );
-    }
-    if s.offer_help {
-        if let Some(region) = content.region(&config.region) {
-            outln!();
-            outln!("{}", region.intro.trim());
-            for c in region
-                .people
-                .iter()
-                .chain(&region.services)
-                .chain(&region.urgent)
-            {
-                if let Some(number) = &c.number {
-                    outln!("  - {}: {number}", c.name);
-                }
-            }
-            outln!("  (lantern help-now shows everything)");
-        }
-    }
-    Ok(())
-}
-
-pub fn suggest(ctx: &Context) -> Result<i32> {
-    let content = ctx.content();
-    let store = ctx.open_store()?;
-    let today = Local::now().date_naive();
-    let days = suggest::history_days(content.rules.iter().map(|r| &r.item));
-    let history = super::diary::recent_checkins(&store, today, days)?;
-    let Some(latest) = history.first() else {
-        outln!("Check in first (`lantern checkin`), and Lantern will suggest one small thing.");
-        return Ok(0);
-    };
-    match suggest::suggest(
-        content.rules.iter().map(|r| &r.item),
-        latest,
-        &history,
-        today,
-    ) {
-        Some(s) => print_suggestion(&content, &ctx.config, &s)?,
-        None => outln!("Nothing to suggest just now. Be kind to yourself."),
-    }
-    Ok(0)
-}
-
-pub fn help_now(ctx: &Context) -> Result<i32> {
-    let content = ctx.content();
-    let Some(region) = content.region(&ctx.config.region) else {
-        bail!("no help contacts are set up; check help.toml");
-    };
-    let mut out = format!("{}\n\n{}\n", region.name, region.intro.trim());
-    for (heading, contacts) in [
-        ("People", &region.people),
-        ("Services", &region.services),
-        ("Urgent", &region.urgent),
-    ] {
-        out.push_str(&format!("\n{heading}\n"));
-        for c in contacts {
-            let mut line = format!("  - {}", c.name);
-            if let Some(n) = &c.number {
-                line.push_str(&format!(": {n}"));
-            }
-            if let Some(w) = &c.when {
-                line.push_str(&format!(" ({w})"));
-            }
-            out.push_str(&line);
-            out.push('\n');
-            out.push_str(&format!("    {}\n", c.how.trim()));
-        }
-    }
-    if let Some(note) = &region.note {
-        out.push_str(&format!("\n{}\n", note.trim()));
     }
     out!("{out}");
     Ok(0)

@@ -8,10 +8,12 @@ use chrono::{Local, NaiveDate};
 use crate::domain::checkin::{normalise_tags, CheckInInput};
 use crate::domain::editor_text::{self, Written};
 use crate::domain::entry::Entry;
-use crate::domain::suggest;
+use crate::session::today;
 use crate::store::{CheckInFilter, EntryFilter, StoreError};
 
-use super::{editor, output, CheckinArgs, Context};
+use super::args::CheckinArgs;
+use super::context::Context;
+use super::{editor, output};
 
 pub fn new_uid() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -40,34 +42,12 @@ pub fn checkin(ctx: &Context, args: CheckinArgs) -> Result<i32> {
         checkin.energy,
         checkin.stress
     );
-    let days = suggest::history_days(content.rules.iter().map(|r| &r.item));
-    let history = recent_checkins(&store, now.date_naive(), days)?;
-    if let Some(s) = suggest::suggest(
-        content.rules.iter().map(|r| &r.item),
-        &checkin,
-        &history,
-        now.date_naive(),
-    ) {
+    let history = today::history(&store, &content, now.date_naive())?;
+    if let Some(s) = today::suggestion(&content, &checkin, &history, now.date_naive()) {
         outln!();
-        super::content_cmd::print_suggestion(&content, &ctx.config, &s)?;
+        super::suggest::print_suggestion(&content, &ctx.config, &s)?;
     }
     Ok(0)
-}
-
-pub fn recent_checkins(
-    store: &crate::store::Store,
-    today: NaiveDate,
-    days: u32,
-) -> Result<Vec<crate::domain::checkin::CheckIn>> {
-    let since = today - chrono::Days::new(u64::from(days));
-    Ok(store
-        .list_checkins(&CheckInFilter {
-            since: Some(since),
-            ..Default::default()
-        })?
-        .into_iter()
-        .map(|(_, c)| c)
-        .collect())
 }
 
 pub fn write(

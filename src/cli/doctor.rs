@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 
 use crate::store::{self, FileKind, Store, StoreError};
 
-use super::{passphrase_from_user, Context};
+use super::context::{passphrase_from_user, Context};
 
 fn describe(kind: FileKind) -> &'static str {
     match kind {
@@ -91,7 +91,8 @@ pub fn doctor(ctx: &Context) -> Result<i32> {
     } else if matches!(kind, FileKind::Empty | FileKind::NotADiary) {
         healthy = false;
     }
-    let loaded = crate::content::load(Some(&p.content_dir));
+    // Its own report says what was set aside, so the warnings are not printed twice.
+    let loaded = ctx.load_content();
     let overrides: Vec<&str> = loaded
         .content
         .sources

@@ -164,12 +164,15 @@ pub fn text_from(bytes: Vec<u8>, what: &str) -> String {
     match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!(
-                "lantern: some bytes in {what} were not text (not UTF-8); they are kept as \u{FFFD}"
-            );
+            say_not_utf8(what);
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     }
+}
+
+/// The line on stderr that says some bytes in `what` were not text.
+pub fn say_not_utf8(what: &str) {
+    eprintln!("lantern: {}", crate::host::editor::not_utf8_note(what));
 }
 
 /// All of standard input as text, as `text_from` reads it.

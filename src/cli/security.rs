@@ -1,4 +1,5 @@
-//! Creating the diary, encryption, and the commands that say where things are.
+//! Creating the diary, and its encryption: `init`, `encrypt`, `passphrase` and
+//! `decrypt`.
 
 use std::path::Path;
 
@@ -8,7 +9,7 @@ use zeroize::Zeroizing;
 use crate::config::Config;
 use crate::store::{self, FileKind, Store};
 
-use super::{passphrase_from_user, Context};
+use super::context::{passphrase_from_user, Context};
 
 /// A new passphrase: LANTERN_NEW_PASSPHRASE, or typed twice without echo.
 fn new_passphrase() -> Result<Zeroizing<String>> {
@@ -140,14 +141,5 @@ pub fn decrypt(ctx: &Context, out: &Path) -> Result<i32> {
         "Wrote a plaintext copy to {} (readable by you only). Anyone with the file can read it.",
         out.display()
     );
-    Ok(0)
-}
-
-pub fn paths(ctx: &Context) -> Result<i32> {
-    let p = &ctx.paths;
-    outln!("Diary:             {}", p.database.display());
-    outln!("Data folder:       {}", p.data_dir.display());
-    outln!("Settings:          {}", p.config_file.display());
-    outln!("Content folder:    {}", p.content_dir.display());
     Ok(0)
 }

@@ -3,118 +3,27 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result};
 use chrono::{Local, NaiveDate};
 
 use crate::domain::transfer::{self, Export};
-use crate::store::set_private;
+use crate::host::files::AlreadyExists;
 
-use super::{Context, ExportFormat};
+use super::args::ExportFormat;
+use super::context::Context;
 
-/// Writes `text` to a new owner-only file (or replaces it with `force`). The words go
-/// to a temporary file beside it first, which takes the name only once it is whole on
-/// disk: a full disk or a crash never leaves half a file under the name.
-pub(crate) fn write_private(path: &Path, text: &str, force: bool) -> Result<()> {
-    write_private_with(path, force, |file| file.write_all(text.as_bytes()))
-}
-
-/// The write-ahead log or index of a diary beside it.
-fn is_diary_sidecar(path: &Path) -> bool {
-    let name = path.to_string_lossy();
-    ["-wal", "-shm", "-journal"].iter().any(|suffix| {
-        name.strip_suffix(suffix).is_some_and(|main| {
-            matches!(
-                crate::store::file_kind(Path::new(main)),
-                Ok(crate::store::FileKind::Plaintext | crate::store::FileKind::Encrypted)
-            )
-        })
-    })
-}
-
-/// As `write_private`, with the contents written by `fill`.
-pub(crate) fn write_private_with(
-    path: &Path,
-    force: bool,
-    fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
-) -> Result<()> {
-    // A diary (this one, its backup, any other) is never replaced by an export: with
-    // --force that would lose everything the export does not hold, and write an
-    // encrypted diary's words out in the clear.
-    if matches!(
-        crate::store::file_kind(path),
-        Ok(crate::store::FileKind::Plaintext | crate::store::FileKind::Encrypted)
-    ) || is_diary_sidecar(path)
-    {
-        bail!(
-            "{} is a Lantern diary (or part of one), so it was left as it is; choose another name",
-            path.display()
-        );
-    }
-    if path.exists() && !force {
-        bail!(
-            "{} already exists; choose another name, or add --force to replace it",
-            path.display()
-        );
-    }
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        bail!(
-            "there is no folder {}; make it first, or choose another place",
-            dir.display()
-        );
-    }
-    // tempfile creates the file owner-only (0600).
-    let temp = tempfile::Builder::new()
-        .prefix(".lantern-")
-        .suffix(".partial")
-        .tempfile_in(dir)
-        .map_err(|e| {
-            anyhow::anyhow!(
-                "could not create a file in {}: {}",
-                dir.display(),
-                plain_io(&e)
-            )
-        })?;
-    let written = (|| {
-        let mut out = std::io::BufWriter::new(temp.as_file());
-        fill(&mut out)?;
-        out.flush()?;
-        drop(out);
-        temp.as_file().sync_all()
-    })();
-    if let Err(e) = written {
-        // Dropping `temp` removes the partial file.
-        return Err(anyhow::Error::new(e).context(format!(
-            "writing {} (nothing was left under that name)",
-            path.display()
-        )));
-    }
-    let persisted = if force {
-        temp.persist(path).map(|_| ())
-    } else {
-        temp.persist_noclobber(path).map(|_| ())
-    };
-    persisted
-        .map_err(|e| anyhow::Error::new(e.error).context(format!("saving {}", path.display())))?;
-    set_private(path, false)?;
-    Ok(())
-}
-
-/// An I/O error in a person's words, without the path the library appends.
-fn plain_io(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::PermissionDenied => "you do not have permission to write there".into(),
-        std::io::ErrorKind::StorageFull => "the disk is full".into(),
-        std::io::ErrorKind::ReadOnlyFilesystem => "that place is read-only".into(),
-        std::io::ErrorKind::NotFound => "that folder does not exist".into(),
-        _ => {
-            let text = error.to_string();
-            text.split(" at path ").next().unwrap_or(&text).to_string()
+/// `host::files::write_private`, naming the flag that replaces a file when one is in
+/// the way.
+pub fn write_private(path: &Path, text: &str, force: bool) -> Result<()> {
+    crate::host::files::write_private(path, text, force).map_err(|e| {
+        match e.downcast_ref::<AlreadyExists>() {
+            Some(AlreadyExists(path)) => anyhow::anyhow!(
+                "{} already exists; choose another name, or add --force to replace it",
+                path.display()
+            ),
+            None => e,
         }
-    }
+    })
 }
 
 pub fn export(
@@ -227,7 +136,7 @@ pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
         path.to_path_buf()
     };
     let passphrase = if store.is_encrypted() {
-        Some(super::passphrase_from_user(
+        Some(super::context::passphrase_from_user(
             "Passphrase (again, for the copy): ",
         )?)
     } else {

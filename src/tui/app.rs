@@ -128,18 +128,7 @@ pub enum Effect {
     RecordSupervision(chrono::NaiveDate),
 }
 
-/// What Today shows, loaded from the store.
-#[derive(Debug, Clone, Default)]
-pub struct TodayData {
-    pub latest_today: Option<CheckIn>,
-    pub checkins_today: usize,
-    pub recent: Vec<EntrySummary>,
-    pub suggestion: Option<Suggestion>,
-    /// Good moments and entries from this date in earlier years.
-    pub on_this_day: Option<crate::domain::insights::OnThisDay>,
-    /// A month or more since the last reflection on the expected outcomes.
-    pub reflection_due: bool,
-}
+pub use crate::session::today::TodayData;
 
 /// (keys, what they do) rows, as the help and footer show them.
 pub type KeyRows = Vec<(String, &'static str)>;

@@ -1,0 +1,72 @@
+//! What every command shares: the session, with the command line's way of asking for
+//! a passphrase (LANTERN_PASSPHRASE, or the terminal without echo) and of saying what
+//! setting up found (on stderr, as `lantern: warning: …` and `lantern: note: …`).
+
+use anyhow::Result;
+use zeroize::Zeroizing;
+
+use crate::content::Content;
+use crate::session::Session;
+use crate::store::{Store, StoreError};
+
+/// What every command shares: the session, read once.
+pub struct Context {
+    session: Session,
+}
+
+impl std::ops::Deref for Context {
+    type Target = Session;
+
+    fn deref(&self) -> &Session {
+        &self.session
+    }
+}
+
+impl Context {
+    /// Sets up the session; what was wrong in the settings goes to stderr.
+    pub fn new(data_dir: Option<&std::path::Path>) -> Result<Context> {
+        let session = Session::new(data_dir)?;
+        for warning in &session.config_warnings {
+            eprintln!("lantern: warning: {warning}");
+        }
+        Ok(Context { session })
+    }
+
+    /// The content, with the user's overrides; warnings about set-aside files go to stderr.
+    pub fn content(&self) -> Content {
+        let loaded = self.session.load_content();
+        for warning in &loaded.warnings {
+            eprintln!("lantern: warning: {warning}");
+        }
+        loaded.content
+    }
+
+    /// Opens the diary, asking for the passphrase if it is encrypted.
+    pub fn open_store(&self) -> Result<Store> {
+        let passphrase = if self.session.is_encrypted()? {
+            Some(passphrase_from_user("Passphrase: ")?)
+        } else {
+            None
+        };
+        let opened = self
+            .session
+            .open_store(passphrase.as_deref().map(String::as_str))?;
+        for notice in &opened.notices {
+            eprintln!("lantern: note: {notice}");
+        }
+        for line in &opened.recovered {
+            eprintln!("lantern: {line}");
+        }
+        Ok(opened.store)
+    }
+}
+
+/// The passphrase from LANTERN_PASSPHRASE, or asked for without echo on the terminal.
+pub fn passphrase_from_user(prompt: &str) -> Result<Zeroizing<String>> {
+    if let Ok(p) = std::env::var("LANTERN_PASSPHRASE") {
+        return Ok(Zeroizing::new(p));
+    }
+    rpassword::prompt_password(prompt)
+        .map(Zeroizing::new)
+        .map_err(|_| StoreError::NeedsPassphrase.into())
+}

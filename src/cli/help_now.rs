@@ -1,0 +1,38 @@
+//! `lantern help-now`: where to get help when things are too much, for the region in
+//! the settings.
+
+use anyhow::{bail, Result};
+
+use super::context::Context;
+
+pub fn help_now(ctx: &Context) -> Result<i32> {
+    let content = ctx.content();
+    let Some(region) = content.region(&ctx.config.region) else {
+        bail!("no help contacts are set up; check help.toml");
+    };
+    let mut out = format!("{}\n\n{}\n", region.name, region.intro.trim());
+    for (heading, contacts) in [
+        ("People", &region.people),
+        ("Services", &region.services),
+        ("Urgent", &region.urgent),
+    ] {
+        out.push_str(&format!("\n{heading}\n"));
+        for c in contacts {
+            let mut line = format!("  - {}", c.name);
+            if let Some(n) = &c.number {
+                line.push_str(&format!(": {n}"));
+            }
+            if let Some(w) = &c.when {
+                line.push_str(&format!(" ({w})"));
+            }
+            out.push_str(&line);
+            out.push('\n');
+            out.push_str(&format!("    {}\n", c.how.trim()));
+        }
+    }
+    if let Some(note) = &region.note {
+        out.push_str(&format!("\n{}\n", note.trim()));
+    }
+    out!("{out}");
+    Ok(0)
+}

@@ -1,0 +1,81 @@
+//! `lantern suggest` and `lantern nudge`: what Lantern offers for how today is, from
+//! the same reading of the recent days as the app's Today screen. `print_suggestion`
+//! is also how `lantern checkin` ends.
+
+use std::io::Write as _;
+
+use anyhow::Result;
+use chrono::Local;
+
+use crate::config::Config;
+use crate::content::{Content, Kind};
+use crate::domain::suggest::Suggestion;
+use crate::session;
+
+use super::context::Context;
+
+/// The name of the item a `kind:id` reference names, for showing an offer.
+fn name_of(content: &Content, reference: &str) -> String {
+    content
+        .list(Kind::ALL)
+        .into_iter()
+        .find(|(kind, id, _)| format!("{}:{id}", kind.name()) == reference)
+        .map(|(_, _, name)| name)
+        .unwrap_or_else(|| reference.to_string())
+}
+
+pub fn print_suggestion(content: &Content, config: &Config, s: &Suggestion) -> Result<()> {
+    outln!("{}", s.message);
+    for offer in &s.offer {
+        outln!(
+            "  - {}  (lantern content show {offer})",
+            name_of(content, offer)
+        );
+    }
+    if s.offer_help {
+        if let Some(region) = content.region(&config.region) {
+            outln!();
+            outln!("{}", region.intro.trim());
+            for c in region
+                .people
+                .iter()
+                .chain(&region.services)
+                .chain(&region.urgent)
+            {
+                if let Some(number) = &c.number {
+                    outln!("  - {}: {number}", c.name);
+                }
+            }
+            outln!("  (lantern help-now shows everything)");
+        }
+    }
+    Ok(())
+}
+
+pub fn suggest(ctx: &Context) -> Result<i32> {
+    let content = ctx.content();
+    let store = ctx.open_store()?;
+    let today = Local::now().date_naive();
+    let history = session::today::history(&store, &content, today)?;
+    let Some(latest) = history.first() else {
+        outln!("Check in first (`lantern checkin`), and Lantern will suggest one small thing.");
+        return Ok(0);
+    };
+    match session::today::suggestion(&content, latest, &history, today) {
+        Some(s) => print_suggestion(&content, &ctx.config, &s)?,
+        None => outln!("Nothing to suggest just now. Be kind to yourself."),
+    }
+    Ok(0)
+}
+
+/// One quiet line when today has no check-in yet; nothing otherwise, and nothing at
+/// all (not even an error) if anything is amiss.
+pub fn nudge(data_dir: Option<&std::path::Path>) -> i32 {
+    let Ok(paths) = crate::config::Paths::resolve(data_dir) else {
+        return 0;
+    };
+    if let Some(line) = session::today::nudge(&paths, Local::now().date_naive()) {
+        let _ = writeln!(std::io::stdout(), "{line}");
+    }
+    0
+}

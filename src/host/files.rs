@@ -1,0 +1,130 @@
+//! Owner-only files written whole: exports, plans and supervision preparations leave
+//! the diary through here, from either front end. A diary is never written over, and a
+//! half-written file never takes the name. Errors say what happened; advice about the
+//! command line's flags is added by the command line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+
+use crate::store::set_private;
+
+/// The file is there already and was not replaced.
+#[derive(Debug)]
+pub struct AlreadyExists(pub PathBuf);
+
+impl std::fmt::Display for AlreadyExists {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} already exists; choose another name",
+            self.0.display()
+        )
+    }
+}
+
+impl std::error::Error for AlreadyExists {}
+
+/// Writes `text` to a new owner-only file (or replaces it with `force`). The words go
+/// to a temporary file beside it first, which takes the name only once it is whole on
+/// disk: a full disk or a crash never leaves half a file under the name.
+pub fn write_private(path: &Path, text: &str, force: bool) -> Result<()> {
+    write_private_with(path, force, |file| file.write_all(text.as_bytes()))
+}
+
+/// The write-ahead log or index of a diary beside it.
+fn is_diary_sidecar(path: &Path) -> bool {
+    let name = path.to_string_lossy();
+    ["-wal", "-shm", "-journal"].iter().any(|suffix| {
+        name.strip_suffix(suffix).is_some_and(|main| {
+            matches!(
+                crate::store::file_kind(Path::new(main)),
+                Ok(crate::store::FileKind::Plaintext | crate::store::FileKind::Encrypted)
+            )
+        })
+    })
+}
+
+/// As `write_private`, with the contents written by `fill`.
+pub fn write_private_with(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
+    // A diary (this one, its backup, any other) is never replaced by an export: with
+    // --force that would lose everything the export does not hold, and write an
+    // encrypted diary's words out in the clear.
+    if matches!(
+        crate::store::file_kind(path),
+        Ok(crate::store::FileKind::Plaintext | crate::store::FileKind::Encrypted)
+    ) || is_diary_sidecar(path)
+    {
+        bail!(
+            "{} is a Lantern diary (or part of one), so it was left as it is; choose another name",
+            path.display()
+        );
+    }
+    if path.exists() && !force {
+        return Err(AlreadyExists(path.to_path_buf()).into());
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        bail!(
+            "there is no folder {}; make it first, or choose another place",
+            dir.display()
+        );
+    }
+    // tempfile creates the file owner-only (0600).
+    let temp = tempfile::Builder::new()
+        .prefix(".lantern-")
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "could not create a file in {}: {}",
+                dir.display(),
+                plain_io(&e)
+            )
+        })?;
+    let written = (|| {
+        let mut out = std::io::BufWriter::new(temp.as_file());
+        fill(&mut out)?;
+        out.flush()?;
+        drop(out);
+        temp.as_file().sync_all()
+    })();
+    if let Err(e) = written {
+        // Dropping `temp` removes the partial file.
+        return Err(anyhow::Error::new(e).context(format!(
+            "writing {} (nothing was left under that name)",
+            path.display()
+        )));
+    }
+    let persisted = if force {
+        temp.persist(path).map(|_| ())
+    } else {
+        temp.persist_noclobber(path).map(|_| ())
+    };
+    persisted
+        .map_err(|e| anyhow::Error::new(e.error).context(format!("saving {}", path.display())))?;
+    set_private(path, false)?;
+    Ok(())
+}
+
+/// An I/O error in a person's words, without the path the library appends.
+fn plain_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::PermissionDenied => "you do not have permission to write there".into(),
+        std::io::ErrorKind::StorageFull => "the disk is full".into(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "that place is read-only".into(),
+        std::io::ErrorKind::NotFound => "that folder does not exist".into(),
+        _ => {
+            let text = error.to_string();
+            text.split(" at path ").next().unwrap_or(&text).to_string()
+        }
+    }
+}

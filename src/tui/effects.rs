@@ -1,0 +1,346 @@
+//! The effect interpreter: what `update` asks for (save this, load that, open the
+//! diary) carried out against the store, with each result fed back to `update` as an
+//! action. It owns the open store, the passphrase the search worker needs, and the
+//! search worker itself. What screens are shown is assembled in `loaders`.
+
+use std::sync::mpsc;
+
+use chrono::{DateTime, FixedOffset};
+use zeroize::Zeroizing;
+
+use crate::config::Config;
+use crate::content::Content;
+use crate::domain::supervision::{supervision_markdown, Shared};
+use crate::host::files;
+use crate::session::{self, today, Opened, Session};
+use crate::store::{Store, StoreError};
+
+use super::app::{self, Action, App, Effect};
+use super::loaders::{self, fail};
+use super::screens;
+use super::search_worker::SearchWorker;
+use super::terminal::Incoming;
+
+/// What the runtime owns besides the app: the store, once open, and what a second
+/// connection for searching needs.
+pub struct Runtime<'a> {
+    session: &'a Session,
+    store: Option<Store>,
+    /// What opening the store found worth saying (notices, then recovered edits),
+    /// until the app is ready to show it.
+    notices: Vec<String>,
+    recovered: Vec<String>,
+    /// The passphrase of an encrypted diary, kept (and wiped on drop) so the search
+    /// worker can open its own connection.
+    passphrase: Option<Zeroizing<String>>,
+    /// Where the search worker's answers go; set once input is running.
+    answers: Option<mpsc::Sender<Incoming>>,
+    search: Option<SearchWorker>,
+}
+
+impl<'a> Runtime<'a> {
+    pub fn new(session: &'a Session) -> Runtime<'a> {
+        Runtime {
+            session,
+            store: None,
+            notices: Vec::new(),
+            recovered: Vec::new(),
+            passphrase: None,
+            answers: None,
+            search: None,
+        }
+    }
+
+    /// Keeps the store just opened, and what opening it found to say.
+    pub fn opened(&mut self, opened: Opened) {
+        self.store = Some(opened.store);
+        self.notices = opened.notices;
+        self.recovered = opened.recovered;
+    }
+
+    pub fn has_store(&self) -> bool {
+        self.store.is_some()
+    }
+
+    /// The first thing the store said on opening, to show on the status line.
+    pub fn first_notice(&self) -> Option<String> {
+        self.notices.first().cloned()
+    }
+
+    /// Where the search worker sends its answers, once input is running.
+    pub fn answer_to(&mut self, answers: mpsc::Sender<Incoming>) {
+        self.answers = Some(answers);
+    }
+
+    /// Carries out effects, feeding their results back through `update`, until none
+    /// are left. Returns text to hand to $EDITOR, which needs the terminal.
+    pub fn handle(&mut self, app: &mut App, effects: Vec<Effect>) -> Option<String> {
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        let mut external = None;
+        while let Some(effect) = queue.pop_front() {
+            if let Effect::ExternalEditor(text) = effect {
+                external = Some(text);
+                continue;
+            }
+            let action = self.perform(app, effect);
+            if let Some(action) = action {
+                let follow = app::update(app, action);
+                queue.extend(follow);
+            }
+        }
+        external
+    }
+
+    pub fn offer_draft(&mut self, app: &mut App) {
+        // An $EDITOR hand-off interrupted by a kill left its text in a file: opening the
+        // store made it a draft, so it is offered with the rest; what became of it is
+        // said now, once the app is on screen.
+        if let Some(line) = std::mem::take(&mut self.recovered).into_iter().next() {
+            app.status = Some(line);
+        }
+        let found = self
+            .store
+            .as_ref()
+            .and_then(|s| s.latest_draft().ok().flatten());
+        if let Some(draft) = found {
+            let effects = app::update(app, Action::DraftFound(draft));
+            self.handle(app, effects);
+        }
+    }
+
+    fn perform(&mut self, app: &App, effect: Effect) -> Option<Action> {
+        match effect {
+            Effect::FinishFirstRun {
+                passphrase,
+                role,
+                region,
+            } => {
+                if let Err(e) =
+                    Config::write_first_run(&self.session.paths, role.as_deref(), &region)
+                {
+                    return Some(Action::UnlockFailed(format!("{e:#}")));
+                }
+                match self
+                    .session
+                    .create_store(passphrase.as_deref().map(String::as_str))
+                {
+                    Ok(opened) => {
+                        self.opened(opened);
+                        self.passphrase = passphrase;
+                        Some(Action::Unlocked)
+                    }
+                    Err(e) => Some(Action::UnlockFailed(e.to_string())),
+                }
+            }
+            Effect::Unlock(passphrase) => {
+                match self.session.open_store(Some(&passphrase)) {
+                    Ok(opened) => {
+                        // Store notices go on the status line at start-up only; after
+                        // an unlock it is left to Today.
+                        self.opened(opened);
+                        self.passphrase = Some(passphrase);
+                        Some(Action::Unlocked)
+                    }
+                    Err(e) => Some(Action::UnlockFailed(session::unlock_failed(&e))),
+                }
+            }
+            Effect::Search(query) => {
+                if self.store.is_none() {
+                    return Some(Action::Status("The diary is not open yet.".into()));
+                }
+                if self.search.is_none() {
+                    let answers = self.answers.clone()?;
+                    self.search = Some(SearchWorker::start(
+                        self.session.paths.database.clone(),
+                        self.passphrase.clone(),
+                        answers,
+                    ));
+                }
+                if let Some(worker) = &self.search {
+                    worker.ask(query);
+                }
+                None
+            }
+            Effect::SaveDraft(draft) => {
+                let store = self.store.as_mut()?;
+                Some(match store.save_draft(&draft) {
+                    Ok(()) => Action::DraftSaved(draft.slot),
+                    Err(_) => Action::DraftSaveFailed(draft),
+                })
+            }
+            other => {
+                let Some(store) = self.store.as_mut() else {
+                    return Some(Action::Status("The diary is not open yet.".into()));
+                };
+                match perform_with_store(store, &app.content, app.now, other) {
+                    Ok(action) => action,
+                    Err(e) => Some(Action::Status(e)),
+                }
+            }
+        }
+    }
+}
+
+/// The effects that need the open store. Errors come back as one kind line. What a
+/// screen shows is read by `loaders`; saving, deleting and exporting are done here.
+fn perform_with_store(
+    store: &mut Store,
+    content: &Content,
+    now: DateTime<FixedOffset>,
+    effect: Effect,
+) -> std::result::Result<Option<Action>, String> {
+    Ok(match effect {
+        Effect::LoadToday => Some(Action::TodayLoaded(loaders::today(store, content, now)?)),
+        Effect::LoadEntries { offset } => Some(Action::EntriesLoaded {
+            offset,
+            rows: loaders::entries(store, offset)?,
+        }),
+        Effect::OpenEntry(id) => Some(Action::EntryLoaded(loaders::entry(store, id)?)),
+        Effect::SaveCheckIn(checkin) => {
+            store
+                .add_checkin(&checkin)
+                .map_err(fail("Could not save the check-in; it is still on screen"))?;
+            // A check-in kept from an earlier Ctrl-C is done with now.
+            let _ = store.delete_draft(screens::checkin::DRAFT_SLOT);
+            let history = today::history(store, content, now.date_naive())
+                .map_err(fail("Saved, but could not read recent days"))?;
+            Some(Action::CheckInSaved(today::suggestion(
+                content,
+                &checkin,
+                &history,
+                now.date_naive(),
+            )))
+        }
+        Effect::SaveEntry { entry, draft_slot } => {
+            let id = store
+                .add_entry(&entry)
+                .map_err(fail("Could not save; your words are still here"))?;
+            let _ = store.delete_draft(&draft_slot);
+            Some(Action::EntrySaved(id))
+        }
+        Effect::UpdateEntry {
+            entry,
+            draft_slot,
+            unchanged_since,
+        } => {
+            let saved = match store.update_entry_unless_changed(&entry, unchanged_since) {
+                Ok(()) => Action::EntrySaved(entry.id),
+                // Deleted or saved in another window or by a command meanwhile: these
+                // words are kept as a new entry beside it, rather than lost with the old
+                // one or written over the other.
+                Err(StoreError::NoEntry(_) | StoreError::Changed) => Action::EntrySavedAsNew(
+                    store
+                        .add_entry(&crate::domain::entry::Entry {
+                            id: 0,
+                            uid: uuid::Uuid::new_v4().to_string(),
+                            ..entry
+                        })
+                        .map_err(fail("Could not save; your words are still here"))?,
+                ),
+                Err(e) => return Err(fail("Could not save; your words are still here")(e)),
+            };
+            let _ = store.delete_draft(&draft_slot);
+            Some(saved)
+        }
+        Effect::DeleteEntry(id) => {
+            store
+                .delete_entry(id)
+                .map_err(fail("Could not delete it"))?;
+            Some(Action::EntryDeleted(id))
+        }
+        Effect::DiscardDraft(slot) => {
+            store
+                .delete_draft(&slot)
+                .map_err(fail("Could not discard the draft"))?;
+            None
+        }
+        Effect::LogPractice(record) => {
+            let id = store
+                .log_practice(&record)
+                .map_err(fail("Could not log the practice"))?;
+            Some(Action::PracticeLogged(id))
+        }
+        Effect::SetPracticeNote { id, note } => {
+            store
+                .set_practice_note(id, Some(&note))
+                .map_err(fail("Could not keep the note"))?;
+            None
+        }
+        Effect::LoadPlan => Some(Action::PlanLoaded(loaders::plan_texts(store)?)),
+        Effect::SavePlanSection { id, text } => {
+            if let Err(e) = store.set_plan_section(&id, &text, now) {
+                return Ok(Some(Action::PlanSaveFailed(format!(
+                    "Could not save the plan ({e}). Your words are still here: Ctrl-S tries again."
+                ))));
+            }
+            // A draft kept of this section is done with.
+            let _ = store.delete_draft(&screens::plan::draft_slot(&id));
+            Some(Action::PlanLoaded(loaders::plan_texts(store)?))
+        }
+        Effect::LoadInsights(days) => Some(Action::InsightsLoaded(loaders::insights(
+            store, content, now, days,
+        )?)),
+        Effect::LoadYear(year) => Some(Action::YearLoaded(loaders::year(store, year)?)),
+        Effect::LoadDay(date) => Some(Action::DayLoaded(loaders::day(store, date)?)),
+        Effect::LoadWeek => Some(Action::WeekLoaded(loaders::week(store, content, now)?)),
+        Effect::LoadSupervision(since) => Some(Action::SupervisionLoaded(
+            loaders::supervision_prep(store, content, now, since)?,
+        )),
+        Effect::ExportSupervision {
+            since,
+            entries,
+            good_moments,
+        } => {
+            let prep = loaders::supervision_prep(store, content, now, Some(since))?;
+            let chosen = store
+                .chosen_entries(&entries)
+                .map_err(fail("Could not read the chosen entries"))?;
+            let text = supervision_markdown(
+                &prep,
+                &Shared {
+                    entries: &chosen,
+                    answers: &[],
+                    good_moments,
+                },
+            );
+            let path = export_path(now.date_naive());
+            files::write_private(&path, &text, false)
+                .map_err(|e| format!("Could not export: {e:#}"))?;
+            Some(Action::Status(format!(
+                "Saved (only you can read it): {}",
+                path.display()
+            )))
+        }
+        Effect::RecordSupervision(day) => {
+            store
+                .record_supervision(day, None)
+                .map_err(fail("Could not record it"))?;
+            Some(Action::SupervisionLoaded(loaders::supervision_prep(
+                store, content, now, None,
+            )?))
+        }
+        Effect::FinishFirstRun { .. }
+        | Effect::Unlock(_)
+        | Effect::ExternalEditor(_)
+        | Effect::Search(_)
+        | Effect::SaveDraft(_) => None,
+    })
+}
+
+/// A new file in the home folder (or the data folder), never over an existing one.
+fn export_path(today: chrono::NaiveDate) -> std::path::PathBuf {
+    let dir = directories::UserDirs::new()
+        .map(|u| u.home_dir().to_path_buf())
+        .unwrap_or_else(std::env::temp_dir);
+    let base = format!("lantern-supervision-{today}");
+    (1..1000)
+        .map(|n| {
+            if n == 1 {
+                dir.join(format!("{base}.md"))
+            } else {
+                dir.join(format!("{base}-{n}.md"))
+            }
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(format!("{base}-{}.md", uuid::Uuid::new_v4())))
+}
