@@ -3,6 +3,7 @@
 //! directory. Loading checks every file and every cross-reference, and reports each
 //! problem with its file, line and column.
 
+mod item;
 mod parse;
 mod render;
 pub mod schema;
@@ -79,7 +80,7 @@ macro_rules! kinds {
             }
 
             /// Every item as (kind, id, refs, where), for the checks that span files.
-            fn for_each_item<'a>(&'a self, mut visit: impl FnMut(Kind, &'a dyn parse::Item, usize, usize)) {
+            fn for_each_item<'a>(&'a self, mut visit: impl FnMut(Kind, &'a dyn item::Item, usize, usize)) {
                 $(for placed in &self.$field {
                     visit(Kind::$variant, &placed.item, placed.file, placed.offset);
                 })*

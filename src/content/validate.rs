@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use toml::Spanned;
 
-use super::parse::{error_at, Item};
+use super::item::Item;
+use super::parse::error_at;
 use super::schema::*;
 use super::{Content, ContentError, Kind, Placed};
 
