@@ -3,6 +3,7 @@
 //! directory. Loading checks every file and every cross-reference, and reports each
 //! problem with its file, line and column.
 
+mod check_words;
 mod item;
 mod parse;
 mod render;
@@ -57,6 +58,8 @@ macro_rules! kinds {
         #[derive(Debug, Default, Clone)]
         pub struct Content {
             $(pub $field: Vec<Placed<$ty>>,)*
+            /// The lines both front ends say, from `words.toml`.
+            pub words: Words,
             /// The files the content came from, in `FILES` order.
             pub sources: Vec<Source>,
         }
@@ -156,7 +159,11 @@ pub const FILES: &[(&str, &str)] = &[
     ("finder.toml", include_str!("../../content/finder.toml")),
     ("plan.toml", include_str!("../../content/plan.toml")),
     ("nudge.toml", include_str!("../../content/nudge.toml")),
+    (WORDS_FILE, include_str!("../../content/words.toml")),
 ];
+
+/// The one content file of named lines rather than items.
+pub const WORDS_FILE: &str = "words.toml";
 
 impl Kind {
     /// Accepts a kind name (`skill`) or the stem of its file (`skills`).
@@ -207,7 +214,11 @@ pub fn check_sources(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
     let mut content = Content::default();
     let mut errors = Vec::new();
     for (index, source) in sources.iter().enumerate() {
-        parse::parse_file(&mut content, source, index, &mut errors);
+        if source.file_name == WORDS_FILE {
+            parse::parse_words(&mut content, source, &mut errors);
+        } else {
+            parse::parse_file(&mut content, source, index, &mut errors);
+        }
     }
     content.sources = sources;
     validate::validate(&content, &mut errors);
@@ -223,6 +234,19 @@ pub fn built_in() -> Content {
         .map(|(name, text)| Source::built_in(name, text))
         .collect();
     check_sources(sources).0
+}
+
+/// The built-in `words.toml`, read once. The test suite keeps it sound; were it not,
+/// every line would be empty rather than the program stopping.
+pub fn built_in_words() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        FILES
+            .iter()
+            .find(|(name, _)| *name == WORDS_FILE)
+            .and_then(|(_, text)| toml::from_str(text).ok())
+            .unwrap_or_default()
+    })
 }
 
 /// Reads the sources for a folder: each known file present there replaces the built-in

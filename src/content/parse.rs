@@ -206,6 +206,17 @@ pub fn parse_file(
     }
 }
 
+/// Reads `words.toml`, which is one document of named lines, not a list of items.
+pub fn parse_words(content: &mut Content, source: &Source, errors: &mut Vec<ContentError>) {
+    match toml::from_str::<super::schema::Words>(&source.text) {
+        Ok(words) => content.words = words,
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
+            errors.push(error_at(source, at, tidy(e.message())));
+        }
+    }
+}
+
 /// TOML's messages, reworded where they are unclear to someone editing a file by hand.
 fn tidy(message: &str) -> String {
     let message = message.trim().trim_end_matches('.');

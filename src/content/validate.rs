@@ -129,6 +129,7 @@ pub fn validate(content: &Content, errors: &mut Vec<ContentError>) {
     }
 
     check_checkin(&mut check);
+    super::check_words::check_words(content, check.errors);
     check_templates(&mut check);
     check_exercises(&mut check);
     check_rules(&mut check);

@@ -15,6 +15,7 @@ mod library;
 mod rules;
 mod signs;
 mod support;
+mod words;
 
 pub use checkin::*;
 pub use exercise::*;
@@ -22,3 +23,4 @@ pub use library::*;
 pub use rules::*;
 pub use signs::*;
 pub use support::*;
+pub use words::*;
