@@ -3,14 +3,20 @@
 //! directory. Loading checks every file and every cross-reference, and reports each
 //! problem with its file, line and column.
 
+mod check_words;
+mod item;
+mod load;
 mod parse;
 mod render;
 pub mod schema;
 mod validate;
 
 use std::fmt;
-use std::path::{Path, PathBuf};
 
+pub use load::{
+    built_in, built_in_words, check_sources, load, sources_from_dir, Loaded, Source, FILES,
+    WORDS_FILE,
+};
 pub use parse::Placed;
 use schema::*;
 
@@ -56,6 +62,8 @@ macro_rules! kinds {
         #[derive(Debug, Default, Clone)]
         pub struct Content {
             $(pub $field: Vec<Placed<$ty>>,)*
+            /// The lines both front ends say, from `words.toml`.
+            pub words: Words,
             /// The files the content came from, in `FILES` order.
             pub sources: Vec<Source>,
         }
@@ -79,7 +87,7 @@ macro_rules! kinds {
             }
 
             /// Every item as (kind, id, refs, where), for the checks that span files.
-            fn for_each_item<'a>(&'a self, mut visit: impl FnMut(Kind, &'a dyn parse::Item, usize, usize)) {
+            fn for_each_item<'a>(&'a self, mut visit: impl FnMut(Kind, &'a dyn item::Item, usize, usize)) {
                 $(for placed in &self.$field {
                     visit(Kind::$variant, &placed.item, placed.file, placed.offset);
                 })*
@@ -118,45 +126,6 @@ kinds! {
     Nudge = "nudge" in "nudge.toml" as Nudge => nudges;
 }
 
-/// The content files, with their built-in text.
-pub const FILES: &[(&str, &str)] = &[
-    ("skills.toml", include_str!("../../content/skills.toml")),
-    ("steps.toml", include_str!("../../content/steps.toml")),
-    (
-        "practice_points.toml",
-        include_str!("../../content/practice_points.toml"),
-    ),
-    ("prompts.toml", include_str!("../../content/prompts.toml")),
-    ("checkin.toml", include_str!("../../content/checkin.toml")),
-    ("support.toml", include_str!("../../content/support.toml")),
-    (
-        "exercises.toml",
-        include_str!("../../content/exercises.toml"),
-    ),
-    ("signs.toml", include_str!("../../content/signs.toml")),
-    (
-        "recommendations.toml",
-        include_str!("../../content/recommendations.toml"),
-    ),
-    (
-        "conversations.toml",
-        include_str!("../../content/conversations.toml"),
-    ),
-    (
-        "leadership.toml",
-        include_str!("../../content/leadership.toml"),
-    ),
-    ("help.toml", include_str!("../../content/help.toml")),
-    (
-        "suggestions.toml",
-        include_str!("../../content/suggestions.toml"),
-    ),
-    ("library.toml", include_str!("../../content/library.toml")),
-    ("finder.toml", include_str!("../../content/finder.toml")),
-    ("plan.toml", include_str!("../../content/plan.toml")),
-    ("nudge.toml", include_str!("../../content/nudge.toml")),
-];
-
 impl Kind {
     /// Accepts a kind name (`skill`) or the stem of its file (`skills`).
     pub fn parse_list(word: &str) -> Option<Vec<Kind>> {
@@ -170,152 +139,6 @@ impl Kind {
             .filter(|k| k.file().trim_end_matches(".toml") == word)
             .collect();
         (!by_file.is_empty()).then_some(by_file)
-    }
-}
-
-/// Where one content file's text came from.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// The name shown in messages: the override's path, or `content/NAME (built in)`.
-    pub label: String,
-    pub file_name: &'static str,
-    pub text: std::borrow::Cow<'static, str>,
-    pub overridden: Option<PathBuf>,
-}
-
-impl Source {
-    fn built_in(file_name: &'static str, text: &'static str) -> Self {
-        Source {
-            label: format!("content/{file_name}"),
-            file_name,
-            text: std::borrow::Cow::Borrowed(text),
-            overridden: None,
-        }
-    }
-}
-
-/// Content loaded for use, with any warnings about override files that were set aside.
-#[derive(Debug)]
-pub struct Loaded {
-    pub content: Content,
-    pub warnings: Vec<String>,
-}
-
-/// Parses and checks a full set of sources, returning every error found.
-pub fn check_sources(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
-    let mut content = Content::default();
-    let mut errors = Vec::new();
-    for (index, source) in sources.iter().enumerate() {
-        parse::parse_file(&mut content, source, index, &mut errors);
-    }
-    content.sources = sources;
-    validate::validate(&content, &mut errors);
-    errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    errors.dedup();
-    (content, errors)
-}
-
-/// The built-in content, which the test suite keeps free of errors.
-pub fn built_in() -> Content {
-    let sources = FILES
-        .iter()
-        .map(|(name, text)| Source::built_in(name, text))
-        .collect();
-    check_sources(sources).0
-}
-
-/// Reads the sources for a folder: each known file present there replaces the built-in
-/// one. Unreadable files are errors; unknown `.toml` files are reported as warnings.
-pub fn sources_from_dir(dir: Option<&Path>) -> (Vec<Source>, Vec<ContentError>, Vec<String>) {
-    let mut sources = Vec::new();
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    for (name, text) in FILES {
-        let mut source = Source::built_in(name, text);
-        if let Some(dir) = dir {
-            let path = dir.join(name);
-            match std::fs::read_to_string(&path) {
-                Ok(own) => {
-                    source = Source {
-                        label: path.display().to_string(),
-                        file_name: name,
-                        text: std::borrow::Cow::Owned(own),
-                        overridden: Some(path),
-                    }
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => errors.push(ContentError {
-                    file: path.display().to_string(),
-                    line: 1,
-                    column: 1,
-                    message: format!("cannot be read: {e}"),
-                }),
-            }
-        }
-        sources.push(source);
-    }
-    if let Some(dir) = dir {
-        if let Ok(read) = std::fs::read_dir(dir) {
-            let mut unknown: Vec<String> = read
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".toml") && !FILES.iter().any(|(f, _)| f == n))
-                .collect();
-            unknown.sort();
-            for name in unknown {
-                warnings.push(format!(
-                    "{}: not a content file Lantern reads (it reads: {})",
-                    dir.join(&name).display(),
-                    FILES.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(", ")
-                ));
-            }
-        }
-    }
-    (sources, errors, warnings)
-}
-
-/// Loads content for the app: the user's overrides where they are sound, the built-in
-/// files where they are not. Never fails; problems become warnings.
-pub fn load(user_dir: Option<&Path>) -> Loaded {
-    let (mut sources, read_errors, mut warnings) = sources_from_dir(user_dir);
-    let mut errors = read_errors;
-    if sources.iter().all(|s| s.overridden.is_none()) && errors.is_empty() {
-        return Loaded {
-            content: built_in(),
-            warnings,
-        };
-    }
-    let (content, check_errors) = check_sources(sources.clone());
-    errors.extend(check_errors);
-    if errors.is_empty() {
-        return Loaded { content, warnings };
-    }
-    // Set aside each override that has a problem of its own, then try again.
-    for source in sources.iter_mut() {
-        let bad = errors.iter().filter(|e| e.file == source.label).count();
-        if bad > 0 {
-            warnings.push(format!(
-                "{}: {bad} problem(s), so the built-in copy is used instead. \
-                 Run `lantern content check` to see them.",
-                source.label
-            ));
-            if let Some((name, text)) = FILES.iter().find(|(n, _)| *n == source.file_name) {
-                *source = Source::built_in(name, text);
-            }
-        }
-    }
-    let (content, errors) = check_sources(sources);
-    if errors.is_empty() {
-        return Loaded { content, warnings };
-    }
-    warnings.push(
-        "Your content overrides do not fit together, so the built-in content is used. \
-         Run `lantern content check` to see why."
-            .to_string(),
-    );
-    Loaded {
-        content: built_in(),
-        warnings,
     }
 }
 
@@ -350,6 +173,25 @@ impl Content {
             source: self.sources.get(file)?,
             offset,
         })
+    }
+
+    /// The name of the item `reference` names (`kind:id`, or a bare id), for showing an
+    /// offer or a practice; the reference itself when nothing has that id.
+    pub fn name_of(&self, reference: &str) -> String {
+        let (want_kind, want_id) = match reference.split_once(':') {
+            Some((k, id)) => (Some(k), id),
+            None => (None, reference),
+        };
+        let mut name = None;
+        self.for_each_item(|kind, item, _, _| {
+            if name.is_none()
+                && item.id().as_ref() == want_id
+                && want_kind.is_none_or(|k| k == kind.name())
+            {
+                name = Some(item.title());
+            }
+        });
+        name.map_or_else(|| reference.to_string(), str::to_string)
     }
 
     /// Every (kind, id, name) for a listing, in file order.
@@ -439,4 +281,26 @@ impl Content {
 /// 1-based line and column (in characters) of a byte offset in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     parse::Lines::new(text).locate(offset)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn name_of_names_a_reference_or_gives_it_back() {
+        let content = super::built_in();
+        assert_eq!(
+            content.name_of("exercise:soothing-breathing"),
+            "Soothing breathing rhythm"
+        );
+        assert_eq!(
+            content.name_of("soothing-breathing"),
+            "Soothing breathing rhythm"
+        );
+        // The kind must match when one is given.
+        assert_eq!(
+            content.name_of("skill:soothing-breathing"),
+            "skill:soothing-breathing"
+        );
+        assert_eq!(content.name_of("exercise:gone"), "exercise:gone");
+    }
 }

@@ -7,7 +7,6 @@ use std::ops::Deref;
 
 use serde::de::DeserializeOwned;
 
-use super::schema::*;
 use super::{Content, ContentError, Kind, Source};
 
 /// An item with where it came from: the index of its file in `Content::sources` and
@@ -23,64 +22,6 @@ impl<T> Deref for Placed<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.item
-    }
-}
-
-/// What the cross-file checks need of every item.
-pub trait Item {
-    fn id(&self) -> &Located;
-    fn title(&self) -> &str;
-    /// Every `kind:id` reference the item makes.
-    fn refs(&self) -> Vec<&Located> {
-        Vec::new()
-    }
-}
-
-macro_rules! item {
-    ($ty:ty, $title:ident $(, $refs:ident)*) => {
-        impl Item for $ty {
-            fn id(&self) -> &Located {
-                &self.id
-            }
-            fn title(&self) -> &str {
-                &self.$title
-            }
-            fn refs(&self) -> Vec<&Located> {
-                #[allow(unused_mut)]
-                let mut out: Vec<&Located> = Vec::new();
-                $(out.extend(self.$refs.iter());)*
-                out
-            }
-        }
-    };
-}
-
-item!(Topic, name, related);
-item!(Template, name, related);
-item!(Scale, name);
-item!(Quadrant, name);
-item!(System, name, related);
-item!(SupportModel, name, related);
-item!(Exercise, name, related);
-item!(Sign, text);
-item!(Note, name);
-item!(Recommendation, name, related);
-item!(Guide, name, related);
-item!(Tool, name, related);
-item!(Region, name);
-
-impl Item for Rule {
-    fn id(&self) -> &Located {
-        &self.id
-    }
-    fn title(&self) -> &str {
-        &self.name
-    }
-    fn refs(&self) -> Vec<&Located> {
-        let mut out: Vec<&Located> = self.offer.iter().collect();
-        out.extend(self.when.system.iter());
-        out.extend(self.when.tags_any.iter());
-        out
     }
 }
 
@@ -260,6 +201,17 @@ pub fn parse_file(
         let chunk = &text[*start..end];
         if let Err(e) = content.parse_item(*kind, chunk, index, *start) {
             let at = start + e.span().map_or(0, |s| s.start);
+            errors.push(error_at(source, at, tidy(e.message())));
+        }
+    }
+}
+
+/// Reads `words.toml`, which is one document of named lines, not a list of items.
+pub fn parse_words(content: &mut Content, source: &Source, errors: &mut Vec<ContentError>) {
+    match toml::from_str::<super::schema::Words>(&source.text) {
+        Ok(words) => content.words = words,
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
             errors.push(error_at(source, at, tidy(e.message())));
         }
     }

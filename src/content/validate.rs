@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use toml::Spanned;
 
-use super::parse::{error_at, Item};
+use super::item::Item;
+use super::parse::error_at;
 use super::schema::*;
 use super::{Content, ContentError, Kind, Placed};
 
@@ -128,6 +129,7 @@ pub fn validate(content: &Content, errors: &mut Vec<ContentError>) {
     }
 
     check_checkin(&mut check);
+    super::check_words::check_words(content, check.errors);
     check_templates(&mut check);
     check_exercises(&mut check);
     check_rules(&mut check);

@@ -6,11 +6,10 @@ pub mod editor_text;
 pub mod entry;
 pub mod insights;
 pub mod leadership;
-pub mod suggest;
-pub mod supervision;
-pub mod transfer;
-// --- practice and support (issue 5) ---
 pub mod pacer;
 pub mod plan;
 pub mod practice;
+pub mod suggest;
+pub mod supervision;
 pub mod support_finder;
+pub mod transfer;

@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
+mod read;
+
+use read::read_file;
+
 /// Every place Lantern reads or writes.
 #[derive(Debug, Clone)]
 pub struct Paths {
@@ -66,8 +70,7 @@ pub enum Theme {
 }
 
 /// The user's settings. Every field has a default, so an empty file is fine.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub theme: Theme,
     /// Which help contacts to show (a region id from `help.toml`).
@@ -82,7 +85,6 @@ pub struct Config {
     pub rhythm: Option<crate::content::schema::Rhythm>,
     /// The `[keys]` section as written: each command's new keys, checked by the app
     /// against its key tables (a bad name or a clash is a warning there).
-    #[serde(skip)]
     pub keys: Vec<KeySetting>,
 }
 
@@ -137,6 +139,13 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 # Exercises as text only, with no moving shapes.
 # reduced_motion = false
 
+# Your own keys. Each line names a command and its key, or a list of keys;
+# `lantern keys` lists every command and the keys it has now.
+# [keys]
+# check_in = ["c", "F5"]
+# quit = "q"
+# help_now = "F2"
+
 # Your own rhythm for the soothing breathing exercise, in seconds. Uncomment all
 # six lines; a rhythm that cannot run is ignored.
 # [rhythm]
@@ -148,24 +157,16 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 "#;
 
 impl Config {
-    /// Reads `config.toml` if there is one; a broken file is an error naming its line.
+    /// Reads `config.toml` if there is one. Nothing in it can stop Lantern starting:
+    /// each problem is one warning, and the default stands for that setting alone.
     pub fn load(paths: &Paths) -> Result<Loaded> {
-        let mut config = match std::fs::read_to_string(&paths.config_file) {
-            Ok(text) => parse(&text, &paths.config_file)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
-            Err(e) => {
-                return Err(e).with_context(|| format!("reading {}", paths.config_file.display()))
-            }
-        };
+        let mut loaded = read_file(&paths.config_file);
         if let Ok(region) = std::env::var("LANTERN_REGION") {
             if !region.trim().is_empty() {
-                config.region = region.trim().to_lowercase();
+                loaded.config.region = region.trim().to_lowercase();
             }
         }
-        Ok(Loaded {
-            config,
-            warnings: Vec::new(),
-        })
+        Ok(loaded)
     }
 
     /// Writes the settings chosen on the first run into the commented example.
@@ -204,64 +205,5 @@ fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-fn parse(text: &str, path: &Path) -> Result<Config> {
-    toml::from_str(text).map_err(|e| {
-        let (line, column) = e
-            .span()
-            .map(|s| crate::content::line_column(text, s.start))
-            .unwrap_or((1, 1));
-        anyhow::anyhow!(
-            "{}:{line}:{column}: {}",
-            path.display(),
-            e.message().trim().trim_end_matches('.')
-        )
-    })
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_example_config_is_valid_and_default() {
-        let config = parse(EXAMPLE, Path::new("config.toml")).expect("example parses");
-        assert_eq!(config.region, "gb");
-        assert_eq!(config.theme, Theme::Calm);
-    }
-
-    #[test]
-    fn a_rhythm_of_your_own_is_read() {
-        let text = "[rhythm]\ninhale = 3.0\nexhale = 5.0\ncycles = 2\n";
-        let config = parse(text, Path::new("config.toml")).expect("parses");
-        let rhythm = config.rhythm.expect("a rhythm");
-        assert_eq!((rhythm.inhale, rhythm.exhale, rhythm.cycles), (3.0, 5.0, 2));
-        // The commented example, uncommented, is a valid rhythm too.
-        let uncommented: String = EXAMPLE
-            .lines()
-            .map(|l| {
-                if l.starts_with("# [rhythm]")
-                    || l.starts_with("# inhale")
-                    || l.starts_with("# hold")
-                    || l.starts_with("# exhale")
-                    || l.starts_with("# rest")
-                    || l.starts_with("# cycles")
-                {
-                    l.trim_start_matches("# ").to_string()
-                } else {
-                    l.to_string()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        assert!(parse(&uncommented, Path::new("c.toml"))
-            .expect("parses")
-            .rhythm
-            .is_some());
-    }
-
-    #[test]
-    fn a_broken_config_names_its_line() {
-        let e = parse("theme = \"calm\"\nregion = 3\n", Path::new("c.toml")).unwrap_err();
-        assert!(e.to_string().starts_with("c.toml:2:"), "{e}");
-    }
-}
+mod tests;

@@ -1,0 +1,290 @@
+use super::*;
+
+/// The settings in `text`, or every warning reading them gave.
+fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<String>> {
+    let label = path.display().to_string();
+    let loaded = read::read_text(text, &label);
+    if loaded.warnings.is_empty() {
+        Ok(loaded.config)
+    } else {
+        Err(loaded.warnings)
+    }
+}
+
+#[test]
+fn the_example_config_is_valid_and_default() {
+    let config = parse(EXAMPLE, Path::new("config.toml")).expect("example parses");
+    assert_eq!(config.region, "gb");
+    assert_eq!(config.theme, Theme::Calm);
+}
+
+#[test]
+fn a_rhythm_of_your_own_is_read() {
+    let text = "[rhythm]\ninhale = 3.0\nexhale = 5.0\ncycles = 2\n";
+    let config = parse(text, Path::new("config.toml")).expect("parses");
+    let rhythm = config.rhythm.expect("a rhythm");
+    assert_eq!((rhythm.inhale, rhythm.exhale, rhythm.cycles), (3.0, 5.0, 2));
+    // The commented example, uncommented, is a valid rhythm too.
+    let uncommented: String = EXAMPLE
+        .lines()
+        .map(|l| {
+            if l.starts_with("# [rhythm]")
+                || l.starts_with("# inhale")
+                || l.starts_with("# hold")
+                || l.starts_with("# exhale")
+                || l.starts_with("# rest")
+                || l.starts_with("# cycles")
+            {
+                l.trim_start_matches("# ").to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(parse(&uncommented, Path::new("c.toml"))
+        .expect("parses")
+        .rhythm
+        .is_some());
+}
+
+#[test]
+fn a_broken_config_names_its_line() {
+    let warnings = parse("theme = \"calm\"\nregion = 3\n", Path::new("c.toml")).unwrap_err();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("c.toml line 2: region:"),
+        "{warnings:?}"
+    );
+}
+
+fn warnings(text: &str) -> (Config, Vec<String>) {
+    let loaded = read::read_text(text, "config.toml");
+    (loaded.config, loaded.warnings)
+}
+
+#[test]
+fn a_theme_that_is_not_one_is_named_and_calm_is_used() {
+    let (config, w) = warnings("region = \"ie\"\ntheme = \"dark\"\n");
+    assert_eq!(
+        w,
+        ["config.toml line 2: theme: \"dark\" is not a theme; expected calm, high-contrast or light. Using calm."]
+    );
+    assert_eq!(config.theme, Theme::Calm);
+    // The good setting beside it still counts.
+    assert_eq!(config.region, "ie");
+}
+
+#[test]
+fn an_unknown_setting_is_named_with_the_nearest_known_one() {
+    let (config, w) = warnings("theme = \"light\"\n\nreigon = \"ie\"\n");
+    assert_eq!(
+        w,
+        ["config.toml line 3: reigon is not a setting; did you mean region? Ignoring it."]
+    );
+    assert_eq!(config.theme, Theme::Light);
+    assert_eq!(config.region, "gb");
+}
+
+#[test]
+fn a_long_unknown_setting_is_not_quoted_back() {
+    let long = "x".repeat(200);
+    let (_, w) = warnings(&format!("{long} = 1\n"));
+    assert_eq!(w.len(), 1);
+    assert!(!w[0].contains(&long), "{w:?}");
+    assert!(
+        w[0].starts_with("config.toml line 1: this is not a setting"),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn a_wrong_type_is_a_warning_and_the_default_stays() {
+    let (config, w) = warnings("default_template = 7\nrole = true\n");
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(
+        w[0].starts_with("config.toml line 1: default_template: expected"),
+        "{w:?}"
+    );
+    assert!(
+        w[1].starts_with("config.toml line 2: role: expected"),
+        "{w:?}"
+    );
+    assert_eq!(config.default_template, "reflective-diary");
+    assert_eq!(config.role, None);
+}
+
+#[test]
+fn an_empty_region_keeps_the_default() {
+    let (config, w) = warnings("region = \"  \"\n");
+    assert_eq!(
+        w,
+        ["config.toml line 1: region: expected a region id such as \"gb\", not empty text. Using gb."]
+    );
+    assert_eq!(config.region, "gb");
+}
+
+#[test]
+fn reduced_motion_must_be_true_or_false() {
+    let (config, w) = warnings("reduced_motion = \"yes\"\n");
+    assert_eq!(
+        w,
+        ["config.toml line 1: reduced_motion: expected true or false, not \"yes\". Using false."]
+    );
+    assert!(!config.reduced_motion);
+}
+
+#[test]
+fn an_incomplete_rhythm_is_set_aside() {
+    let (config, w) = warnings("theme = \"light\"\n[rhythm]\ninhale = 4.0\n");
+    assert_eq!(
+        w,
+        ["config.toml line 2: rhythm: incomplete, it needs exhale, cycles. Using the exercise's own rhythm."]
+    );
+    assert!(config.rhythm.is_none());
+    assert_eq!(config.theme, Theme::Light);
+}
+
+#[test]
+fn a_rhythm_that_cannot_run_is_set_aside() {
+    let (config, w) = warnings("[rhythm]\ninhale = 0\nexhale = 5\ncycles = 3\n");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].starts_with("config.toml line 1: rhythm: this cannot run"),
+        "{w:?}"
+    );
+    assert!(config.rhythm.is_none());
+    let (config, w) = warnings("[rhythm]\ninhale = 4\nexhale = 5\ncycles = \"two\"\nbreath = 1\n");
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(
+        w[0].starts_with("config.toml line 4: rhythm: cycles should be"),
+        "{w:?}"
+    );
+    assert!(
+        w[1].starts_with("config.toml line 5: rhythm: breath is not part"),
+        "{w:?}"
+    );
+    assert!(config.rhythm.is_none());
+}
+
+#[test]
+fn broken_toml_is_one_warning_with_its_line_and_all_defaults() {
+    let (config, w) = warnings("theme = \"light\"\nregion = \"ie\n");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(
+        w[0].starts_with("config.toml line 2: this is not valid TOML"),
+        "{w:?}"
+    );
+    assert!(w[0].ends_with("Using the default settings."), "{w:?}");
+    assert!(!w[0].contains('\n'), "{w:?}");
+    assert_eq!(config.theme, Theme::Calm);
+}
+
+#[test]
+fn keys_are_kept_as_written_with_their_lines() {
+    let text = "theme = \"calm\"\n[keys]\nquit = \"q\"\ncheck_in = [\"c\", \"F5\"]\nhelp = 3\nnope = [\"a\", 1]\n";
+    let (config, w) = warnings(text);
+    assert_eq!(
+        config.keys,
+        [
+            KeySetting {
+                command: "quit".into(),
+                keys: vec!["q".into()],
+                line: 3
+            },
+            KeySetting {
+                command: "check_in".into(),
+                keys: vec!["c".into(), "F5".into()],
+                line: 4
+            },
+        ]
+    );
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(
+        w[0].starts_with("config.toml line 5: keys: help should be"),
+        "{w:?}"
+    );
+    assert!(
+        w[1].starts_with("config.toml line 6: keys: nope should be"),
+        "{w:?}"
+    );
+    // Names are the app's to check, not the loader's.
+    let (config, w) = warnings("[keys]\nno_such_command = \"Ctrl-Nothing\"\n");
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(config.keys.len(), 1);
+}
+
+#[test]
+fn the_example_keys_uncommented_are_read() {
+    let text: String = EXAMPLE
+        .lines()
+        .skip_while(|l| !l.starts_with("# [keys]"))
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.trim_start_matches("# "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (config, w) = warnings(&text);
+    assert!(w.is_empty(), "{w:?}");
+    assert!(!config.keys.is_empty());
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lantern-config-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn a_file_that_is_not_text_is_a_warning() {
+    let dir = scratch("utf8");
+    let file = dir.join("config.toml");
+    std::fs::write(&file, b"theme = \"\xff\xfe\"\n").expect("write");
+    let loaded = read::read_file(&file);
+    assert_eq!(
+        loaded.warnings,
+        ["config.toml: is not plain text (UTF-8). Using the default settings."]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_folder_where_the_file_should_be_is_a_warning() {
+    let dir = scratch("folder");
+    let file = dir.join("config.toml");
+    std::fs::create_dir_all(&file).expect("mkdir");
+    let loaded = read::read_file(&file);
+    assert_eq!(
+        loaded.warnings,
+        ["config.toml: is a folder, not a file. Using the default settings."]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_missing_file_is_the_defaults_without_a_word() {
+    let dir = scratch("missing");
+    let loaded = read::read_file(&dir.join("config.toml"));
+    assert!(loaded.warnings.is_empty());
+    assert_eq!(loaded.config.region, "gb");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_a_warning() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = scratch("unreadable");
+    let file = dir.join("config.toml");
+    std::fs::write(&file, "theme = \"light\"\n").expect("write");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    // Root reads anything, so there is nothing to see there.
+    if std::fs::read(&file).is_err() {
+        let loaded = read::read_file(&file);
+        assert_eq!(
+            loaded.warnings,
+            ["config.toml: could not be read: permission denied. Using the default settings."]
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
