@@ -103,7 +103,6 @@ fn every_command_runs_whatever_is_wrong_in_the_config() {
 }
 
 #[test]
-#[ignore = "needs the CLI to print Context::config_warnings to stderr"]
 fn each_problem_is_one_warning_on_stderr() {
     for (what, bytes, warning) in BROKEN {
         let (_, stderr) = list_with(Some(bytes));
