@@ -11,10 +11,12 @@ pub fn help_now(ctx: &Context) -> Result<i32> {
         bail!("no help contacts are set up; check help.toml");
     };
     let mut out = format!("{}\n\n{}\n", region.name, region.intro.trim());
+    // The headings are the app's, so both front ends name the sections alike.
+    let headings = &content.words.help_sections;
     for (heading, contacts) in [
-        ("People", &region.people),
-        ("Services", &region.services),
-        ("Urgent", &region.urgent),
+        (&headings.people, &region.people),
+        (&headings.services, &region.services),
+        (&headings.urgent, &region.urgent),
     ] {
         out.push_str(&format!("\n{heading}\n"));
         for c in contacts {

@@ -6,7 +6,6 @@ use std::io::{BufRead, Write};
 
 use anyhow::{Context as _, Result};
 
-use crate::content::Content;
 use crate::domain::practice;
 
 /// Today's date where the person is.
@@ -42,19 +41,6 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
         out.push('\n');
     }
     out
-}
-
-/// The name of the item a `kind:id` reference names, or the reference itself.
-pub fn name_of(content: &Content, reference: &str) -> String {
-    let Some(found) = content.find(reference) else {
-        return reference.to_string();
-    };
-    content
-        .list(&[found.kind])
-        .into_iter()
-        .find(|(_, id, _)| id == found.id)
-        .map(|(_, _, name)| name)
-        .unwrap_or_else(|| reference.to_string())
 }
 
 pub fn seconds_text(seconds: f64) -> String {

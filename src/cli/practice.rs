@@ -11,7 +11,7 @@ use crate::store::PracticeFilter;
 
 use super::args::{PracticeArgs, PracticeCommand};
 use super::context::Context;
-use super::plain::{minutes_text, name_of, say};
+use super::plain::{minutes_text, say};
 
 pub fn practice(ctx: &Context, args: PracticeArgs) -> Result<i32> {
     let content = ctx.content();
@@ -39,7 +39,7 @@ pub fn practice(ctx: &Context, args: PracticeArgs) -> Result<i32> {
                 let mut line = format!(
                     "{}  {minutes}  {}",
                     r.at.format("%Y-%m-%d %H:%M"),
-                    name_of(&content, &r.item_ref)
+                    content.name_of(&r.item_ref)
                 );
                 if let Some(note) = &r.note {
                     line.push_str(&format!(
@@ -86,7 +86,7 @@ pub fn practice(ctx: &Context, args: PracticeArgs) -> Result<i32> {
             };
             let mut store = ctx.open_store()?;
             store.log_practice(&record)?;
-            let name = name_of(&content, &item_ref);
+            let name = content.name_of(&item_ref);
             if minutes > 0.0 {
                 outln!("Logged {} of {name}.", minutes_text(minutes));
             } else {

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::content::schema::Level;
-use crate::content::{Content, Kind};
+use crate::content::Content;
 use crate::domain::insights::{
-    date_range, level, one_decimal, outcomes_reflection_due, summarise, Insights, Measure, Period,
-    Scales, Trend,
+    date_range, level, one_decimal, outcomes_reflection_due, summarise_with, Insights, Measure,
+    Period, Scales, Trend,
 };
 
 use super::args::StatsArgs;
@@ -20,19 +20,6 @@ use super::plain::today;
 
 /// The template for the monthly look at the expected outcomes.
 pub const OUTCOMES_TEMPLATE: &str = "outcomes-reflection";
-
-/// The name of a `kind:id` reference in the content, or the reference itself.
-fn item_name(content: &Content, item_ref: &str) -> String {
-    let Some((kind, id)) = item_ref.split_once(':') else {
-        return item_ref.to_string();
-    };
-    let kinds: Vec<Kind> = Kind::parse_list(kind).unwrap_or_default();
-    content
-        .list(&kinds)
-        .into_iter()
-        .find(|(_, item_id, _)| item_id == id)
-        .map_or_else(|| item_ref.to_string(), |(_, _, name)| name)
-}
 
 /// The quarters of the mood meter as content names them, with their counts.
 fn quadrant_counts(content: &Content, insights: &Insights) -> Vec<(String, u32)> {
@@ -94,7 +81,7 @@ fn sparkline(insights: &Insights, measure: Measure) -> String {
 /// The readable summary of a period, shared by `stats` and `review`.
 pub fn insights_text(content: &Content, insights: &Insights, today: NaiveDate) -> String {
     let mut out = String::new();
-    for sentence in summarise(insights, today) {
+    for sentence in summarise_with(insights, today, &content.words.insights) {
         out.push_str(&format!("  {sentence}\n"));
     }
     if insights.days.is_empty() {
@@ -173,7 +160,7 @@ pub fn insights_text(content: &Content, insights: &Insights, today: NaiveDate) -
         for p in &insights.practice {
             out.push_str(&format!(
                 "  {:<32} {} min ({} time{})\n",
-                item_name(content, &p.item_ref),
+                content.name_of(&p.item_ref),
                 one_decimal(p.minutes),
                 p.sessions,
                 if p.sessions == 1 { "" } else { "s" }
@@ -229,7 +216,7 @@ pub fn stats(ctx: &Context, args: StatsArgs) -> Result<i32> {
                 energy: insights.trend(Measure::Energy),
                 stress: insights.trend(Measure::Stress),
             },
-            summary: summarise(&insights, today),
+            summary: summarise_with(&insights, today, &content.words.insights),
         };
         let mut text = serde_json::to_string_pretty(&json).context("writing the JSON")?;
         text.push('\n');

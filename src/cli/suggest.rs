@@ -8,28 +8,18 @@ use anyhow::Result;
 use chrono::Local;
 
 use crate::config::Config;
-use crate::content::{Content, Kind};
+use crate::content::Content;
 use crate::domain::suggest::Suggestion;
 use crate::session;
 
 use super::context::Context;
-
-/// The name of the item a `kind:id` reference names, for showing an offer.
-fn name_of(content: &Content, reference: &str) -> String {
-    content
-        .list(Kind::ALL)
-        .into_iter()
-        .find(|(kind, id, _)| format!("{}:{id}", kind.name()) == reference)
-        .map(|(_, _, name)| name)
-        .unwrap_or_else(|| reference.to_string())
-}
 
 pub fn print_suggestion(content: &Content, config: &Config, s: &Suggestion) -> Result<()> {
     outln!("{}", s.message);
     for offer in &s.offer {
         outln!(
             "  - {}  (lantern content show {offer})",
-            name_of(content, offer)
+            content.name_of(offer)
         );
     }
     if s.offer_help {
