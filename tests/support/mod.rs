@@ -15,6 +15,20 @@
 //!
 //! Every run of lantern a test starts goes through [`CleanEnv::clean_env`], so the
 //! machine's own settings never reach it.
+//!
+//! A new test file starts like this, and takes only what it uses:
+//!
+//! ```text
+//! mod support;
+//!
+//! use support::cli::{lantern_in, ok, Diary};     // the CLI
+//! use support::tui::{app, ch, key, press};       // the app without a terminal
+//! use support::tmux::{require_tmux, App};        // the app in tmux, with
+//! use support::e2e::Diary;                       //   the binary under test
+//! ```
+//!
+//! A snapshot test keeps its `insta::assert_snapshot!` in its own file (insta names the
+//! snapshot after it) and hands it to [`tui::snapshots`].
 
 // Cargo compiles this module into every test binary on its own, and each uses a
 // different part of it: what one binary does not use is not dead.
