@@ -2,14 +2,15 @@
 //! would run it, each against a fresh data folder, in UTC, with no editor, no colour
 //! and no terminal.
 
-mod cli_support;
+mod support;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use cli_support::*;
+use support::cli::*;
+use support::{mode, CleanEnv};
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------------
@@ -860,10 +861,7 @@ fn encrypted_diary_without_a_passphrase_or_terminal_fails_cleanly() {
         eprintln!("skipping: there is a terminal and no setsid to leave it");
         return;
     };
-    cmd.env("TZ", "UTC");
-    for var in AMBIENT {
-        cmd.env_remove(var);
-    }
+    cmd.clean_env();
     cmd.arg("--data-dir").arg(&d.dir).arg("list");
     let run = Run::of(&mut cmd).one_line_error();
     assert!(run.stderr.contains("passphrase"), "{}", run.stderr);

@@ -1,28 +1,30 @@
 //! End-to-end tests of practising and looking back: the real `lantern` binary driven
 //! inside tmux, then checked from the outside with the CLI and the files it writes.
 //!
-//! Practise and get support (issue 5): a breathing exercise runs for one cycle and is
+//! Practise and get support: a breathing exercise runs for one cycle and is
 //! logged; a hard check-in offers an exercise that starts; the support finder walks to
 //! a model; help now from inside the editor returns to the same text.
 //!
-//! Look back (issue 6): with thirty days of check-ins imported, Insights shows the
+//! Look back: with thirty days of check-ins imported, Insights shows the
 //! trend; Enter on a day in Year in pixels opens it; supervision preparation exports a
 //! file with exactly the chosen entries.
 //!
 //! The harness (a tmux server, diary folder and 100×30 window per test) is in
-//! `common/mod.rs`. Every wait polls the screen and fails with it on timeout; nothing
+//! `support/tmux.rs`. Every wait polls the screen and fails with it on timeout; nothing
 //! is asserted about how long anything took. Dates are worked out from today in UTC,
 //! as the app sees them, so a run that straddles midnight UTC may fail once.
 
-#[macro_use]
-mod common;
+mod support;
 
 use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
 use chrono::{Days, NaiveDate, Utc};
-use common::{start_reflective_entry, App, Diary, NO_CHECK_IN, TODAY_FOOTER, WAIT};
+use support::e2e::Diary;
+use support::tmux::{
+    self, require_tmux, start_reflective_entry, App, NO_CHECK_IN, TODAY_FOOTER, WAIT,
+};
 
 /// The built-in exercises, to be overridden with a shorter breathing exercise.
 const BUILT_IN_EXERCISES: &str = include_str!("../content/exercises.toml");
@@ -329,7 +331,7 @@ fn help_now_from_inside_the_editor_returns_to_the_same_text() {
     app.wait_for("my unfinished sentence, finished");
     app.keys(&["C-s"]);
     let screen = app.wait_for("Saved entry #");
-    let id = common::saved_entry_id(&screen);
+    let id = tmux::saved_entry_id(&screen);
     app.quit_from_today();
 
     let shown = diary.cli_ok(&["show", &id]);

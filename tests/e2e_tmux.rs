@@ -9,40 +9,20 @@
 //!
 //! The binary is `$LANTERN_E2E_BIN` if set (CI points it at the release build), else the
 //! debug build Cargo made for these tests. Without tmux on PATH each test says so on
-//! stderr and passes without running. The harness is in `common/mod.rs`, shared with
-//! the other end-to-end tests.
+//! stderr and passes without running. The harness is in `support/tmux.rs`, shared
+//! with the other end-to-end tests.
 
-#[macro_use]
-mod common;
+mod support;
 
 use std::fs;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use common::{
-    end_lantern, process_gone, saved_entry_id, send_signal, start_reflective_entry, App, Diary,
-    HEIGHT, NO_CHECK_IN, POLL, TODAY_FOOTER, WAIT, WAIT_KDF, WIDTH,
+use support::e2e::Diary;
+use support::tmux::{
+    carry_on_with_draft, end_lantern, process_gone, require_tmux, saved_entry_id, send_signal,
+    start_reflective_entry, App, HEIGHT, NO_CHECK_IN, POLL, TODAY_FOOTER, WAIT, WAIT_KDF, WIDTH,
 };
-
-/// After a relaunch: the draft is offered with its words, and Enter carries on with
-/// them in the editor.
-fn carry_on_with_draft(app: &App, words: &str) {
-    // The offer is made before the first frame is drawn, so once Today's footer shows,
-    // it is there or it never will be.
-    let screen = app.wait_for(TODAY_FOOTER);
-    assert!(
-        screen.contains("Unfinished writing") && screen.contains(words),
-        "no draft offered with {words:?}\n{screen}"
-    );
-    app.keys(&["Enter"]);
-    let screen = app.wait_until("the editor with the draft", WAIT, |s| {
-        !s.contains("Unfinished writing") && s.contains("What are you feeling?")
-    });
-    assert!(
-        screen.contains(words),
-        "the editor does not show {words:?}\n{screen}"
-    );
-}
 
 /// Saves the entry in the editor and quits from Today; returns the entry's id.
 fn save_entry_and_quit(app: &App) -> String {

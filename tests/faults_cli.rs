@@ -2,13 +2,14 @@
 //! text in entries, damaged import files, an editor killed mid-edit. Each pins down a
 //! promise: no panic, no word lost, no diary text shown where it should not be.
 
-mod cli_support;
+mod support;
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Stdio};
 
-use cli_support::*;
+use support::cli::*;
+use support::{mode, CleanEnv};
 
 // ---------------------------------------------------------------------------------
 // A closed pipe
@@ -56,10 +57,7 @@ fn full_diary() -> Diary {
 /// Starts `lantern ARGS` with its standard output on a pipe.
 fn spawn(d: &Diary, args: &[&str], stdin: &str) -> Child {
     let mut cmd = std::process::Command::new(bin());
-    cmd.env("TZ", "UTC");
-    for var in AMBIENT {
-        cmd.env_remove(var);
-    }
+    cmd.clean_env();
     let mut child = cmd
         .arg("--data-dir")
         .arg(&d.dir)
@@ -501,8 +499,7 @@ fn an_edit_killed_with_the_editor_open_is_kept_as_a_draft_and_its_file_removed()
     // `script` gives `lantern write` a terminal, so it opens the editor.
     let out = std::process::Command::new("/usr/bin/script")
         .args(["-qec", &inner, "/dev/null"])
-        .env("TZ", "UTC")
-        .env_remove("VISUAL")
+        .clean_env()
         .env("EDITOR", &editor)
         .env("NOTES", &notes)
         .env("XDG_RUNTIME_DIR", &runtime)
@@ -997,9 +994,7 @@ fn an_edit_saved_elsewhere_while_the_editor_was_open_keeps_both_versions() {
     // `script` gives `lantern edit` a terminal, so it opens the editor.
     let out = std::process::Command::new("/usr/bin/script")
         .args(["-qec", &inner, "/dev/null"])
-        .env("TZ", "UTC")
-        .env_remove("VISUAL")
-        .env_remove("LANTERN_PASSPHRASE")
+        .clean_env()
         .env("EDITOR", &editor)
         .env("LANTERN", bin())
         .env("DIARY", &d.dir)

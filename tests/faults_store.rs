@@ -3,15 +3,16 @@
 //! another writer, read-only, readable by others, or on a full disk; a failed update.
 //! Each gets one plain line and loses nothing.
 
-#[macro_use]
-mod common;
+mod support;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 
-use common::Diary;
+use support::disk::require_full_disk;
+use support::e2e::{self, Diary};
+use support::{mode, CleanEnv, Run};
 
 /// A diary with `n` entries and a check-in, each entry holding a marker word that
 /// must never appear in an error.
@@ -44,10 +45,6 @@ fn diary_with(n: usize) -> Diary {
 
 fn db(diary: &Diary) -> std::path::PathBuf {
     diary.dir().join("lantern.db")
-}
-
-fn mode(path: &Path) -> u32 {
-    fs::metadata(path).expect("metadata").permissions().mode() & 0o777
 }
 
 fn no_diary_text(text: &str) {
@@ -252,12 +249,12 @@ fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
-        .is_ok_and(|o| common::text(&o.stdout).trim() == "0")
+        .is_ok_and(|o| support::text(&o.stdout).trim() == "0")
 }
 
 /// Runs `lantern` as an unprivileged user when the test runs as root (root can write
 /// anywhere, so a read-only folder means nothing to it).
-fn as_reader(diary: &Diary, args: &[&str]) -> common::Ran {
+fn as_reader(diary: &Diary, args: &[&str]) -> Run {
     let mut cmd = diary.command(args);
     if is_root() {
         let mut wrapped = Command::new("setpriv");
@@ -273,7 +270,7 @@ fn as_reader(diary: &Diary, args: &[&str]) -> common::Ran {
         }
         cmd = wrapped;
     }
-    common::Ran::of(cmd.output().expect("running lantern"))
+    Run::of_output(cmd.output().expect("running lantern"))
 }
 
 #[test]
@@ -406,14 +403,14 @@ fn four_terminals_writing_at_once_lose_nothing() {
     let diary = Diary::initialised();
     let writers: Vec<_> = (0..4)
         .map(|w| {
-            let (bin, dir) = (common::lantern_bin(), diary.dir());
+            let (bin, dir) = (e2e::lantern_bin(), diary.dir());
             std::thread::spawn(move || {
                 for i in 0..25 {
                     let mut child = Command::new(&bin)
                         .arg("--data-dir")
                         .arg(&dir)
                         .args(["write", "--title", &format!("w{w}-{i}")])
-                        .env_remove("LANTERN_PASSPHRASE")
+                        .clean_env()
                         .stdin(std::process::Stdio::piped())
                         .stdout(std::process::Stdio::null())
                         .stderr(std::process::Stdio::piped())
@@ -427,7 +424,7 @@ fn four_terminals_writing_at_once_lose_nothing() {
                         .write_all(b"Steady words.\n")
                         .expect("written");
                     let out = child.wait_with_output().expect("lantern ends");
-                    assert!(out.status.success(), "{}", common::text(&out.stderr));
+                    assert!(out.status.success(), "{}", support::text(&out.stderr));
                 }
             })
         })
@@ -455,7 +452,7 @@ fn an_export_to_a_full_disk_through_a_redirect_says_so() {
         .stdout(full)
         .output()
         .expect("running lantern");
-    let run = common::Ran::of(out);
+    let run = Run::of_output(out);
     run.plain_failure("No space left");
     no_diary_text(&run.stderr);
 }
@@ -476,7 +473,7 @@ fn encrypt_repair_and_passphrase_wait_until_no_other_lantern_has_the_diary_open(
         .cli(&["repair"])
         .plain_failure("open in another Lantern");
     assert_eq!(
-        common::text(&fs::read(db(&diary)).expect("the diary")[..15]),
+        support::text(&fs::read(db(&diary)).expect("the diary")[..15]),
         "SQLite format 3",
         "still the plaintext diary it was"
     );

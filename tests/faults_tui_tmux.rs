@@ -1,33 +1,22 @@
 //! Faults, end to end: the real binary in tmux under steady typing and `kill -9`, Ctrl-C
 //! and SIGINT mid check-in, a full disk, a huge paste and a search over a huge entry.
-//! The harness is in `common/mod.rs`; without tmux each test says so and passes.
+//! The harness is in `support/tmux.rs`; without tmux each test says so and passes.
 
-#[macro_use]
-mod common;
+mod support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::thread::sleep;
 use std::time::Duration;
 
-use common::{saved_entry_id, send_signal, start_reflective_entry, App, Diary, TODAY_FOOTER, WAIT};
+use support::disk::SmallDisk;
+use support::e2e::Diary;
+use support::tmux::{
+    self, carry_on_with_draft, require_tmux, saved_entry_id, send_signal, start_reflective_entry,
+    App, TODAY_FOOTER, WAIT,
+};
 
 /// Within this, a screen that must not freeze shows what it was asked for.
 const RESPONSIVE: Duration = WAIT;
-
-/// After a relaunch: an entry draft is offered, and Enter carries on with it.
-fn carry_on_with_entry_draft(app: &App) -> String {
-    let screen = app.wait_for(TODAY_FOOTER);
-    assert!(
-        screen.contains("Unfinished writing"),
-        "no draft offered\n{screen}"
-    );
-    app.keys(&["Enter"]);
-    app.wait_until("the editor with the draft", WAIT, |s| {
-        !s.contains("Unfinished writing") && s.contains("What are you feeling?")
-    })
-}
 
 /// The words `w01 `, `w02 ` … `wNN ` that show on `screen`: the highest number.
 fn last_word(screen: &str) -> usize {
@@ -61,7 +50,7 @@ fn steady_typing_then_kill_9_loses_at_most_two_seconds() {
     assert_eq!(exit.status, 128 + 9, "killed by signal 9\n{}", exit.screen);
 
     app.relaunch();
-    let screen = carry_on_with_entry_draft(&app);
+    let screen = carry_on_with_draft(&app, "");
     let back = last_word(&screen);
     // Two seconds of typing is eight words; one more for the word being typed.
     assert!(
@@ -202,7 +191,7 @@ fn sigint_while_writing_restores_the_terminal_and_keeps_the_draft() {
     app.wait_exit().assert_clean();
 
     app.relaunch();
-    let screen = carry_on_with_entry_draft(&app);
+    let screen = carry_on_with_draft(&app, "");
     assert!(screen.contains(words), "{screen}");
     app.keys(&["C-s"]);
     app.wait_for("Saved entry #");
@@ -213,70 +202,6 @@ fn sigint_while_writing_restores_the_terminal_and_keeps_the_draft() {
 // A full disk
 
 /// A 2 MB tmpfs on a folder, unmounted when dropped.
-struct SmallDisk {
-    dir: PathBuf,
-}
-
-impl SmallDisk {
-    /// None (with the reason on stderr) where mounting is not allowed.
-    fn mount(dir: &Path) -> Option<SmallDisk> {
-        fs::create_dir_all(dir).expect("making the folder to mount on");
-        let output = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])
-            .arg(dir)
-            .output();
-        match output {
-            Ok(o) if o.status.success() => Some(SmallDisk {
-                dir: dir.to_path_buf(),
-            }),
-            Ok(o) => {
-                eprintln!(
-                    "skipping: cannot mount a small tmpfs to fill ({}); the disk-full test needs root",
-                    String::from_utf8_lossy(&o.stderr).trim()
-                );
-                None
-            }
-            Err(e) => {
-                eprintln!("skipping: cannot run mount ({e}); the disk-full test needs it");
-                None
-            }
-        }
-    }
-
-    fn filler(&self) -> PathBuf {
-        self.dir.join("filler")
-    }
-
-    /// Fills what is left of the disk.
-    fn fill(&self) {
-        let _ = Command::new("dd")
-            .arg("if=/dev/zero")
-            .arg(format!("of={}", self.filler().display()))
-            .args(["bs=64k", "count=100"])
-            .output();
-        // Whatever room dd left, a byte at a time is not worth it: a few small files.
-        for i in 0..64 {
-            if fs::write(self.dir.join(format!("crumb-{i}")), [0u8; 1024]).is_err() {
-                break;
-            }
-        }
-    }
-
-    /// Makes room again.
-    fn free(&self) {
-        let _ = fs::remove_file(self.filler());
-        for i in 0..64 {
-            let _ = fs::remove_file(self.dir.join(format!("crumb-{i}")));
-        }
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
-    }
-}
-
 /// A diary on a small disk, with an entry being written when the disk fills up.
 fn writing_when_the_disk_fills<'a>(diary: &'a Diary, disk: &SmallDisk, test: &str) -> App<'a> {
     diary.cli_ok(&["init"]);
@@ -296,7 +221,7 @@ fn writing_when_the_disk_fills<'a>(diary: &'a Diary, disk: &SmallDisk, test: &st
 fn on_a_full_disk_the_words_stay_quitting_asks_and_a_later_save_works() {
     require_tmux!();
     let diary = Diary::fresh();
-    let Some(disk) = SmallDisk::mount(&diary.dir()) else {
+    let Some(disk) = SmallDisk::mount_on(&diary.dir(), 2048) else {
         return;
     };
     let mut app = writing_when_the_disk_fills(&diary, &disk, "disk-full");
@@ -314,7 +239,7 @@ fn on_a_full_disk_the_words_stay_quitting_asks_and_a_later_save_works() {
     app.wait_exit().assert_clean();
 
     app.relaunch();
-    let screen = carry_on_with_entry_draft(&app);
+    let screen = carry_on_with_draft(&app, "");
     assert!(
         screen.contains("saved before typed on a full disk"),
         "{screen}"
@@ -332,7 +257,7 @@ fn on_a_full_disk_the_words_stay_quitting_asks_and_a_later_save_works() {
 fn on_a_full_disk_sigterm_exits_non_zero() {
     require_tmux!();
     let diary = Diary::fresh();
-    let Some(disk) = SmallDisk::mount(&diary.dir()) else {
+    let Some(disk) = SmallDisk::mount_on(&diary.dir(), 2048) else {
         return;
     };
     let app = writing_when_the_disk_fills(&diary, &disk, "disk-full-term");
@@ -532,7 +457,7 @@ fn search_in_an_encrypted_diary_finds_what_was_written() {
     app.wait_for("Your diary is protected.");
     app.type_text("correct horse");
     app.keys(&["Enter"]);
-    app.wait_for_within(TODAY_FOOTER, common::WAIT_KDF);
+    app.wait_for_within(TODAY_FOOTER, tmux::WAIT_KDF);
     start_reflective_entry(&app);
     app.type_text("a heron in the rain");
     app.wait_for("a heron in the rain");
@@ -542,7 +467,7 @@ fn search_in_an_encrypted_diary_finds_what_was_written() {
     app.wait_for("┌ Search ");
     app.type_text("heron");
     // Opening the second connection derives the key again: slow in a debug build.
-    app.wait_for_within("a heron in the rain", common::WAIT_KDF);
+    app.wait_for_within("a heron in the rain", tmux::WAIT_KDF);
     app.escape();
     app.quit_from_today();
 }

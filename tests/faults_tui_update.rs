@@ -3,45 +3,16 @@
 //! come back late. `update` is driven key by key with the clock set by the test, and
 //! the results of effects are fed back by hand as the runtime would.
 
-use chrono::{DateTime, Duration, FixedOffset};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+mod support;
 
-use lantern::config::{self, Config};
-use lantern::content;
+use chrono::{DateTime, Duration, FixedOffset};
+use crossterm::event::KeyCode;
+
 use lantern::store::{Draft, SearchHit};
 use lantern::tui::app::{update, Action, App, Effect, Overlay, Screen};
 use lantern::tui::screens::checkin::Step;
-use lantern::tui::screens::editor::Editor;
-use lantern::tui::theme::Theme;
-use lantern::tui::view::view;
 
-fn t0() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-20T17:30:00+00:00").unwrap()
-}
-
-fn app() -> App {
-    App::new(
-        content::built_in(),
-        Config::default(),
-        Theme::new(config::Theme::Calm, true),
-        t0(),
-        Screen::Today,
-    )
-}
-
-fn key(code: KeyCode) -> Action {
-    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ch(c: char) -> Action {
-    key(KeyCode::Char(c))
-}
-
-fn ctrl(c: char) -> Action {
-    Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
+use support::tui::{app, ch, ctrl, drawn_text, editor, key, open_editor, page_text, t0};
 
 fn drafts(effects: &[Effect]) -> Vec<Draft> {
     effects
@@ -51,24 +22,6 @@ fn drafts(effects: &[Effect]) -> Vec<Draft> {
             _ => None,
         })
         .collect()
-}
-
-fn open_editor(app: &mut App) {
-    update(app, ch('w'));
-    update(app, key(KeyCode::Enter));
-    assert!(matches!(app.screen, Screen::Editor(_)));
-}
-
-fn editor(app: &App) -> &Editor {
-    match &app.screen {
-        Screen::Editor(e) => e,
-        other => panic!("expected the editor, got {}", other.name()),
-    }
-}
-
-fn page_text(app: &App) -> String {
-    let e = editor(app);
-    e.pages[e.index].area.lines().join("\n")
 }
 
 /// From Today to the check-in's note, with a note typed.
@@ -82,20 +35,6 @@ fn check_in_with_note(app: &mut App, note: &str) {
     for c in note.chars() {
         update(app, ch(c));
     }
-}
-
-fn screen_text(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..height {
-        for x in 0..width {
-            text.push_str(buffer[(x, y)].symbol());
-        }
-        text.push('\n');
-    }
-    text
 }
 
 // ---------------------------------------------------------------------------
@@ -171,7 +110,7 @@ fn ctrl_c_in_a_check_in_keeps_it_and_the_next_launch_offers_it_back() {
     let mut app = self::app();
     update(&mut app, Action::DraftFound(draft.clone()));
     assert!(matches!(app.overlay, Some(Overlay::DraftOffer(_))));
-    let offer = screen_text(&app, 100, 30);
+    let offer = drawn_text(&app, 100, 30);
     assert!(offer.contains("unfinished check-in"), "{offer}");
     assert!(offer.contains("a hard visit"), "{offer}");
     update(&mut app, key(KeyCode::Enter));
@@ -270,7 +209,7 @@ fn with_the_disk_full_the_words_stay_and_quitting_asks_first() {
     assert_eq!(saved.len(), 1);
     update(&mut app, Action::DraftSaveFailed(saved[0].clone()));
     assert_eq!(app.unsaved.len(), 1);
-    let shown = screen_text(&app, 100, 30);
+    let shown = drawn_text(&app, 100, 30);
     assert!(shown.contains("could not be saved"), "{shown}");
     assert!(
         shown.contains("do not close it yet."),
@@ -285,7 +224,7 @@ fn with_the_disk_full_the_words_stay_and_quitting_asks_first() {
     update(&mut app, Action::DraftSaveFailed(retry[0].clone()));
     assert!(!app.quit, "quit with unsaved words without asking");
     assert!(matches!(app.overlay, Some(Overlay::QuitUnsaved)));
-    let asked = screen_text(&app, 100, 30);
+    let asked = drawn_text(&app, 100, 30);
     assert!(asked.contains("Quit anyway?"), "{asked}");
     update(&mut app, ch('n'));
     assert!(app.overlay.is_none() && !app.quit);
@@ -367,7 +306,7 @@ fn long_status_messages_wrap_instead_of_being_cut() {
     let message = "Could not save; your words are still here: the diary database or disk is \
                    full, so nothing more can be written until some room is made on it";
     update(&mut app, Action::Status(message.into()));
-    let shown = screen_text(&app, 100, 30);
+    let shown = drawn_text(&app, 100, 30);
     assert!(
         shown.contains("until some room is made on it"),
         "the end of the message is missing:\n{shown}"
@@ -542,7 +481,7 @@ fn ctrl_c_while_writing_the_plan_keeps_the_section_and_offers_it_back() {
 
     let mut app = self::app();
     update(&mut app, Action::DraftFound(kept[0].clone()));
-    let offer = screen_text(&app, 100, 30);
+    let offer = drawn_text(&app, 100, 30);
     assert!(offer.contains("a walk at lunch"), "{offer}");
     let effects = update(&mut app, key(KeyCode::Enter));
     assert!(
@@ -599,7 +538,7 @@ fn reader_scroll(app: &App) -> usize {
 fn a_huge_entry_scrolls_to_its_end_and_back() {
     let mut app = app();
     app.screen = Screen::Reader(lantern::tui::screens::reader::Reader::new(huge_entry()));
-    screen_text(&app, 80, 24);
+    drawn_text(&app, 80, 24);
     update(&mut app, key(KeyCode::PageDown));
     let page = reader_scroll(&app);
     assert!(page >= 10, "a page down moved {page} rows");
@@ -608,7 +547,7 @@ fn a_huge_entry_scrolls_to_its_end_and_back() {
     }
     let end = reader_scroll(&app);
     assert!(end > 65_535, "the scroll stopped at {end}");
-    let last = screen_text(&app, 80, 24);
+    let last = drawn_text(&app, 80, 24);
     assert!(last.contains("care") || last.contains("hope"), "{last}");
     update(&mut app, key(KeyCode::PageDown));
     assert_eq!(reader_scroll(&app), end, "no further than the last row");

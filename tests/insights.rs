@@ -1,45 +1,17 @@
 //! `lantern stats`, `pixels`, `review` and `supervision` end to end: thirty days of
 //! check-ins imported into a fresh data folder, in UTC, with no editor and no terminal.
 
+mod support;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use assert_cmd::Command;
 use chrono::{Datelike, Duration, NaiveDate, Utc, Weekday};
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
-const AMBIENT: &[&str] = &[
-    "LANTERN_DATA_DIR",
-    "LANTERN_PASSPHRASE",
-    "EDITOR",
-    "VISUAL",
-    "NO_COLOR",
-    "COLORTERM",
-];
-
-fn lantern(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("lantern").expect("the lantern binary is built");
-    cmd.env("TZ", "UTC").arg("--data-dir").arg(dir);
-    for var in AMBIENT {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-/// Runs and returns stdout, failing the test with stderr if the command fails.
-#[track_caller]
-fn ok(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("lantern runs");
-    assert!(
-        out.status.success(),
-        "lantern failed: {}\n{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use support::cli::{lantern_in, ok};
 
 fn today() -> NaiveDate {
     Utc::now().date_naive()
@@ -115,14 +87,14 @@ fn diary() -> TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let file = dir.path().join("thirty.json");
     fs::write(&file, thirty_days().to_string()).expect("write the export");
-    ok(lantern(dir.path()).arg("init"));
-    let out = ok(lantern(dir.path()).arg("import").arg(&file));
+    ok(lantern_in(dir.path()).arg("init"));
+    let out = ok(lantern_in(dir.path()).arg("import").arg(&file));
     assert!(out.contains("2 entries and 26 check-ins"), "{out}");
     dir
 }
 
 fn entry_id(dir: &Path, word: &str) -> String {
-    let out = ok(lantern(dir).args(["search", word]));
+    let out = ok(lantern_in(dir).args(["search", word]));
     out.split_whitespace()
         .next()
         .expect("a search hit")
@@ -132,7 +104,7 @@ fn entry_id(dir: &Path, word: &str) -> String {
 #[test]
 fn stats_tells_the_month_in_plain_words() {
     let dir = diary();
-    let out = ok(lantern(dir.path()).args(["stats", "--days", "30"]));
+    let out = ok(lantern_in(dir.path()).args(["stats", "--days", "30"]));
     for line in [
         "You checked in on 24 of the last 30 days.",
         "Pleasantness has risen over the last month.",
@@ -158,7 +130,7 @@ fn stats_tells_the_month_in_plain_words() {
 #[test]
 fn stats_json_has_the_hand_computed_values() {
     let dir = diary();
-    let out = ok(lantern(dir.path()).args(["stats", "--days", "30", "--json"]));
+    let out = ok(lantern_in(dir.path()).args(["stats", "--days", "30", "--json"]));
     let v: Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(v["days_in_period"], 30);
     assert_eq!(v["days_checked_in"], 24);
@@ -192,7 +164,7 @@ fn stats_json_has_the_hand_computed_values() {
 
     // A week: k = 0..6 without k = 4, so 6 days.
     let week: Value = serde_json::from_str(&ok(
-        lantern(dir.path()).args(["stats", "--days", "7", "--json"])
+        lantern_in(dir.path()).args(["stats", "--days", "7", "--json"])
     ))
     .expect("valid JSON");
     assert_eq!(week["days_checked_in"], 6);
@@ -203,7 +175,7 @@ fn stats_json_has_the_hand_computed_values() {
 fn pixels_prints_twelve_month_rows() {
     let dir = diary();
     let year = today().year();
-    let out = ok(lantern(dir.path()).args(["pixels", "--year", &year.to_string()]));
+    let out = ok(lantern_in(dir.path()).args(["pixels", "--year", &year.to_string()]));
     let months = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
@@ -218,7 +190,7 @@ fn pixels_prints_twelve_month_rows() {
     let cell = row.chars().nth(5 + 2 * today().day0() as usize);
     assert_eq!(cell, Some('+'), "{row}");
     // An empty year is still a calm grid.
-    let empty = ok(lantern(dir.path()).args(["pixels", "--year", "2001"]));
+    let empty = ok(lantern_in(dir.path()).args(["pixels", "--year", "2001"]));
     assert!(empty.contains("You checked in on 0 of the 365 days of 2001."));
 }
 
@@ -227,7 +199,7 @@ fn supervision_prep_holds_exactly_the_chosen_entries() {
     let dir = diary();
     let a = entry_id(dir.path(), "ALPHA-TEXT");
     let file = dir.path().join("prep.md");
-    let out = lantern(dir.path())
+    let out = lantern_in(dir.path())
         .args(["supervision", "prep", "--entry", &a, "-o"])
         .arg(&file)
         .output()
@@ -249,7 +221,7 @@ fn supervision_prep_holds_exactly_the_chosen_entries() {
     assert_eq!(mode, 0o600);
 
     // It will not overwrite without --force.
-    let again = lantern(dir.path())
+    let again = lantern_in(dir.path())
         .args(["supervision", "prep", "-o"])
         .arg(&file)
         .output()
@@ -261,7 +233,7 @@ fn supervision_prep_holds_exactly_the_chosen_entries() {
         .contains("ALPHA-TEXT"));
 
     // Without --entry, no entry at all; the entries are listed on stderr to choose from.
-    let none = lantern(dir.path())
+    let none = lantern_in(dir.path())
         .args(["supervision", "prep"])
         .output()
         .expect("runs");
@@ -274,7 +246,7 @@ fn supervision_prep_holds_exactly_the_chosen_entries() {
 fn supervision_done_moves_where_preparation_starts() {
     let dir = diary();
     let held = today() - Duration::days(10);
-    let out = ok(lantern(dir.path()).args([
+    let out = ok(lantern_in(dir.path()).args([
         "supervision",
         "done",
         "--date",
@@ -283,7 +255,7 @@ fn supervision_done_moves_where_preparation_starts() {
         "Talked about caseload",
     ]));
     assert!(out.contains("Recorded supervision"), "{out}");
-    let prep = ok(lantern(dir.path()).args(["supervision", "prep", "--good-moments"]));
+    let prep = ok(lantern_in(dir.path()).args(["supervision", "prep", "--good-moments"]));
     let since = held.format("%-d %B %Y").to_string();
     assert!(
         prep.contains(&format!("(since supervision on {since})")),
@@ -293,7 +265,7 @@ fn supervision_done_moves_where_preparation_starts() {
     assert!(prep.contains("Good moment 0") && prep.contains("Good moment 7"));
     assert!(!prep.contains("Good moment 21"), "{prep}");
 
-    let future = lantern(dir.path())
+    let future = lantern_in(dir.path())
         .args(["supervision", "done", "--date"])
         .arg((today() + Duration::days(3)).to_string())
         .output()
@@ -304,7 +276,7 @@ fn supervision_done_moves_where_preparation_starts() {
 #[test]
 fn review_shows_the_week_and_saves_piped_answers_as_an_entry() {
     let dir = diary();
-    let out = ok(lantern(dir.path())
+    let out = ok(lantern_in(dir.path())
         .arg("review")
         .write_stdin("## What went well this week?\nThe team pulled together.\n"));
     assert!(out.contains("Your week"), "{out}");
@@ -314,6 +286,6 @@ fn review_shows_the_week_and_saves_piped_answers_as_an_entry() {
     );
     assert!(out.contains("Good moment 0"), "{out}");
     assert!(out.contains("Saved entry #"), "{out}");
-    let listed = ok(lantern(dir.path()).args(["list", "--tag", "weekly"]));
+    let listed = ok(lantern_in(dir.path()).args(["list", "--tag", "weekly"]));
     assert!(listed.contains("Weekly review"), "{listed}");
 }

@@ -2,63 +2,22 @@
 //! `practice`, `plan`, `support` and `nudge`, each against a fresh data folder, in UTC,
 //! with no editor, no colour and no terminal.
 
-use std::path::Path;
+mod support;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
-const AMBIENT: &[&str] = &[
-    "LANTERN_DATA_DIR",
-    "LANTERN_PASSPHRASE",
-    "LANTERN_REGION",
-    "LANTERN_PACE_SCALE",
-    "EDITOR",
-    "VISUAL",
-    "NO_COLOR",
-];
-
-/// `lantern --data-dir DIR` with a clean, deterministic environment.
-fn lantern(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("lantern").expect("the lantern binary is built");
-    cmd.env("TZ", "UTC").arg("--data-dir").arg(dir);
-    for var in AMBIENT {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-/// Runs and returns stdout, failing the test (with stderr) if the run failed.
-#[track_caller]
-fn ok(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("lantern runs");
-    assert!(
-        out.status.success(),
-        "failed ({:?}):\nstdout: {}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// Runs and returns stderr, failing the test if the run succeeded.
-#[track_caller]
-fn fails(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("lantern runs");
-    assert!(!out.status.success(), "should have failed");
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use support::cli::{fails, lantern_in, ok};
 
 fn diary() -> TempDir {
     let dir = tempfile::tempdir().expect("a temp dir");
-    ok(lantern(dir.path()).arg("init").write_stdin(""));
+    ok(lantern_in(dir.path()).arg("init").write_stdin(""));
     dir
 }
 
 #[test]
 fn library_lists_the_shelves_and_a_shelf_with_summaries() {
     let dir = diary();
-    let all = ok(lantern(dir.path()).arg("library"));
+    let all = ok(lantern_in(dir.path()).arg("library"));
     for heading in [
         "six resilience skills",
         "The ten steps",
@@ -70,22 +29,22 @@ fn library_lists_the_shelves_and_a_shelf_with_summaries() {
     assert!(all.contains("model:restorative-supervision"));
     assert!(all.contains("area:"));
 
-    let skills = ok(lantern(dir.path()).args(["library", "skills"]));
+    let skills = ok(lantern_in(dir.path()).args(["library", "skills"]));
     assert!(skills.contains("Self-compassion  (skill:self-compassion)"));
     assert!(skills.lines().all(|l| l.chars().count() <= 80), "{skills}");
     assert!(!skills.contains("step:"));
 
-    let exercises = ok(lantern(dir.path()).args(["library", "exercise"]));
+    let exercises = ok(lantern_in(dir.path()).args(["library", "exercise"]));
     assert!(exercises.contains("exercise:soothing-breathing"));
 
-    let e = fails(lantern(dir.path()).args(["library", "nonsense"]));
+    let e = fails(lantern_in(dir.path()).args(["library", "nonsense"]));
     assert!(e.contains("nothing called `nonsense`"), "{e}");
 }
 
 #[test]
 fn a_fast_exercise_is_logged_and_shows_in_the_practice_log() {
     let dir = diary();
-    let out = ok(lantern(dir.path())
+    let out = ok(lantern_in(dir.path())
         .args(["exercise", "soothing-breathing", "--speed", "500"])
         .write_stdin(""));
     assert!(out.contains("Step 4 of 5: Follow the pacer"), "{out}");
@@ -95,17 +54,17 @@ fn a_fast_exercise_is_logged_and_shows_in_the_practice_log() {
     assert!(!out.contains('\x1b'), "no colours or cursor tricks");
 
     // The environment variable works as well as the flag.
-    ok(lantern(dir.path())
+    ok(lantern_in(dir.path())
         .args(["exercise", "exercise:grounding"])
         .env("LANTERN_PACE_SCALE", "500"));
 
-    let log = ok(lantern(dir.path()).arg("practice"));
+    let log = ok(lantern_in(dir.path()).arg("practice"));
     let lines: Vec<&str> = log.lines().collect();
     assert_eq!(lines.len(), 2, "{log}");
     assert!(lines[0].contains("Grounding: five to one") && lines[0].contains("2 min"));
     assert!(lines[1].contains("Soothing breathing rhythm") && lines[1].contains("3.2 min"));
     assert_eq!(
-        ok(lantern(dir.path()).args(["practice", "-n", "1"]))
+        ok(lantern_in(dir.path()).args(["practice", "-n", "1"]))
             .lines()
             .count(),
         1
@@ -115,7 +74,7 @@ fn a_fast_exercise_is_logged_and_shows_in_the_practice_log() {
 #[test]
 fn an_unknown_exercise_lists_the_ones_there_are() {
     let dir = diary();
-    let e = fails(lantern(dir.path()).args(["exercise", "juggling"]));
+    let e = fails(lantern_in(dir.path()).args(["exercise", "juggling"]));
     assert!(e.contains("no exercise `juggling`"), "{e}");
     assert!(
         e.contains("soothing-breathing") && e.contains("grounding"),
@@ -127,15 +86,15 @@ fn an_unknown_exercise_lists_the_ones_there_are() {
 #[test]
 fn minutes_only_prints_the_length_and_logs_nothing() {
     let dir = diary();
-    let out = ok(lantern(dir.path()).args(["exercise", "soothing-breathing", "--minutes-only"]));
+    let out = ok(lantern_in(dir.path()).args(["exercise", "soothing-breathing", "--minutes-only"]));
     assert_eq!(out.trim(), "3.2");
-    assert!(ok(lantern(dir.path()).arg("practice")).contains("No practice logged yet"));
+    assert!(ok(lantern_in(dir.path()).arg("practice")).contains("No practice logged yet"));
 }
 
 #[test]
 fn practice_done_elsewhere_can_be_logged() {
     let dir = diary();
-    let out = ok(lantern(dir.path()).args([
+    let out = ok(lantern_in(dir.path()).args([
         "practice",
         "log",
         "skill:being-in-the-now",
@@ -149,21 +108,22 @@ fn practice_done_elsewhere_can_be_logged() {
         "{out}"
     );
     // A bare exercise id works, and takes the exercise's own length.
-    ok(lantern(dir.path()).args(["practice", "log", "breathing-space"]));
-    let log = ok(lantern(dir.path()).arg("practice"));
+    ok(lantern_in(dir.path()).args(["practice", "log", "breathing-space"]));
+    let log = ok(lantern_in(dir.path()).arg("practice"));
     assert!(log.contains("Being in the now  — on the bus"), "{log}");
     assert!(log.contains("3 min  Three-minute breathing space"), "{log}");
 
-    let e = fails(lantern(dir.path()).args(["practice", "log", "skill:juggling"]));
+    let e = fails(lantern_in(dir.path()).args(["practice", "log", "skill:juggling"]));
     assert!(e.contains("no content item"), "{e}");
-    let e = fails(lantern(dir.path()).args(["practice", "log", "skill:hope", "--minutes", "-3"]));
+    let e =
+        fails(lantern_in(dir.path()).args(["practice", "log", "skill:hope", "--minutes", "-3"]));
     assert!(!e.is_empty());
 }
 
 #[test]
 fn the_plan_is_set_shown_kept_and_exported_privately() {
     let dir = diary();
-    let show = ok(lantern(dir.path()).args(["plan", "show"]));
+    let show = ok(lantern_in(dir.path()).args(["plan", "show"]));
     assert!(
         show.contains("1. My values and why I do this work"),
         "{show}"
@@ -175,32 +135,32 @@ fn the_plan_is_set_shown_kept_and_exported_privately() {
         "Calm in a crisis.\nGood with babies.",
         "Patient.",
     ] {
-        ok(lantern(dir.path())
+        ok(lantern_in(dir.path())
             .args(["plan", "set", "plan-strengths"])
             .write_stdin(text));
     }
     // By number and by a word of the id too.
-    ok(lantern(dir.path())
+    ok(lantern_in(dir.path())
         .args(["plan", "set", "4"])
         .write_stdin("- Snapping at people\n<!-- a hint, dropped -->\n"));
-    let out = ok(lantern(dir.path())
+    let out = ok(lantern_in(dir.path())
         .args(["plan", "set", "warning"])
         .write_stdin("- Snapping at people\n"));
     assert!(out.contains("Nothing changed"), "{out}");
 
-    let show = ok(lantern(dir.path()).arg("plan"));
+    let show = ok(lantern_in(dir.path()).arg("plan"));
     assert!(show.contains("2. My strengths\n   Patient.\n"), "{show}");
     assert!(show.contains("   - Snapping at people\n"), "{show}");
     assert!(!show.contains("a hint"));
 
-    let history = ok(lantern(dir.path()).args(["plan", "history", "strengths"]));
+    let history = ok(lantern_in(dir.path()).args(["plan", "history", "strengths"]));
     let now = history.find("Patient.").expect("current words");
     let second = history.find("Good with babies.").expect("second version");
     assert!(now < second, "newest first:\n{history}");
     assert_eq!(history.matches("Calm in a crisis.").count(), 2, "{history}");
 
     let file = dir.path().join("plan.md");
-    ok(lantern(dir.path())
+    ok(lantern_in(dir.path())
         .args(["plan", "export", "-o"])
         .arg(&file));
     let md = std::fs::read_to_string(&file).expect("the export");
@@ -217,18 +177,18 @@ fn the_plan_is_set_shown_kept_and_exported_privately() {
         assert_eq!(mode & 0o777, 0o600);
     }
     let e = fails(
-        lantern(dir.path())
+        lantern_in(dir.path())
             .args(["plan", "export", "-o"])
             .arg(&file),
     );
     assert!(e.contains("already exists"), "{e}");
-    ok(lantern(dir.path())
+    ok(lantern_in(dir.path())
         .args(["plan", "export", "--force", "-o"])
         .arg(&file));
-    assert!(ok(lantern(dir.path()).args(["plan", "export"])).contains("## My strengths"));
+    assert!(ok(lantern_in(dir.path()).args(["plan", "export"])).contains("## My strengths"));
 
     let e = fails(
-        lantern(dir.path())
+        lantern_in(dir.path())
             .args(["plan", "set", "hobbies"])
             .write_stdin("x"),
     );
@@ -241,7 +201,7 @@ fn the_plan_is_set_shown_kept_and_exported_privately() {
 #[test]
 fn support_with_flags_offers_the_models_that_fit() {
     let dir = diary();
-    let out = ok(lantern(dir.path()).args([
+    let out = ok(lantern_in(dir.path()).args([
         "support",
         "--need",
         "process",
@@ -263,10 +223,10 @@ fn support_with_flags_offers_the_models_that_fit() {
         "coaching does not meet this need:\n{out}"
     );
 
-    let out = ok(lantern(dir.path()).args(["support", "--need", "grow", "--setting", "one"]));
+    let out = ok(lantern_in(dir.path()).args(["support", "--need", "grow", "--setting", "one"]));
     assert!(out.find("Mentoring").expect("mentoring") < out.find("Also").unwrap_or(out.len()));
 
-    let e = fails(lantern(dir.path()).args(["support", "--need", "sleep"]));
+    let e = fails(lantern_in(dir.path()).args(["support", "--need", "sleep"]));
     assert!(e.contains("sleep"), "{e}");
 }
 
@@ -274,16 +234,16 @@ fn support_with_flags_offers_the_models_that_fit() {
 fn nudge_speaks_only_before_todays_check_in() {
     let dir = tempfile::tempdir().expect("a temp dir");
     // No diary yet: nothing, and nothing created.
-    assert_eq!(ok(lantern(dir.path()).arg("nudge")), "");
+    assert_eq!(ok(lantern_in(dir.path()).arg("nudge")), "");
     assert!(!dir.path().join("lantern.db").exists());
 
-    ok(lantern(dir.path()).arg("init").write_stdin(""));
-    let line = ok(lantern(dir.path()).arg("nudge"));
+    ok(lantern_in(dir.path()).arg("init").write_stdin(""));
+    let line = ok(lantern_in(dir.path()).arg("nudge"));
     assert_eq!(line.lines().count(), 1, "{line}");
     assert!(line.contains("lantern checkin"), "{line}");
 
-    ok(lantern(dir.path()).args(["checkin", "-p", "5", "-e", "5", "-s", "3"]));
-    assert_eq!(ok(lantern(dir.path()).arg("nudge")), "");
+    ok(lantern_in(dir.path()).args(["checkin", "-p", "5", "-e", "5", "-s", "3"]));
+    assert_eq!(ok(lantern_in(dir.path()).arg("nudge")), "");
 }
 
 #[test]
@@ -291,7 +251,7 @@ fn nudge_is_silent_on_any_problem() {
     let dir = tempfile::tempdir().expect("a temp dir");
     std::fs::write(dir.path().join("lantern.db"), b"not a database at all").expect("write");
     std::fs::write(dir.path().join("config.toml"), "theme = 3\n").expect("write");
-    let out = lantern(dir.path()).arg("nudge").output().expect("runs");
+    let out = lantern_in(dir.path()).arg("nudge").output().expect("runs");
     assert!(out.status.success());
     assert!(out.stdout.is_empty() && out.stderr.is_empty());
 }

@@ -1,9 +1,9 @@
 //! The store through the library: migrating an older diary, full-text search, and the
 //! export format read back by the importer.
 
+mod support;
+
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use proptest::prelude::*;
@@ -11,6 +11,8 @@ use proptest::prelude::*;
 use lantern::domain::entry::{Answer, Entry};
 use lantern::domain::transfer::{self, Export};
 use lantern::store::{migrations, EntryFilter, SearchHit, Store};
+
+use support::mode;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).expect("a valid time")
@@ -39,10 +41,6 @@ fn fresh() -> (tempfile::TempDir, Store) {
 
 fn ids(hits: &[SearchHit]) -> Vec<i64> {
     hits.iter().map(|h| h.id).collect()
-}
-
-fn mode(path: &Path) -> u32 {
-    fs::metadata(path).expect("metadata").permissions().mode() & 0o777
 }
 
 // ---------------------------------------------------------------------------------

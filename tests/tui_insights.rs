@@ -1,19 +1,16 @@
-//! The looking-back screens of the full-screen app (issue 6): Insights, Year in
+//! The looking-back screens of the full-screen app: Insights, Year in
 //! pixels, a day, the weekly review, supervision preparation, and Today's "on this
 //! day". A real store in a temporary folder holds thirty days of check-ins (and a few
 //! from earlier years); the effects `update` returns are carried out against it as the
 //! runtime does, and their results fed back as actions. Snapshots at 80×24 and 120×40,
 //! and without colour at 80×24 for Insights and the year.
 
+mod support;
+
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Weekday};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::style::Color;
-use ratatui::Terminal;
+use crossterm::event::KeyCode;
 use tempfile::TempDir;
 
-use lantern::config::{self, Config};
-use lantern::content;
 use lantern::domain::checkin::{CheckIn, CheckInKind};
 use lantern::domain::entry::{Answer, Entry};
 use lantern::domain::insights::{year_grid, Period, Scales};
@@ -24,23 +21,14 @@ use lantern::store::{EntryFilter, Store};
 use lantern::tui::app::{update, Action, App, Effect, Screen, TodayData};
 use lantern::tui::screens::editor::Editor;
 use lantern::tui::screens::supervision::Supervision;
-use lantern::tui::theme::Theme;
-use lantern::tui::view::view;
+
+use support::tui::{self, app, app_with_colour, at, ch, key, t0};
 
 // ---------------------------------------------------------------------------
 // The diary: thirty days of check-ins ending on a fixed Friday
 
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
-
-/// A Friday evening.
-fn now() -> DateTime<FixedOffset> {
-    at("2026-11-20T17:30:00+00:00")
-}
-
 fn today() -> NaiveDate {
-    now().date_naive()
+    t0().date_naive()
 }
 
 fn stamp(date: NaiveDate, time: &str) -> DateTime<FixedOffset> {
@@ -224,28 +212,6 @@ fn diary() -> Diary {
 // ---------------------------------------------------------------------------
 // The app, and a runtime for its effects
 
-fn app_with(colour: bool) -> App {
-    App::new(
-        content::built_in(),
-        Config::default(),
-        Theme::new(config::Theme::Calm, colour),
-        now(),
-        Screen::Today,
-    )
-}
-
-fn app() -> App {
-    app_with(true)
-}
-
-fn key(code: KeyCode) -> Action {
-    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ch(c: char) -> Action {
-    key(KeyCode::Char(c))
-}
-
 fn scales(app: &App) -> Scales {
     Scales::from_content(&app.content)
 }
@@ -364,67 +330,18 @@ fn export(effects: &[Effect]) -> (NaiveDate, Vec<i64>, bool) {
 
 // Drawing
 
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    terminal
-}
-
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let width = buffer.area.width as usize;
-    buffer
-        .content()
-        .chunks(width)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Any cell with a colour of its own (not the terminal's default).
-fn coloured_cells(terminal: &Terminal<TestBackend>) -> Vec<(u16, u16, Color, Color, String)> {
-    let buffer = terminal.backend().buffer();
-    let width = buffer.area.width;
-    buffer
-        .content()
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.fg != Color::Reset || c.bg != Color::Reset)
-        .map(|(i, c)| {
-            let (x, y) = (i as u16 % width, i as u16 / width);
-            (x, y, c.fg, c.bg, c.symbol().to_string())
-        })
-        .collect()
-}
-
 /// Snapshots at 80×24 and 120×40 in the default theme; returns the text of each.
 fn snap(name: &str, app: &App) -> [String; 2] {
-    assert!(app.theme.colour);
-    let mut texts = [String::new(), String::new()];
-    for (i, (w, h)) in [(80, 24), (120, 40)].into_iter().enumerate() {
-        let terminal = draw(app, w, h);
-        assert!(
-            !coloured_cells(&terminal).is_empty(),
-            "{name} at {w}×{h}: the default theme draws in colour"
-        );
-        texts[i] = screen_text(&terminal);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
-    }
-    texts
+    tui::snapshots(name, app, |name, frame| {
+        insta::assert_snapshot!(name, frame)
+    })
 }
 
 /// A snapshot at 80×24 without colour, checking that no cell has a colour.
 fn snap_no_colour(name: &str, app: &App) -> String {
-    assert!(!app.theme.colour);
-    let terminal = draw(app, 80, 24);
-    let coloured = coloured_cells(&terminal);
-    assert!(
-        coloured.is_empty(),
-        "{name}: with NO_COLOR no cell may have a colour, but these do: {:?}",
-        &coloured[..coloured.len().min(10)]
-    );
-    insta::assert_snapshot!(format!("{name}_no_color_80x24"), terminal.backend());
-    screen_text(&terminal)
+    tui::snapshot_no_colour(name, app, |name, frame| {
+        insta::assert_snapshot!(name, frame)
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -826,7 +743,7 @@ fn brackets_move_the_start_of_the_period_by_a_week() {
 
 fn insights_app(colour: bool) -> App {
     let mut d = diary();
-    let mut app = app_with(colour);
+    let mut app = app_with_colour(colour);
     drive(&mut d, &mut app, ch('i'));
     assert_eq!(insights_days(&app), Some(30));
     app
@@ -869,7 +786,7 @@ fn insights_still_gathering() {
 
 fn pixels_app(colour: bool) -> App {
     let mut d = diary();
-    let mut app = app_with(colour);
+    let mut app = app_with_colour(colour);
     drive(&mut d, &mut app, ch('y'));
     assert!(pixels(&app).grid.is_some());
     app

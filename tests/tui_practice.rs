@@ -1,72 +1,29 @@
-//! The practice screens of the full-screen app (issue 5), driven through `update` with
+//! The practice screens of the full-screen app, driven through `update` with
 //! the clock set by the test, and drawn into ratatui's `TestBackend` as insta
 //! snapshots at 80×24 and 120×40: the library and its topics, a running exercise with
 //! its breathing pacer, the support finder, the resilience plan, and help now.
 
-use chrono::{DateTime, Duration, FixedOffset};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::style::Color;
-use ratatui::Terminal;
+mod support;
 
-use lantern::config::{self, Config};
-use lantern::content;
+use chrono::Duration;
+use crossterm::event::KeyCode;
+
+use lantern::config::Config;
 use lantern::content::schema::{Formality, Need, Rhythm, Setting};
 use lantern::domain::pacer::{PacerState, Phase};
 use lantern::domain::practice::PracticeRecord;
 use lantern::domain::suggest::Suggestion;
 use lantern::tui::app::{update, Action, App, Effect, Overlay, Screen};
-use lantern::tui::screens::editor::Editor;
 use lantern::tui::screens::exercise::ExerciseRun;
 use lantern::tui::screens::library::Row;
-use lantern::tui::theme::Theme;
-use lantern::tui::view::view;
+
+use support::tui::{
+    self, app, app_with_config, ch, ctrl, draw, editor, key, page_text, press, screen_text, t0,
+    type_text,
+};
 
 // ---------------------------------------------------------------------------
 // Helpers
-
-/// A Friday evening.
-fn t0() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-20T17:30:00+00:00").unwrap()
-}
-
-fn app_with(config: Config) -> App {
-    App::new(
-        content::built_in(),
-        config,
-        Theme::new(config::Theme::Calm, true),
-        t0(),
-        Screen::Today,
-    )
-}
-
-fn app() -> App {
-    app_with(Config::default())
-}
-
-fn key(code: KeyCode) -> Action {
-    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ch(c: char) -> Action {
-    key(KeyCode::Char(c))
-}
-
-fn ctrl(c: char) -> Action {
-    Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn press(app: &mut App, action: Action) -> Vec<Effect> {
-    update(app, action)
-}
-
-fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
-    let mut all = Vec::new();
-    for c in text.chars() {
-        all.extend(update(app, ch(c)));
-    }
-    all
-}
 
 /// Sets the clock `seconds` after the start and lets time pass.
 fn at_second(app: &mut App, seconds: f64) -> Vec<Effect> {
@@ -79,18 +36,6 @@ fn run(app: &App) -> &ExerciseRun {
         Screen::Exercise(e) => e,
         other => panic!("expected an exercise, got {}", other.name()),
     }
-}
-
-fn editor(app: &App) -> &Editor {
-    match &app.screen {
-        Screen::Editor(e) => e,
-        other => panic!("expected the editor, got {}", other.name()),
-    }
-}
-
-fn page_text(app: &App) -> String {
-    let e = editor(app);
-    e.pages[e.index].area.lines().join("\n")
 }
 
 /// The running exercise's elapsed time (pauses excluded), in seconds.
@@ -193,42 +138,11 @@ fn section_id(app: &App, i: usize) -> String {
 
 // Drawing
 
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    terminal
-}
-
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let width = buffer.area.width as usize;
-    buffer
-        .content()
-        .chunks(width)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn has_colour(terminal: &Terminal<TestBackend>) -> bool {
-    terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .any(|c| c.fg != Color::Reset || c.bg != Color::Reset)
-}
-
 /// Snapshots at 80×24 and 120×40 in the default theme; returns the text of each.
 fn snap(name: &str, app: &App) -> [String; 2] {
-    let mut texts = [String::new(), String::new()];
-    for (i, (w, h)) in [(80, 24), (120, 40)].into_iter().enumerate() {
-        let terminal = draw(app, w, h);
-        assert!(has_colour(&terminal), "{name} at {w}×{h} draws in colour");
-        texts[i] = screen_text(&terminal);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
-    }
-    texts
+    tui::snapshots(name, app, |name, frame| {
+        insta::assert_snapshot!(name, frame)
+    })
 }
 
 /// Rows holding only the pacer's bar (not the progress gauge, which has its label).
@@ -286,7 +200,7 @@ fn the_breathing_exercise_steps_through_its_guided_steps_then_paces_the_breath()
 
 #[test]
 fn the_rhythm_from_the_settings_paces_the_breath() {
-    let mut app = app_with(Config {
+    let mut app = app_with_config(Config {
         rhythm: Some(Rhythm {
             inhale: 5.0,
             hold: 0.0,
@@ -855,7 +769,7 @@ fn exercise_mid_in_breath() {
 
 #[test]
 fn exercise_mid_in_breath_with_reduced_motion() {
-    let mut app = app_with(Config {
+    let mut app = app_with_config(Config {
         reduced_motion: true,
         ..Config::default()
     });

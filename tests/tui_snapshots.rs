@@ -2,14 +2,10 @@
 //! an insta snapshot, at 80×24 and 120×40 in the default theme, and at 80×24 without
 //! colour (NO_COLOR). All dates are fixed, so the snapshots are stable.
 
-use chrono::{DateTime, FixedOffset};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
-use ratatui::style::Color;
-use ratatui::Terminal;
+mod support;
 
-use lantern::config::{self, Config};
-use lantern::content;
+use crossterm::event::KeyCode;
+
 use lantern::domain::checkin::{CheckIn, CheckInKind};
 use lantern::domain::entry::{shorten, Answer, Entry};
 use lantern::domain::suggest::Suggestion;
@@ -18,102 +14,26 @@ use lantern::tui::app::{update, Action, App, Overlay, Screen, TodayData};
 use lantern::tui::screens::editor::Editor;
 use lantern::tui::screens::unlock::Unlock;
 use lantern::tui::screens::welcome::Welcome;
-use lantern::tui::theme::Theme;
-use lantern::tui::view::view;
+
+use support::tui::{
+    self, app, app_with_colour, at, ch, coloured_cells, ctrl, draw, key, press, type_text,
+};
 
 // ---------------------------------------------------------------------------
 // Helpers
 
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
-
-/// A Friday evening.
-fn now() -> DateTime<FixedOffset> {
-    at("2026-11-20T17:30:00+00:00")
-}
-
-fn app_with(colour: bool) -> App {
-    App::new(
-        content::built_in(),
-        Config::default(),
-        Theme::new(config::Theme::Calm, colour),
-        now(),
-        Screen::Today,
-    )
-}
-
-fn app() -> App {
-    app_with(true)
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn ch(app: &mut App, c: char) {
-    key(app, KeyCode::Char(c));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    update(
-        app,
-        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    );
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        ch(app, c);
-    }
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    terminal
-}
-
-/// Any cell with a colour of its own (not the terminal's default).
-fn coloured_cells(terminal: &Terminal<TestBackend>) -> Vec<(u16, u16, Color, Color, String)> {
-    let buffer = terminal.backend().buffer();
-    let width = buffer.area.width;
-    buffer
-        .content()
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.fg != Color::Reset || c.bg != Color::Reset)
-        .map(|(i, c)| {
-            let (x, y) = (i as u16 % width, i as u16 / width);
-            (x, y, c.fg, c.bg, c.symbol().to_string())
-        })
-        .collect()
-}
-
 /// Snapshots at 80×24 and 120×40, in the default (coloured) theme.
 fn snap(name: &str, app: &App) {
-    assert!(app.theme.colour);
-    for (w, h) in [(80, 24), (120, 40)] {
-        let terminal = draw(app, w, h);
-        assert!(
-            !coloured_cells(&terminal).is_empty(),
-            "{name} at {w}×{h}: the default theme draws in colour"
-        );
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
-    }
+    tui::snapshots(name, app, |name, frame| {
+        insta::assert_snapshot!(name, frame)
+    });
 }
 
 /// A snapshot at 80×24 without colour, checking that no cell has a colour.
 fn snap_no_colour(name: &str, app: &App) {
-    assert!(!app.theme.colour);
-    let terminal = draw(app, 80, 24);
-    let coloured = coloured_cells(&terminal);
-    assert!(
-        coloured.is_empty(),
-        "{name}: with NO_COLOR no cell may have a colour, but these do: {:?}",
-        &coloured[..coloured.len().min(10)]
-    );
-    insta::assert_snapshot!(format!("{name}_no_color_80x24"), terminal.backend());
+    tui::snapshot_no_colour(name, app, |name, frame| {
+        insta::assert_snapshot!(name, frame)
+    });
 }
 
 fn summary(id: i64, created: &str, title: &str, tags: &[&str]) -> EntrySummary {
@@ -200,7 +120,7 @@ fn today_data() -> TodayData {
 }
 
 fn today_full(colour: bool) -> App {
-    let mut app = app_with(colour);
+    let mut app = app_with_colour(colour);
     update(&mut app, Action::TodayLoaded(today_data()));
     app
 }
@@ -315,9 +235,9 @@ fn draft() -> Draft {
 
 /// The reflective diary with text on its second prompt.
 fn editor_reflective(app: &mut App) {
-    ch(app, 'w');
-    key(app, KeyCode::Enter);
-    ctrl(app, 'n');
+    press(app, ch('w'));
+    press(app, key(KeyCode::Enter));
+    press(app, ctrl('n'));
     type_text(
         app,
         "Whether I said the right thing to the dad. He looked so tired, and I was rushing to the next visit. I keep thinking: next time, slow down — même si la journée est pleine. 😔",
@@ -331,13 +251,13 @@ fn editor_free(app: &mut App) {
         Screen::Editor(Box::new(e)),
     ));
     type_text(app, "Just tired. Home now, kettle on.");
-    key(app, KeyCode::Enter);
-    key(app, KeyCode::Enter);
+    press(app, key(KeyCode::Enter));
+    press(app, key(KeyCode::Enter));
     type_text(app, "Tomorrow is Saturday.");
 }
 
 fn search_with_hits(app: &mut App) {
-    ch(app, '/');
+    press(app, ch('/'));
     type_text(app, "quo");
     update(
         app,
@@ -378,15 +298,15 @@ fn welcome_intro() {
 #[test]
 fn welcome_offer_passphrase() {
     let mut app = welcome();
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, key(KeyCode::Enter));
     snap("welcome_offer_passphrase", &app);
 }
 
 #[test]
 fn welcome_passphrase() {
     let mut app = welcome();
-    key(&mut app, KeyCode::Enter);
-    ch(&mut app, 'y');
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('y'));
     type_text(&mut app, "blue kettle");
     snap("welcome_passphrase", &app);
 }
@@ -394,21 +314,21 @@ fn welcome_passphrase() {
 #[test]
 fn welcome_passphrase_mismatch() {
     let mut app = welcome();
-    key(&mut app, KeyCode::Enter);
-    ch(&mut app, 'y');
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('y'));
     type_text(&mut app, "blue kettle");
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "blue kettel");
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, key(KeyCode::Enter));
     snap("welcome_passphrase_mismatch", &app);
 }
 
 #[test]
 fn welcome_role() {
     let mut app = welcome();
-    key(&mut app, KeyCode::Enter);
-    ch(&mut app, 'n');
-    ch(&mut app, 'j');
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('n'));
+    press(&mut app, ch('j'));
     snap("welcome_role", &app);
 }
 
@@ -424,7 +344,7 @@ fn unlock_after_a_failed_attempt() {
     let mut app = app();
     app.screen = Screen::Unlock(Unlock::new());
     type_text(&mut app, "wrong");
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, key(KeyCode::Enter));
     update(
         &mut app,
         Action::UnlockFailed("That passphrase does not open this diary. Try again.".into()),
@@ -459,7 +379,7 @@ fn today_with_sustained_strain_and_a_status_line() {
 #[test]
 fn today_without_colour() {
     snap_no_colour("today_full", &today_full(false));
-    snap_no_colour("today_empty", &app_with(false));
+    snap_no_colour("today_empty", &app_with_colour(false));
 }
 
 #[test]
@@ -476,30 +396,30 @@ fn too_small_a_window_says_so() {
 
 /// A check-in with some values set, at `step` (0-based).
 fn checkin_at(colour: bool, step: usize) -> App {
-    let mut app = app_with(colour);
-    ch(&mut app, 'c');
+    let mut app = app_with_colour(colour);
+    press(&mut app, ch('c'));
     // Pleasantness 3, energy 8: tense.
-    ch(&mut app, '3');
-    ch(&mut app, '8');
-    key(&mut app, KeyCode::Tab);
+    press(&mut app, ch('3'));
+    press(&mut app, ch('8'));
+    press(&mut app, key(KeyCode::Tab));
     // Pick two words.
-    ch(&mut app, ' ');
-    ch(&mut app, 'j');
-    ch(&mut app, 'j');
-    ch(&mut app, ' ');
-    key(&mut app, KeyCode::Tab);
-    ch(&mut app, '7');
-    key(&mut app, KeyCode::Tab);
-    ch(&mut app, '1');
-    key(&mut app, KeyCode::Tab);
-    ch(&mut app, 'j');
-    ch(&mut app, ' ');
-    key(&mut app, KeyCode::Tab);
+    press(&mut app, ch(' '));
+    press(&mut app, ch('j'));
+    press(&mut app, ch('j'));
+    press(&mut app, ch(' '));
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, ch('7'));
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, ch('1'));
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, ch('j'));
+    press(&mut app, ch(' '));
+    press(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "Long day; the car park was full again.");
-    key(&mut app, KeyCode::Tab);
+    press(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "Mrs Ó Briain's tea ☕");
     for _ in step..6 {
-        key(&mut app, KeyCode::BackTab);
+        press(&mut app, key(KeyCode::BackTab));
     }
     app
 }
@@ -507,7 +427,7 @@ fn checkin_at(colour: bool, step: usize) -> App {
 #[test]
 fn checkin_meter_default() {
     let mut app = app();
-    ch(&mut app, 'c');
+    press(&mut app, ch('c'));
     snap("checkin_1_meter_default", &app);
 }
 
@@ -535,9 +455,9 @@ fn checkin_each_step() {
 #[test]
 fn checkin_note_step_empty_shows_its_placeholder() {
     let mut app = app();
-    ch(&mut app, 'c');
+    press(&mut app, ch('c'));
     for _ in 0..5 {
-        key(&mut app, KeyCode::Tab);
+        press(&mut app, key(KeyCode::Tab));
     }
     snap("checkin_6_note_empty", &app);
 }
@@ -545,22 +465,22 @@ fn checkin_note_step_empty_shows_its_placeholder() {
 #[test]
 fn checkin_meter_without_colour() {
     snap_no_colour("checkin_1_meter", &checkin_at(false, 0));
-    let mut app = app_with(false);
-    ch(&mut app, 'c');
+    let mut app = app_with_colour(false);
+    press(&mut app, ch('c'));
     snap_no_colour("checkin_1_meter_default", &app);
 }
 
 #[test]
 fn checkin_after_visit() {
     let mut app = app();
-    ch(&mut app, 'a');
-    ch(&mut app, '2');
-    ch(&mut app, '8');
+    press(&mut app, ch('a'));
+    press(&mut app, ch('2'));
+    press(&mut app, ch('8'));
     snap("checkin_after_visit_1_meter", &app);
-    key(&mut app, KeyCode::Tab);
-    ch(&mut app, '9');
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, ch('9'));
     snap("checkin_after_visit_2_stress", &app);
-    key(&mut app, KeyCode::Tab);
+    press(&mut app, key(KeyCode::Tab));
     type_text(&mut app, "Five minutes in the car before the next one.");
     snap("checkin_after_visit_3_need", &app);
 }
@@ -571,7 +491,7 @@ fn checkin_after_visit() {
 #[test]
 fn diary_with_twelve_entries_over_three_days() {
     let mut app = app();
-    ch(&mut app, 'd');
+    press(&mut app, ch('d'));
     update(
         &mut app,
         Action::EntriesLoaded {
@@ -579,11 +499,11 @@ fn diary_with_twelve_entries_over_three_days() {
             rows: diary_rows(),
         },
     );
-    ch(&mut app, 'j');
+    press(&mut app, ch('j'));
     snap("diary", &app);
     // Further down, the view scrolls with the selection.
     for _ in 0..8 {
-        ch(&mut app, 'j');
+        press(&mut app, ch('j'));
     }
     snap("diary_scrolled", &app);
 }
@@ -591,7 +511,7 @@ fn diary_with_twelve_entries_over_three_days() {
 #[test]
 fn diary_empty_and_loading() {
     let mut app = app();
-    ch(&mut app, 'd');
+    press(&mut app, ch('d'));
     snap("diary_loading", &app);
     update(
         &mut app,
@@ -613,7 +533,7 @@ fn reader_with_answers_tags_accents_and_emoji() {
 #[test]
 fn templates() {
     let mut app = app();
-    ch(&mut app, 'w');
+    press(&mut app, ch('w'));
     snap("templates", &app);
 }
 
@@ -635,7 +555,7 @@ fn editor_free_writing() {
 fn editor_on_the_title() {
     let mut app = app();
     editor_reflective(&mut app);
-    ctrl(&mut app, 't');
+    press(&mut app, ctrl('t'));
     type_text(&mut app, "Home visit, Thursday");
     snap("editor_title", &app);
 }
@@ -650,7 +570,7 @@ fn search_with_two_highlighted_hits() {
 #[test]
 fn search_empty_and_nothing_found() {
     let mut app = app();
-    ch(&mut app, '/');
+    press(&mut app, ch('/'));
     snap("search_empty", &app);
     type_text(&mut app, "zebra");
     update(
@@ -669,7 +589,7 @@ fn search_empty_and_nothing_found() {
 #[test]
 fn overlay_help_on_today() {
     let mut app = today_full(true);
-    ch(&mut app, '?');
+    press(&mut app, ch('?'));
     assert!(matches!(app.overlay, Some(Overlay::Help)));
     snap("overlay_help_today", &app);
 }
@@ -677,8 +597,8 @@ fn overlay_help_on_today() {
 #[test]
 fn overlay_help_on_the_check_in() {
     let mut app = app();
-    ch(&mut app, 'c');
-    ch(&mut app, '?');
+    press(&mut app, ch('c'));
+    press(&mut app, ch('?'));
     assert!(matches!(app.overlay, Some(Overlay::Help)));
     snap("overlay_help_checkin", &app);
 }
@@ -687,7 +607,7 @@ fn overlay_help_on_the_check_in() {
 fn overlay_help_in_the_editor() {
     let mut app = app();
     editor_reflective(&mut app);
-    key(&mut app, KeyCode::F(1));
+    press(&mut app, key(KeyCode::F(1)));
     assert!(matches!(app.overlay, Some(Overlay::Help)));
     snap("overlay_help_editor", &app);
 }
@@ -705,7 +625,7 @@ fn overlay_suggestion_plain_and_the_exercise_it_opens() {
     let mut app = today_full(true);
     update(&mut app, Action::CheckInSaved(Some(low_and_tired())));
     snap("overlay_suggestion", &app);
-    key(&mut app, KeyCode::Enter);
+    press(&mut app, key(KeyCode::Enter));
     // Starting the offer runs the exercise itself, in the pacer.
     assert!(app.overlay.is_none());
     assert!(matches!(app.screen, lantern::tui::app::Screen::Exercise(_)));
@@ -723,7 +643,7 @@ fn overlay_draft_offer() {
 fn overlay_confirm_delete() {
     let mut app = app();
     reader(&mut app);
-    ch(&mut app, 'x');
+    press(&mut app, ch('x'));
     assert!(matches!(app.overlay, Some(Overlay::ConfirmDelete { .. })));
     snap("overlay_confirm_delete", &app);
 }
@@ -732,7 +652,7 @@ fn overlay_confirm_delete() {
 fn overlay_leave_editor() {
     let mut app = app();
     editor_reflective(&mut app);
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.overlay, Some(Overlay::LeaveEditor)));
     snap("overlay_leave_editor", &app);
 }
@@ -740,7 +660,7 @@ fn overlay_leave_editor() {
 #[test]
 fn overlay_leave_check_in() {
     let mut app = checkin_at(true, 2);
-    key(&mut app, KeyCode::Esc);
+    press(&mut app, key(KeyCode::Esc));
     assert!(matches!(app.overlay, Some(Overlay::LeaveCheckIn)));
     snap("overlay_leave_checkin", &app);
 }
@@ -750,8 +670,8 @@ fn overlay_leave_check_in() {
 
 #[test]
 fn lists_reader_and_overlays_without_colour() {
-    let mut app = app_with(false);
-    ch(&mut app, 'd');
+    let mut app = app_with_colour(false);
+    press(&mut app, ch('d'));
     update(
         &mut app,
         Action::EntriesLoaded {
@@ -761,17 +681,17 @@ fn lists_reader_and_overlays_without_colour() {
     );
     snap_no_colour("diary", &app);
 
-    let mut app = app_with(false);
+    let mut app = app_with_colour(false);
     reader(&mut app);
     snap_no_colour("reader", &app);
-    ch(&mut app, 'x');
+    press(&mut app, ch('x'));
     snap_no_colour("overlay_confirm_delete", &app);
 
-    let mut app = app_with(false);
-    ch(&mut app, 'w');
+    let mut app = app_with_colour(false);
+    press(&mut app, ch('w'));
     snap_no_colour("templates", &app);
 
-    let mut app = app_with(false);
+    let mut app = app_with_colour(false);
     search_with_hits(&mut app);
     snap_no_colour("search", &app);
 
@@ -791,30 +711,30 @@ fn lists_reader_and_overlays_without_colour() {
 fn text_field_placeholders_have_no_colour_without_colour() {
     let mut cases: Vec<(&str, App)> = Vec::new();
 
-    let mut app = app_with(false);
+    let mut app = app_with_colour(false);
     app.screen = Screen::Unlock(Unlock::new());
     cases.push(("unlock", app));
 
-    let mut app = app_with(false);
+    let mut app = app_with_colour(false);
     app.screen = Screen::Welcome(Welcome::new());
-    key(&mut app, KeyCode::Enter);
-    ch(&mut app, 'y');
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('y'));
     cases.push(("welcome passphrase", app));
 
-    let mut app = app_with(false);
-    ch(&mut app, 'c');
+    let mut app = app_with_colour(false);
+    press(&mut app, ch('c'));
     for _ in 0..5 {
-        key(&mut app, KeyCode::Tab);
+        press(&mut app, key(KeyCode::Tab));
     }
     cases.push(("check-in note", app));
 
-    let mut app = app_with(false);
-    ch(&mut app, 'w');
-    key(&mut app, KeyCode::Enter);
+    let mut app = app_with_colour(false);
+    press(&mut app, ch('w'));
+    press(&mut app, key(KeyCode::Enter));
     cases.push(("editor", app));
 
-    let mut app = app_with(false);
-    ch(&mut app, '/');
+    let mut app = app_with_colour(false);
+    press(&mut app, ch('/'));
     cases.push(("search", app));
 
     let mut failures = Vec::new();

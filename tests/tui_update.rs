@@ -1,87 +1,29 @@
 //! `update` without a terminal: each flow of the full-screen app driven key by key,
 //! with the results of effects fed back by hand and the clock set by the test.
 
-use chrono::{DateTime, Duration, FixedOffset};
+mod support;
+
+use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use lantern::config::{self, Config};
-use lantern::content;
 use lantern::domain::checkin::{CheckIn, CheckInKind};
 use lantern::domain::entry::{Answer, Entry};
 use lantern::store::{Draft, EntrySummary, SearchHit};
-use lantern::tui::app::{update, Action, App, Effect, Overlay, Screen, TodayData};
+use lantern::tui::app::{Action, App, Effect, Overlay, Screen, TodayData};
 use lantern::tui::screens::checkin::{CheckInForm, Step};
-use lantern::tui::screens::editor::Editor;
-use lantern::tui::theme::Theme;
+
+use support::tui::{
+    app, ch, ctrl, editor, key, keys, open_editor, page_text, press, t0, type_text,
+};
 
 // ---------------------------------------------------------------------------
 // Helpers
-
-fn t0() -> DateTime<FixedOffset> {
-    // A Friday evening.
-    DateTime::parse_from_rfc3339("2026-11-20T17:30:00+00:00").unwrap()
-}
-
-fn app() -> App {
-    App::new(
-        content::built_in(),
-        Config::default(),
-        Theme::new(config::Theme::Calm, true),
-        t0(),
-        Screen::Today,
-    )
-}
-
-fn key(code: KeyCode) -> Action {
-    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ch(c: char) -> Action {
-    key(KeyCode::Char(c))
-}
-
-fn ctrl(c: char) -> Action {
-    Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn press(app: &mut App, action: Action) -> Vec<Effect> {
-    update(app, action)
-}
-
-/// Presses each key in turn, returning the effects of the last one.
-fn keys(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
-    let mut last = Vec::new();
-    for a in actions {
-        last = update(app, a);
-    }
-    last
-}
-
-fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
-    let mut all = Vec::new();
-    for c in text.chars() {
-        all.extend(update(app, ch(c)));
-    }
-    all
-}
 
 fn form(app: &App) -> &CheckInForm {
     match &app.screen {
         Screen::CheckIn(f) => f,
         other => panic!("expected the check-in, got {}", other.name()),
     }
-}
-
-fn editor(app: &App) -> &Editor {
-    match &app.screen {
-        Screen::Editor(e) => e,
-        other => panic!("expected the editor, got {}", other.name()),
-    }
-}
-
-fn page_text(app: &App) -> String {
-    let e = editor(app);
-    e.pages[e.index].area.lines().join("\n")
 }
 
 fn is_today(app: &App) -> bool {
@@ -100,14 +42,6 @@ fn saved_draft(effects: &[Effect]) -> &Draft {
         [Effect::SaveDraft(d)] => d,
         other => panic!("expected one SaveDraft, got {other:?}"),
     }
-}
-
-/// From Today into the editor with the default template (the reflective diary).
-fn open_editor(app: &mut App) {
-    assert!(press(app, ch('w')).is_empty());
-    assert!(matches!(app.screen, Screen::Templates(_)));
-    assert!(press(app, key(KeyCode::Enter)).is_empty());
-    assert!(matches!(app.screen, Screen::Editor(_)));
 }
 
 fn summary(id: i64, minutes_ago: i64) -> EntrySummary {

@@ -1,6 +1,5 @@
-//! The harness the tmux end-to-end tests share: the real `lantern` binary, driven
-//! inside tmux the way a person would drive it, then checked from the outside with the
-//! CLI.
+//! The real `lantern` binary driven inside tmux the way a person would drive it, then
+//! checked from the outside with the CLI.
 //!
 //! Each test has its own tmux server (`tmux -L <socket>`), its own diary folder and a
 //! 100×30 window. The pane runs a small `/bin/sh` wrapper around `lantern` that, when
@@ -8,21 +7,19 @@
 //! for a newline before exiting with lantern's status. So a test can check both that
 //! the app quit cleanly and that it gave the terminal back as it found it.
 //!
-//! The binary is `$LANTERN_E2E_BIN` if set (CI points it at the release build), else the
-//! debug build Cargo made for these tests. Without tmux on PATH each test says so on
-//! stderr and passes without running.
-//!
-//! Each test file uses a different part of this, so what one does not use is not dead.
-#![allow(dead_code, unused_macros)]
+//! The binary is [`super::e2e::lantern_bin`]. Without tmux on PATH each test says so
+//! on stderr and passes without running.
 
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
+
+use super::e2e::{lantern_bin, Diary};
+use super::{text, CLEARED_ENV};
 
 /// How long anything may take to appear on screen.
 pub const WAIT: Duration = Duration::from_secs(10);
@@ -41,13 +38,6 @@ pub const HEIGHT: u16 = 30;
 pub const TODAY_FOOTER: &str = "a after visit";
 pub const NO_CHECK_IN: &str = "No check-in yet today";
 
-pub fn lantern_bin() -> PathBuf {
-    match std::env::var_os("LANTERN_E2E_BIN") {
-        Some(path) if !path.is_empty() => PathBuf::from(path),
-        _ => PathBuf::from(env!("CARGO_BIN_EXE_lantern")),
-    }
-}
-
 pub fn tmux_available() -> bool {
     Command::new("tmux")
         .arg("-V")
@@ -60,170 +50,41 @@ pub fn tmux_available() -> bool {
 /// Skips the test (it passes, with a notice) when tmux is not installed.
 macro_rules! require_tmux {
     () => {
-        if !$crate::common::tmux_available() {
+        if !$crate::support::tmux::tmux_available() {
             eprintln!("skipping: tmux is not on PATH, so the end-to-end test cannot run");
             return;
         }
     };
 }
-
-/// Mounts a small disk as `$disk`, or skips the test (with a printed reason) where
-/// mounting is refused.
-macro_rules! require_full_disk {
-    ($disk:ident, $kilobytes:expr) => {
-        let Some($disk) = $crate::common::SmallDisk::mount($kilobytes) else {
-            return;
-        };
-    };
-}
+// A path for the macro (`use support::…::require_tmux`); not every binary takes it.
+#[allow(unused_imports)]
+pub(crate) use require_tmux;
 
 /// Quotes `text` for /bin/sh.
 pub fn sh_quote(text: &OsStr) -> String {
     format!("'{}'", text.to_string_lossy().replace('\'', r"'\''"))
 }
 
-pub fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+/// The shell command the tmux pane runs. `run` tells one launch's report from another's
+/// on the same screen; `extra` are more `NAME=value` settings for lantern. The report
+/// starts each line with a carriage return: a lantern killed in raw mode leaves the
+/// cursor mid-line, and a report wrapped at the edge could not be read.
+fn pane_command(diary: &Diary, run: usize, extra: &[(String, PathBuf)]) -> String {
+    let extra: String = extra
+        .iter()
+        .map(|(name, value)| format!("{name}={} ", sh_quote(value.as_os_str())))
+        .collect();
+    let cleared: String = CLEARED_ENV.iter().map(|var| format!("-u {var} ")).collect();
+    format!(
+        "env {cleared}TZ=UTC EDITOR=false {extra}LANTERN_DATA_DIR={dir} {bin}; s=$?; \
+         printf '\\r\\nlantern run {run} exited: %s\\r\\n' \"$s\"; \
+         printf 'terminal: %s\\r\\n' \"$(stty -a | tr -s ' ;' '\\n\\n' \
+           | grep -E -x -- '-?(icanon|echo|isig)' | tr '\\n' ' ')\"; \
+         read -r _; exit \"$s\"",
+        dir = sh_quote(diary.dir().as_os_str()),
+        bin = sh_quote(lantern_bin().as_os_str()),
+    )
 }
-
-// ---------------------------------------------------------------------------------------
-// A diary folder, and the CLI run against it.
-
-pub struct Diary {
-    pub root: tempfile::TempDir,
-}
-
-impl Diary {
-    /// A folder with nothing in it yet: the app's first run.
-    pub fn fresh() -> Diary {
-        Diary {
-            root: tempfile::tempdir().expect("a temporary folder"),
-        }
-    }
-
-    /// A diary made with `lantern init`, so the app opens straight on Today.
-    pub fn initialised() -> Diary {
-        let diary = Diary::fresh();
-        diary.cli_ok(&["init"]);
-        diary
-    }
-
-    /// The diary's own folder (`--data-dir`); created by Lantern, not by the test.
-    pub fn dir(&self) -> PathBuf {
-        self.root.path().join("diary")
-    }
-
-    /// Where a file in the diary folder's `content/` replaces the built-in one.
-    pub fn content_dir(&self) -> PathBuf {
-        self.dir().join("content")
-    }
-
-    /// A folder of the test's own beside the diary (a home folder, say), made empty.
-    pub fn folder(&self, name: &str) -> PathBuf {
-        let path = self.root.path().join(name);
-        fs::create_dir_all(&path).expect("making a folder");
-        path
-    }
-
-    pub fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(lantern_bin());
-        command
-            .arg("--data-dir")
-            .arg(self.dir())
-            .args(args)
-            .env("TZ", "UTC")
-            .env_remove("NO_COLOR")
-            .env_remove("LANTERN_DATA_DIR")
-            .env_remove("LANTERN_PASSPHRASE")
-            .env_remove("LANTERN_NEW_PASSPHRASE")
-            .env_remove("VISUAL")
-            .env("EDITOR", "false")
-            .stdin(Stdio::null());
-        command
-    }
-
-    pub fn check(args: &[&str], output: Output) -> String {
-        assert!(
-            output.status.success(),
-            "`lantern {}` failed ({}):\n{}{}",
-            args.join(" "),
-            output.status,
-            text(&output.stdout),
-            text(&output.stderr)
-        );
-        text(&output.stdout)
-    }
-
-    /// Runs `lantern --data-dir DIR ARGS…`; panics unless it succeeds; returns stdout.
-    pub fn cli_ok(&self, args: &[&str]) -> String {
-        let output = self.command(args).output().expect("running lantern");
-        Diary::check(args, output)
-    }
-
-    /// As `cli_ok`, and returns stderr too.
-    pub fn cli_ok_both(&self, args: &[&str]) -> (String, String) {
-        let output = self.command(args).output().expect("running lantern");
-        let stderr = text(&output.stderr);
-        (Diary::check(args, output), stderr)
-    }
-
-    pub fn cli_ok_with(&self, args: &[&str], var: &str, value: &str) -> String {
-        let output = self
-            .command(args)
-            .env(var, value)
-            .output()
-            .expect("running lantern");
-        Diary::check(args, output)
-    }
-
-    /// As `cli_ok`, with `input` piped to standard input.
-    pub fn cli_ok_stdin(&self, args: &[&str], input: &str) -> String {
-        let mut child = self
-            .command(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("running lantern");
-        child
-            .stdin
-            .take()
-            .expect("lantern's stdin")
-            .write_all(input.as_bytes())
-            .expect("writing to lantern's stdin");
-        let output = child.wait_with_output().expect("waiting for lantern");
-        Diary::check(args, output)
-    }
-
-    /// Writes `text` to a file beside the diary and imports it with `lantern import`.
-    pub fn import(&self, name: &str, text: &str) -> String {
-        let path = self.root.path().join(name);
-        fs::write(&path, text).expect("writing the file to import");
-        self.cli_ok(&["import", path.to_str().expect("a UTF-8 path")])
-    }
-
-    /// The shell command the tmux pane runs. `run` tells one launch's report from
-    /// another's on the same screen; `extra` are more `NAME=value` settings for lantern.
-    /// The report starts each line with a carriage return: a lantern killed in raw mode
-    /// leaves the cursor mid-line, and a report wrapped at the edge could not be read.
-    pub fn pane_command(&self, run: usize, extra: &[(String, PathBuf)]) -> String {
-        let extra: String = extra
-            .iter()
-            .map(|(name, value)| format!("{name}={} ", sh_quote(value.as_os_str())))
-            .collect();
-        format!(
-            "env -u NO_COLOR -u LANTERN_PASSPHRASE -u LANTERN_NEW_PASSPHRASE -u VISUAL \
-             TZ=UTC EDITOR=false {extra}LANTERN_DATA_DIR={dir} {bin}; s=$?; \
-             printf '\\r\\nlantern run {run} exited: %s\\r\\n' \"$s\"; \
-             printf 'terminal: %s\\r\\n' \"$(stty -a | tr -s ' ;' '\\n\\n' \
-               | grep -E -x -- '-?(icanon|echo|isig)' | tr '\\n' ' ')\"; \
-             read -r _; exit \"$s\"",
-            dir = sh_quote(self.dir().as_os_str()),
-            bin = sh_quote(lantern_bin().as_os_str()),
-        )
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // The app running in a tmux pane.
 
@@ -303,7 +164,7 @@ impl<'a> App<'a> {
 
     pub fn start_server(&self) {
         let (w, h) = (WIDTH.to_string(), HEIGHT.to_string());
-        let command = self.diary.pane_command(self.run, &self.env);
+        let command = pane_command(self.diary, self.run, &self.env);
         self.tmux(&[
             "new-session",
             "-d",
@@ -531,7 +392,7 @@ impl<'a> App<'a> {
             "relaunch needs the last run to have ended"
         );
         self.run += 1;
-        let command = self.diary.pane_command(self.run, &self.env);
+        let command = pane_command(self.diary, self.run, &self.env);
         self.tmux(&["respawn-pane", "-t", "main", &command]);
     }
 
@@ -662,134 +523,23 @@ pub fn start_reflective_entry(app: &App) {
     app.wait_for("What are you feeling?");
 }
 
-// ---------------------------------------------------------------------------------------
-// Faults: a run that is expected to fail, and a small disk that fills up.
-
-/// What one run of the CLI did.
-pub struct Ran {
-    pub code: Option<i32>,
-    pub stdout: String,
-    pub stderr: String,
-}
-
-impl Diary {
-    /// Runs `lantern --data-dir DIR ARGS…` and returns whatever happened.
-    pub fn cli(&self, args: &[&str]) -> Ran {
-        Ran::of(self.command(args).output().expect("running lantern"))
-    }
-
-    /// As `cli`, with one more environment variable.
-    pub fn cli_env(&self, args: &[&str], var: &str, value: &str) -> Ran {
-        Ran::of(
-            self.command(args)
-                .env(var, value)
-                .output()
-                .expect("running lantern"),
-        )
-    }
-}
-
-impl Ran {
-    pub fn of(output: Output) -> Ran {
-        Ran {
-            code: output.status.code(),
-            stdout: text(&output.stdout),
-            stderr: text(&output.stderr),
-        }
-    }
-
-    /// Asserts a failure told in one plain line: no panic, no SQLite codes or SQL, and
-    /// the line holds `expected`.
-    #[track_caller]
-    pub fn plain_failure(&self, expected: &str) -> &Ran {
-        assert!(
-            self.code.is_some_and(|c| c != 0),
-            "expected a failure, got {:?}\nstdout:\n{}\nstderr:\n{}",
-            self.code,
-            self.stdout,
-            self.stderr
-        );
-        self.plain(expected)
-    }
-
-    /// Asserts stderr holds `expected` and no raw library text.
-    #[track_caller]
-    pub fn plain(&self, expected: &str) -> &Ran {
-        let err = &self.stderr;
-        assert!(err.contains(expected), "expected {expected:?} in:\n{err}");
-        for raw in [
-            "panicked",
-            "Error code",
-            "error code",
-            "SQLite code",
-            "PRAGMA",
-            "CREATE ",
-            "malformed",
-            "database disk image",
-            "RUST_BACKTRACE",
-        ] {
-            assert!(
-                !err.contains(raw),
-                "raw text {raw:?} reached the user:\n{err}"
-            );
-        }
-        let lines = err.lines().filter(|l| !l.contains("note:")).count();
-        assert!(lines <= 1, "more than one line:\n{err}");
-        self
-    }
-}
-
-/// A tmpfs of a few hundred kilobytes, mounted for one test and gone with it. Mounting
-/// needs root (as in CI); elsewhere `SmallDisk::mount` says why and returns None.
-pub struct SmallDisk {
-    pub path: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl SmallDisk {
-    pub fn mount(kilobytes: u32) -> Option<SmallDisk> {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let path = dir.path().join("disk");
-        fs::create_dir(&path).expect("a mount point");
-        let mounted = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={kilobytes}k,mode=0700")])
-            .arg("tmpfs")
-            .arg(&path)
-            .output();
-        match mounted {
-            Ok(out) if out.status.success() => Some(SmallDisk { path, _dir: dir }),
-            Ok(out) => {
-                eprintln!(
-                    "skipping the full-disk part: mount refused ({})",
-                    text(&out.stderr).trim()
-                );
-                None
-            }
-            Err(e) => {
-                eprintln!("skipping the full-disk part: no mount command ({e})");
-                None
-            }
-        }
-    }
-
-    /// Fills the disk to the last byte with a file called `filler`.
-    pub fn fill(&self) {
-        let filler = self.path.join("filler");
-        let mut file = fs::File::create(&filler).expect("the filler file");
-        let block = vec![0u8; 4096];
-        while file.write_all(&block).is_ok() {}
-        let _ = file.write_all(&[0u8; 1]);
-        let _ = file.sync_all();
-    }
-
-    /// Frees the space `fill` took.
-    pub fn free(&self) {
-        let _ = fs::remove_file(self.path.join("filler"));
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.path).status();
-    }
+/// After a relaunch: the draft is offered with `words` in it, and Enter carries on
+/// with them in the editor; returns the editor's screen. (`""`: any draft.)
+pub fn carry_on_with_draft(app: &App, words: &str) -> String {
+    // The offer is made before the first frame is drawn, so once Today's footer shows,
+    // it is there or it never will be.
+    let screen = app.wait_for(TODAY_FOOTER);
+    assert!(
+        screen.contains("Unfinished writing") && screen.contains(words),
+        "no draft offered with {words:?}\n{screen}"
+    );
+    app.keys(&["Enter"]);
+    let screen = app.wait_until("the editor with the draft", WAIT, |s| {
+        !s.contains("Unfinished writing") && s.contains("What are you feeling?")
+    });
+    assert!(
+        screen.contains(words),
+        "the editor does not show {words:?}\n{screen}"
+    );
+    screen
 }

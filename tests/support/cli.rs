@@ -1,30 +1,13 @@
-//! What the command-line test binaries share: the `lantern` binary with a clean
-//! environment, one run's outcome, and a fresh diary folder per test.
-//!
-//! Each test binary uses a different part of this, so what one does not use is not dead.
-#![allow(dead_code)]
+//! The debug `lantern` binary through `assert_cmd`: a clean environment, one run's
+//! outcome, a fresh diary folder per test, and fixtures to fill it with.
 
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-// ---------------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------------
-
-/// Environment variables that would change what Lantern does, removed from every run.
-pub const AMBIENT: &[&str] = &[
-    "LANTERN_DATA_DIR",
-    "LANTERN_PASSPHRASE",
-    "LANTERN_NEW_PASSPHRASE",
-    "LANTERN_REGION",
-    "EDITOR",
-    "VISUAL",
-    "NO_COLOR",
-];
+use super::CleanEnv;
 
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_lantern"))
@@ -33,29 +16,44 @@ pub fn bin() -> PathBuf {
 /// `lantern` with a clean, deterministic environment.
 pub fn lantern() -> Command {
     let mut cmd = Command::cargo_bin("lantern").expect("the lantern binary is built");
-    cmd.env("TZ", "UTC");
-    for var in AMBIENT {
-        cmd.env_remove(var);
-    }
+    cmd.clean_env();
     cmd
 }
 
-/// What one run of the binary did.
-#[derive(Debug)]
-pub struct Run {
-    pub code: Option<i32>,
-    pub stdout: String,
-    pub stderr: String,
+/// `lantern --data-dir DIR` with a clean, deterministic environment.
+pub fn lantern_in(dir: &Path) -> Command {
+    let mut cmd = lantern();
+    cmd.arg("--data-dir").arg(dir);
+    cmd
 }
+
+/// Runs and returns stdout, failing the test (with stderr) if the run failed.
+#[track_caller]
+pub fn ok(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("lantern runs");
+    assert!(
+        out.status.success(),
+        "failed ({:?}):\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs and returns stderr, failing the test if the run succeeded.
+#[track_caller]
+pub fn fails(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("lantern runs");
+    assert!(!out.status.success(), "should have failed");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub use super::Run;
 
 impl Run {
     pub fn of(cmd: &mut Command) -> Run {
-        let out = cmd.output().expect("lantern runs");
-        Run {
-            code: out.status.code(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        Run::of_output(cmd.output().expect("lantern runs"))
     }
 
     #[track_caller]
@@ -132,9 +130,7 @@ impl Diary {
 
     /// `lantern --data-dir DIR` with a clean environment.
     pub fn cmd(&self) -> Command {
-        let mut cmd = lantern();
-        cmd.arg("--data-dir").arg(&self.dir);
-        cmd
+        lantern_in(&self.dir)
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
@@ -205,15 +201,6 @@ pub fn saved_id(stdout: &str) -> i64 {
         .trim_end_matches('.')
         .parse()
         .unwrap_or_else(|_| panic!("no id in:\n{stdout}"))
-}
-
-#[track_caller]
-pub fn mode(path: &Path) -> u32 {
-    fs::metadata(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .permissions()
-        .mode()
-        & 0o777
 }
 
 pub fn contains_bytes(haystack: &[u8], needle: &[u8]) -> bool {
