@@ -1,22 +1,11 @@
 //! A broken `config.toml` never locks anyone out: every command still runs, with one
 //! warning per problem on stderr, and the defaults in place of what was wrong.
 
-use std::path::Path;
+mod support;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
-/// Environment variables that would change what Lantern does.
-const AMBIENT: &[&str] = &[
-    "LANTERN_DATA_DIR",
-    "LANTERN_PASSPHRASE",
-    "LANTERN_NEW_PASSPHRASE",
-    "LANTERN_REGION",
-    "EDITOR",
-    "VISUAL",
-    "NO_COLOR",
-    "COLORTERM",
-];
+use support::cli::lantern_in as lantern;
 
 /// Each kind of damage, and what its warning must say.
 const BROKEN: &[(&str, &[u8], &str)] = &[
@@ -56,15 +45,6 @@ const BROKEN: &[(&str, &[u8], &str)] = &[
         "config.toml: is not plain text (UTF-8)",
     ),
 ];
-
-fn lantern(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("lantern").expect("the lantern binary is built");
-    cmd.env("TZ", "UTC").arg("--data-dir").arg(dir);
-    for var in AMBIENT {
-        cmd.env_remove(var);
-    }
-    cmd
-}
 
 fn list_with(config: Option<&[u8]>) -> (Option<i32>, String) {
     let dir = TempDir::new().expect("a temporary folder");
@@ -114,4 +94,21 @@ fn each_problem_is_one_warning_on_stderr() {
         stderr.contains("config.toml: is a folder, not a file"),
         "{stderr}"
     );
+}
+
+/// The app opens too: on Today, with the warning on its status line.
+#[test]
+fn the_app_opens_with_a_broken_config_and_says_what_was_wrong() {
+    use support::e2e::Diary;
+    use support::tmux::{require_tmux, App, NO_CHECK_IN};
+    require_tmux!();
+    let diary = Diary::initialised();
+    std::fs::write(
+        diary.dir().join("config.toml"),
+        "region = \"gb\"\ntheme = \"dark\"\n",
+    )
+    .expect("write the config");
+    let app = App::launch(&diary, "broken-config");
+    app.wait_for_all(&[NO_CHECK_IN, "theme: \"dark\" is not a theme"]);
+    app.quit_from_today();
 }
