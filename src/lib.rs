@@ -8,5 +8,6 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod domain;
+pub mod keys;
 pub mod store;
 pub mod tui;

@@ -3,7 +3,7 @@
 //! runtime to carry out; their results come back in as actions.
 
 use chrono::{DateTime, FixedOffset};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+use crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use zeroize::Zeroizing;
 
 use crate::config::Config;
@@ -13,11 +13,12 @@ use crate::domain::entry::Entry;
 use crate::domain::suggest::Suggestion;
 use crate::store::{Draft, EntrySummary, SearchHit};
 
-use super::keymap::{self, Binding};
-use super::screens::{
-    checkin, day, diary, editor, exercise, finder, insights, library, pixels, plan, reader, review,
-    search, supervision, templates, today, topic, unlock, welcome,
-};
+use super::keymap::{self, Binding, Keymap};
+use super::keys::{global, Global};
+use super::overlay::overlay_key;
+pub use super::overlay::Overlay;
+pub use super::screen::Screen;
+use super::screens::{checkin, day, diary, editor, reader, search, templates};
 use super::theme::Theme;
 
 /// What the runtime tells `update`.
@@ -141,122 +142,6 @@ pub struct TodayData {
     pub reflection_due: bool,
 }
 
-/// (keys, what they do) rows, as the help and footer show them.
-pub type KeyRows = Vec<(String, &'static str)>;
-
-pub enum Screen {
-    Welcome(welcome::Welcome),
-    Unlock(unlock::Unlock),
-    Today,
-    CheckIn(checkin::CheckInForm),
-    Diary(diary::Diary),
-    Reader(reader::Reader),
-    Templates(templates::Templates),
-    Editor(Box<editor::Editor>),
-    Search(search::Search),
-    Exercise(Box<exercise::ExerciseRun>),
-    Library(library::Library),
-    Topic(topic::Topic),
-    Finder(finder::Finder),
-    Plan(plan::Plan),
-    Insights(insights::InsightsView),
-    Pixels(pixels::Pixels),
-    Day(day::DayView),
-    Review(review::Review),
-    Supervision(supervision::Supervision),
-}
-
-impl Screen {
-    pub fn typing(&self) -> bool {
-        match self {
-            Screen::Editor(_) | Screen::Search(_) | Screen::Unlock(_) => true,
-            Screen::Exercise(e) => e.done.is_some(),
-            Screen::Plan(p) => p.editing.is_some(),
-            Screen::Welcome(w) => w.typing(),
-            Screen::CheckIn(c) => c.typing(),
-            _ => false,
-        }
-    }
-
-    pub fn name(&self) -> &'static str {
-        match self {
-            Screen::Welcome(_) => "Welcome",
-            Screen::Unlock(_) => "Unlock",
-            Screen::Today => "Today",
-            Screen::CheckIn(_) => "Check in",
-            Screen::Diary(_) => "Diary",
-            Screen::Reader(_) => "Entry",
-            Screen::Templates(_) => "New entry",
-            Screen::Editor(_) => "Writing",
-            Screen::Search(_) => "Search",
-            Screen::Exercise(_) => "Exercise",
-            Screen::Library(_) => "Library",
-            Screen::Topic(_) => "Library",
-            Screen::Finder(_) => "Finding support",
-            Screen::Plan(_) => "Plan",
-            Screen::Insights(_) => "Insights",
-            Screen::Pixels(_) => "Year in pixels",
-            Screen::Day(_) => "A day",
-            Screen::Review(_) => "Weekly review",
-            Screen::Supervision(_) => "Before supervision",
-        }
-    }
-
-    /// The key table of this screen, for help and footer.
-    pub fn keys(&self) -> (KeyRows, KeyRows) {
-        fn both<C: Copy>(t: &[Binding<C>]) -> (KeyRows, KeyRows) {
-            (keymap::help_rows(t), keymap::footer_items(t))
-        }
-        match self {
-            Screen::Welcome(_) => both(welcome::KEYS),
-            Screen::Unlock(_) => both(unlock::KEYS),
-            Screen::Today => both(today::KEYS),
-            Screen::CheckIn(_) => both(checkin::KEYS),
-            Screen::Diary(_) => both(diary::KEYS),
-            Screen::Reader(_) => both(reader::KEYS),
-            Screen::Templates(_) => both(templates::KEYS),
-            Screen::Editor(_) => both(editor::KEYS),
-            Screen::Search(_) => both(search::KEYS),
-            Screen::Exercise(e) if e.done.is_some() => both(exercise::DONE_KEYS),
-            Screen::Exercise(_) => both(exercise::KEYS),
-            Screen::Library(_) => both(library::KEYS),
-            Screen::Topic(_) => both(topic::KEYS),
-            Screen::Finder(_) => both(finder::KEYS),
-            Screen::Plan(_) => both(plan::KEYS),
-            Screen::Insights(_) => both(insights::KEYS),
-            Screen::Pixels(_) => both(pixels::KEYS),
-            Screen::Day(_) => both(day::KEYS),
-            Screen::Review(_) => both(review::KEYS),
-            Screen::Supervision(_) => both(supervision::KEYS),
-        }
-    }
-}
-
-/// A box over the screen that takes the keys until it closes.
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    Help,
-    Suggestion(Suggestion),
-    DraftOffer(Draft),
-    ConfirmDelete {
-        id: i64,
-        title: String,
-    },
-    LeaveCheckIn,
-    LeaveEditor,
-    /// Quitting while some words could not be saved: asks first.
-    QuitUnsaved,
-    /// Text to read (content), scrolled by this many lines.
-    Message {
-        text: String,
-        scroll: u16,
-    },
-    /// Who to talk to and who to call, for the user's region.
-    HelpNow {
-        scroll: u16,
-    },
-}
-
 /// What a screen's key handler wants done, collected and applied by `update`.
 #[derive(Default)]
 pub struct Out {
@@ -279,6 +164,22 @@ pub struct Env<'a> {
     pub content: &'a Content,
     pub config: &'a Config,
     pub now: DateTime<FixedOffset>,
+    /// The keys in effect.
+    pub keys: &'a Keymap,
+    /// A fresh id for whatever this action creates, given by the runtime as the clock
+    /// is.
+    pub uid: &'a str,
+}
+
+impl Env<'_> {
+    /// The command bound to `event` in a screen's `table`, with the user's keys.
+    pub fn lookup<C: Copy + std::fmt::Debug>(
+        &self,
+        table: &[Binding<C>],
+        event: &KeyEvent,
+    ) -> Option<C> {
+        keymap::lookup(self.keys, table, event)
+    }
 }
 
 pub struct App {
@@ -287,6 +188,11 @@ pub struct App {
     pub theme: Theme,
     /// The clock, set by the runtime before each action (and by tests).
     pub now: DateTime<FixedOffset>,
+    /// A fresh id for what the next action creates (an entry, a check-in, a practice
+    /// record), set by the runtime before each action (and by tests), as the clock is.
+    pub next_uid: String,
+    /// The keys in effect: the defaults with the user's `[keys]` over them.
+    pub keys: Keymap,
     pub screen: Screen,
     /// Screens to go back to.
     pub stack: Vec<Screen>,
@@ -334,16 +240,23 @@ impl App {
         now: DateTime<FixedOffset>,
         screen: Screen,
     ) -> App {
+        let keys = super::keys::keymap(&config);
+        // Until the runtime sets them, ids are made here, outside `update`.
+        let next_uid = uuid::Uuid::new_v4().to_string();
+        // A `[keys]` line that could not be used says so on the status line.
+        let status = (!keys.warnings.is_empty()).then(|| keys.warnings.join(" "));
         App {
             content,
             config,
             theme,
             now,
+            next_uid,
+            keys,
             screen,
             stack: Vec::new(),
             overlay: None,
             today: TodayData::default(),
-            status: None,
+            status,
             quit: false,
             unsaved: Vec::new(),
             retried: None,
@@ -358,10 +271,18 @@ impl App {
             content: &self.content,
             config: &self.config,
             now: self.now,
+            keys: &self.keys,
+            uid: &self.next_uid,
         }
     }
 
-    fn apply(&mut self, out: Out) -> Vec<Effect> {
+    /// Puts a key map in place of the one built from the config (its warnings are
+    /// the caller's to show).
+    pub fn set_keys(&mut self, keys: Keymap) {
+        self.keys = keys;
+    }
+
+    pub(super) fn apply(&mut self, out: Out) -> Vec<Effect> {
         if let Some(status) = out.status {
             self.status = Some(status);
         }
@@ -481,11 +402,6 @@ impl App {
     }
 }
 
-fn is_ctrl_c(key: &KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL)
-        && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'))
-}
-
 /// The heart of the app: every change of state goes through here.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -493,21 +409,26 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if key.kind == KeyEventKind::Release {
                 return Vec::new();
             }
-            if is_ctrl_c(&key) {
-                // As SIGTERM: keep what was typed. If that cannot be written, quitting asks.
-                let effects = app.draft_effects();
-                app.quit = true;
-                return effects;
+            // The global table first: Ctrl-C even over a box, help now from anywhere
+            // but a box.
+            let typing = app.screen.typing();
+            match global(&app.keys, &key, typing) {
+                Some(Global::QuitNow) => {
+                    // As SIGTERM: keep what was typed. If that cannot be written,
+                    // quitting asks.
+                    let effects = app.draft_effects();
+                    app.quit = true;
+                    return effects;
+                }
+                Some(Global::HelpNow) if app.overlay.is_none() => {
+                    // Closing it returns you to exactly where you were.
+                    app.overlay = Some(Overlay::HelpNow { scroll: 0 });
+                    return Vec::new();
+                }
+                _ => {}
             }
             if app.overlay.is_some() {
                 return overlay_key(app, &key);
-            }
-            // Help is one key away from everywhere, and closing it returns you to exactly
-            // where you were.
-            if key.code == KeyCode::F(2) || (key.code == KeyCode::Char('H') && !app.screen.typing())
-            {
-                app.overlay = Some(Overlay::HelpNow { scroll: 0 });
-                return Vec::new();
             }
             app.status = None;
             let mut out = Out::default();
@@ -515,28 +436,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 content: &app.content,
                 config: &app.config,
                 now: app.now,
+                keys: &app.keys,
+                uid: &app.next_uid,
             };
-            match &mut app.screen {
-                Screen::Welcome(s) => welcome::on_key(s, &key, &env, &mut out),
-                Screen::Unlock(s) => unlock::on_key(s, &key, &mut out),
-                Screen::Today => today::on_key(&app.today, &key, &env, &mut out),
-                Screen::CheckIn(s) => checkin::on_key(s, &key, &env, &mut out),
-                Screen::Diary(s) => diary::on_key(s, &key, &env, &mut out),
-                Screen::Reader(s) => reader::on_key(s, &key, &env, &mut out),
-                Screen::Templates(s) => templates::on_key(s, &key, &mut out),
-                Screen::Editor(s) => editor::on_key(s, &key, &env, &mut out),
-                Screen::Search(s) => search::on_key(s, &key, &mut out),
-                Screen::Exercise(s) => exercise::on_key(s, &key, &env, &mut out),
-                Screen::Library(s) => library::on_key(s, &key, &env, &mut out),
-                Screen::Topic(s) => topic::on_key(s, &key, &env, &mut out),
-                Screen::Finder(s) => finder::on_key(s, &key, &env, &mut out),
-                Screen::Plan(s) => plan::on_key(s, &key, &env, &mut out),
-                Screen::Insights(s) => insights::on_key(s, &key, &mut out),
-                Screen::Pixels(s) => pixels::on_key(s, &key, &mut out),
-                Screen::Day(s) => day::on_key(s, &key, &mut out),
-                Screen::Review(s) => review::on_key(s, &key, &env, &mut out),
-                Screen::Supervision(s) => supervision::on_key(s, &key, &env, &mut out),
-            }
+            app.screen.on_key(&app.today, &key, &env, &mut out);
             let mut effects = app.apply(out);
             let safe = app.keep_safe(&effects);
             effects.extend(safe);
@@ -593,7 +496,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Tick => {
             let mut effects = app.keep_safe(&[]);
             if let Screen::Exercise(e) = &mut app.screen {
-                effects.extend(e.tick(app.now));
+                effects.extend(e.tick(app.now, &app.next_uid));
             }
             effects
         }
@@ -792,146 +695,4 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
     }
-}
-
-fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
-    let Some(overlay) = app.overlay.clone() else {
-        return Vec::new();
-    };
-    let pressed =
-        |c: char| key.code == KeyCode::Char(c) && !key.modifiers.contains(KeyModifiers::CONTROL);
-    let mut out = Out::default();
-    let scrolled = |scroll: u16| match key.code {
-        KeyCode::Up | KeyCode::Char('k') => Some(scroll.saturating_sub(1)),
-        KeyCode::Down | KeyCode::Char('j') => Some(scroll.saturating_add(1)),
-        KeyCode::PageUp => Some(scroll.saturating_sub(10)),
-        KeyCode::PageDown | KeyCode::Char(' ') => Some(scroll.saturating_add(10)),
-        _ => None,
-    };
-    let close = match overlay {
-        Overlay::Help => true,
-        Overlay::Message { text, scroll } => match scrolled(scroll) {
-            Some(scroll) => {
-                app.overlay = Some(Overlay::Message { text, scroll });
-                false
-            }
-            None => true,
-        },
-        Overlay::HelpNow { scroll } => match scrolled(scroll) {
-            Some(scroll) => {
-                app.overlay = Some(Overlay::HelpNow { scroll });
-                false
-            }
-            None => true,
-        },
-        Overlay::Suggestion(s) => match key.code {
-            KeyCode::Enter => {
-                if let Some(first) = s.offer.first() {
-                    today::start_offer(first, &app.env(), &mut out);
-                }
-                true
-            }
-            KeyCode::Esc => true,
-            _ => pressed('q') || pressed('n'),
-        },
-        Overlay::DraftOffer(draft) => match key.code {
-            KeyCode::Enter => {
-                if plan::draft_section(&draft).is_some() {
-                    match plan::Plan::from_draft(&draft, &app.content) {
-                        Some(p) => {
-                            out.nav = Some(Nav::Push(Screen::Plan(p)));
-                            out.effects.push(Effect::LoadPlan);
-                        }
-                        None => {
-                            out.status =
-                                Some("That part of your plan could not be read back, sorry.".into())
-                        }
-                    }
-                } else if checkin::is_checkin_draft(&draft) {
-                    match checkin::CheckInForm::from_draft(&draft, &app.content) {
-                        Some(form) => out.nav = Some(Nav::Push(Screen::CheckIn(form))),
-                        None => {
-                            out.status = Some("That check-in could not be read back, sorry.".into())
-                        }
-                    }
-                } else {
-                    let env = app.env();
-                    let screen = editor::Editor::from_draft(&draft, &env);
-                    out.nav = Some(Nav::Push(Screen::Editor(Box::new(screen))));
-                }
-                true
-            }
-            KeyCode::Char('d') => {
-                app.unsaved.retain(|d| d.slot != draft.slot);
-                out.effects.push(Effect::DiscardDraft(draft.slot.clone()));
-                out.status = Some("Draft discarded.".into());
-                true
-            }
-            KeyCode::Esc => {
-                // There is one check-in draft: a new check-in carries on with this one
-                // rather than write over it.
-                if checkin::is_checkin_draft(&draft) {
-                    app.kept_checkin = Some(draft.clone());
-                }
-                out.status = Some("Your draft is kept for later.".into());
-                true
-            }
-            _ => false,
-        },
-        Overlay::ConfirmDelete { id, .. } => {
-            if pressed('y') {
-                out.effects.push(Effect::DeleteEntry(id));
-                true
-            } else {
-                pressed('n') || key.code == KeyCode::Esc
-            }
-        }
-        Overlay::LeaveCheckIn => {
-            if pressed('y') {
-                if matches!(&app.screen, Screen::CheckIn(f) if f.from_draft) {
-                    out.effects
-                        .push(Effect::DiscardDraft(checkin::DRAFT_SLOT.into()));
-                }
-                out.nav = Some(Nav::Back);
-                out.status = Some("Check-in not saved.".into());
-                true
-            } else {
-                pressed('n') || key.code == KeyCode::Esc
-            }
-        }
-        Overlay::QuitUnsaved => {
-            if pressed('y') {
-                // Asked and answered: quit without another try.
-                app.overlay = None;
-                app.quit = true;
-                return Vec::new();
-            }
-            pressed('n') || key.code == KeyCode::Esc
-        }
-        Overlay::LeaveEditor => {
-            if let Screen::Editor(e) = &app.screen {
-                if pressed('k') {
-                    out.effects.push(Effect::SaveDraft(e.draft(app.now)));
-                    out.nav = Some(Nav::Back);
-                    out.status = Some("Kept as a draft. It will be offered next time.".into());
-                    true
-                } else if pressed('d') {
-                    let slot = e.slot.clone();
-                    app.unsaved.retain(|d| d.slot != slot);
-                    out.effects.push(Effect::DiscardDraft(slot));
-                    out.nav = Some(Nav::Back);
-                    out.status = Some("Discarded.".into());
-                    true
-                } else {
-                    key.code == KeyCode::Esc || pressed('c')
-                }
-            } else {
-                true
-            }
-        }
-    };
-    if close {
-        app.overlay = None;
-    }
-    app.apply(out)
 }

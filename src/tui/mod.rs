@@ -8,6 +8,9 @@
 pub mod app;
 pub mod autosave;
 pub mod keymap;
+pub mod keys;
+pub mod overlay;
+pub mod screen;
 pub mod screens;
 mod search_worker;
 mod terminal;
@@ -154,6 +157,7 @@ pub fn run(ctx: &Context) -> Result<()> {
                     action
                 };
                 app.now = now();
+                app.next_uid = uuid::Uuid::new_v4().to_string();
                 let effects = app::update(&mut app, action);
                 let had_store = runtime.store.is_some();
                 let external = runtime.handle(&mut app, effects);

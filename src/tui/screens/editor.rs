@@ -9,7 +9,7 @@ use crate::domain::entry::{Answer, Entry};
 use crate::store::Draft;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::autosave::Autosave;
-use crate::tui::keymap::{code, ctrl, lookup, Binding};
+use crate::tui::keymap::{code, ctrl, Binding};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{single_line, writing_area};
 use chrono::{DateTime, FixedOffset};
@@ -33,7 +33,7 @@ pub fn size_words(bytes: usize) -> String {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Save,
     Next,
@@ -193,12 +193,19 @@ impl Editor {
         }
     }
 
-    pub fn new_entry(template: Option<&Template>) -> Editor {
+    /// A new entry whose draft slot is named by `uid` (the action's fresh id).
+    pub fn new_entry_as(template: Option<&Template>, uid: &str) -> Editor {
         let written = Written {
             tags: template.map(|t| t.tags.clone()).unwrap_or_default(),
             ..Default::default()
         };
-        Editor::build(template, &written, format!("new:{}", uuid::Uuid::new_v4()))
+        Editor::build(template, &written, format!("new:{uid}"))
+    }
+
+    /// A new entry with an id of its own, for callers outside `update` (tests, tools):
+    /// `update` itself takes its ids from the runtime, through `new_entry_as`.
+    pub fn new_entry(template: Option<&Template>) -> Editor {
+        Editor::new_entry_as(template, &uuid::Uuid::new_v4().to_string())
     }
 
     pub fn edit_entry(entry: &Entry, env: &Env<'_>) -> Editor {
@@ -287,14 +294,12 @@ impl Editor {
         }
     }
 
-    pub fn entry(&self, now: DateTime<FixedOffset>) -> Entry {
+    /// The entry as written; `uid` names it if it is new.
+    pub fn entry(&self, now: DateTime<FixedOffset>, uid: &str) -> Entry {
         let w = self.written();
         Entry {
             id: self.entry_id.unwrap_or(0),
-            uid: self
-                .uid
-                .clone()
-                .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+            uid: self.uid.clone().unwrap_or_else(|| uid.to_string()),
             template_id: self.template_id.clone(),
             title: w.title,
             body: w.body,
@@ -417,9 +422,9 @@ impl Editor {
 }
 
 pub fn on_key(state: &mut Editor, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Save) => {
-            let entry = state.entry(env.now);
+            let entry = state.entry(env.now, env.uid);
             if entry.is_empty() {
                 out.status = Some("Nothing written yet.".into());
             } else if state.entry_id.is_some() {
@@ -475,7 +480,7 @@ pub fn on_key(state: &mut Editor, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
     }
 }
 
-pub fn view(state: &Editor, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &Editor, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let progress = if state.pages.len() > 1 {
         format!(" {} of {} ", state.index + 1, state.pages.len())
     } else {

@@ -16,11 +16,11 @@ use crate::content::schema::Exercise;
 use crate::domain::pacer::Pacer;
 use crate::domain::practice::{minutes_from_seconds, PracticeRecord};
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{pacer, single_line};
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Pause,
     Stop,
@@ -103,7 +103,7 @@ impl ExerciseRun {
     }
 
     /// Ends the run (finished or stopped) and asks for the practice to be logged.
-    fn finish(&mut self, now: DateTime<FixedOffset>, out: &mut Out) {
+    fn finish(&mut self, now: DateTime<FixedOffset>, uid: &str, out: &mut Out) {
         if self.done.is_some() {
             return;
         }
@@ -120,7 +120,7 @@ impl ExerciseRun {
             logged_id: None,
         });
         out.effects.push(Effect::LogPractice(PracticeRecord {
-            uid: uuid::Uuid::new_v4().to_string(),
+            uid: uid.to_string(),
             item_ref: self.pacer.item_ref.clone(),
             at: self.started_at,
             minutes,
@@ -129,10 +129,11 @@ impl ExerciseRun {
     }
 
     /// Called on every tick: a finished run ends by itself.
-    pub fn tick(&mut self, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    /// Time passes; `uid` names the practice record if the run ends now.
+    pub fn tick(&mut self, now: DateTime<FixedOffset>, uid: &str) -> Vec<Effect> {
         let mut out = Out::default();
         if self.done.is_none() && self.pacer.at(self.elapsed(now)).finished {
-            self.finish(now, &mut out);
+            self.finish(now, uid, &mut out);
         }
         out.effects
     }
@@ -164,12 +165,12 @@ pub fn on_key(state: &mut ExerciseRun, key: &KeyEvent, env: &Env<'_>, out: &mut 
         }
         return;
     }
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Pause) => match state.since.take() {
             Some(since) => state.banked += (env.now - since).to_std().unwrap_or(Duration::ZERO),
             None => state.since = Some(env.now),
         },
-        Some(Cmd::Stop) => state.finish(env.now, out),
+        Some(Cmd::Stop) => state.finish(env.now, env.uid, out),
         Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
         None => {}
     }

@@ -8,12 +8,12 @@ use ratatui::Frame;
 use ratatui_textarea::TextArea;
 use zeroize::Zeroizing;
 
-use crate::tui::app::{Effect, Out};
+use crate::tui::app::{Effect, Env, Out};
 use crate::tui::keymap::{code, Binding};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::single_line;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Open,
 }
@@ -59,8 +59,8 @@ impl Unlock {
     }
 }
 
-pub fn on_key(state: &mut Unlock, key: &KeyEvent, out: &mut Out) {
-    match crate::tui::keymap::lookup(KEYS, key) {
+pub fn on_key(state: &mut Unlock, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Open) => {
             let passphrase = Zeroizing::new(state.field.lines().join(""));
             if passphrase.is_empty() {
@@ -81,7 +81,7 @@ pub fn on_key(state: &mut Unlock, key: &KeyEvent, out: &mut Out) {
     }
 }
 
-pub fn view(state: &Unlock, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &Unlock, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let box_area = crate::tui::widgets::centered(area, 60, 11);
     let block = Block::bordered()
         .title(" Lantern ")

@@ -11,11 +11,11 @@ use ratatui_textarea::TextArea;
 use zeroize::Zeroizing;
 
 use crate::tui::app::{Effect, Env, Out};
-use crate::tui::keymap::{code, lookup, Binding};
+use crate::tui::keymap::{code, Binding};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::single_line;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Next,
     Skip,
@@ -116,7 +116,7 @@ impl Welcome {
 
 pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     state.message = None;
-    let command = lookup(KEYS, key);
+    let command = env.lookup(KEYS, key);
     match state.step {
         Step::Intro => {
             if command.is_some() {
