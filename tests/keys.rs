@@ -182,6 +182,7 @@ fn the_command_names_stay_as_documented() {
         "next",
         "next_group",
         "next_year",
+        "no",
         "no_system",
         "not_now",
         "number",
@@ -203,11 +204,13 @@ fn the_command_names_stay_as_documented() {
         "review",
         "right",
         "save",
+        "save_note",
         "scroll_down",
         "scroll_up",
         "search",
         "shorter",
         "skip",
+        "skip_note",
         "start",
         "stay",
         "stop",
@@ -218,6 +221,7 @@ fn the_command_names_stay_as_documented() {
         "top",
         "up",
         "write",
+        "yes",
     ];
     assert_eq!(names, expected);
 }

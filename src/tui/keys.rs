@@ -113,6 +113,18 @@ pub fn places(map: &Keymap) -> Vec<Place> {
     for (name, rows) in overlay::tables(map) {
         add(name, rows);
     }
+    for (name, table) in [
+        ("Welcome: passphrase or not", welcome::OFFER_KEYS),
+        ("Welcome: role and region", welcome::LIST_KEYS),
+    ] {
+        places.push(Place {
+            name,
+            everywhere: false,
+            typing: false,
+            rows: shown(map, table),
+            before: shown(map, welcome::KEYS),
+        });
+    }
     for (name, table) in checkin::STEP_TABLES {
         places.push(Place {
             name,

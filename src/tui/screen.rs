@@ -62,7 +62,7 @@ macro_rules! screens {
 }
 
 screens! {
-    Welcome(welcome::Welcome) = welcome, "Welcome", |_, map| shown(map, welcome::KEYS);
+    Welcome(welcome::Welcome) = welcome, "Welcome", |s, map| welcome::keys(s, map);
     Unlock(unlock::Unlock) = unlock, "Unlock", |_, map| shown(map, unlock::KEYS);
     CheckIn(checkin::CheckInForm) = checkin, "Check in", |s, map| checkin::keys(s, map);
     Diary(diary::Diary) = diary, "Diary", |_, map| shown(map, diary::KEYS);

@@ -77,6 +77,20 @@ impl Env<'_> {
     ) -> Option<C> {
         keymap::lookup(self.keys, table, event)
     }
+
+    /// The first key in effect for `command` in `table`, as the footer shows it: for
+    /// messages that name a key.
+    pub fn key_for<C: Copy + std::fmt::Debug + PartialEq>(
+        &self,
+        table: &[Binding<C>],
+        command: C,
+    ) -> String {
+        table
+            .iter()
+            .find(|b| b.command == command)
+            .and_then(|b| keymap::keys_of(self.keys, b).first())
+            .map_or_else(String::new, |k| k.label())
+    }
 }
 
 pub struct App {

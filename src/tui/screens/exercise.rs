@@ -25,6 +25,8 @@ pub enum Cmd {
     Pause,
     Stop,
     Help,
+    SaveNote,
+    SkipNote,
 }
 
 pub const KEYS: &[Binding<Cmd>] = &[
@@ -52,13 +54,13 @@ pub const KEYS: &[Binding<Cmd>] = &[
 pub const DONE_KEYS: &[Binding<Cmd>] = &[
     Binding {
         keys: &[code(KeyCode::Enter)],
-        command: Cmd::Help,
+        command: Cmd::SaveNote,
         help: "save the note",
         footer: Some("save note"),
     },
     Binding {
         keys: &[code(KeyCode::Esc)],
-        command: Cmd::Stop,
+        command: Cmd::SkipNote,
         help: "skip the note",
         footer: Some("skip"),
     },
@@ -141,10 +143,10 @@ impl ExerciseRun {
 
 pub fn on_key(state: &mut ExerciseRun, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     if let Some(done) = &mut state.done {
-        match key.code {
-            KeyCode::Enter | KeyCode::Esc => {
+        match env.lookup(DONE_KEYS, key) {
+            Some(command) => {
                 let note = done.note.lines().join(" ");
-                if key.code == KeyCode::Enter && !note.trim().is_empty() {
+                if command == Cmd::SaveNote && !note.trim().is_empty() {
                     if let Some(id) = done.logged_id {
                         out.effects.push(Effect::SetPracticeNote { id, note });
                     }
@@ -159,7 +161,7 @@ pub fn on_key(state: &mut ExerciseRun, key: &KeyEvent, env: &Env<'_>, out: &mut 
                 });
                 out.nav = Some(Nav::Back);
             }
-            _ => {
+            None => {
                 done.note.input(*key);
             }
         }
@@ -172,7 +174,7 @@ pub fn on_key(state: &mut ExerciseRun, key: &KeyEvent, env: &Env<'_>, out: &mut 
         },
         Some(Cmd::Stop) => state.finish(env.now, env.uid, out),
         Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
-        None => {}
+        Some(Cmd::SaveNote | Cmd::SkipNote) | None => {}
     }
 }
 

@@ -147,7 +147,11 @@ pub const KEYS: &[Binding<Cmd>] = &[
 pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     let Some(command) = env.lookup(KEYS, key) else {
         if key.code == KeyCode::Esc {
-            out.status = Some("Press q to close Lantern.".into());
+            // Esc is "back" everywhere else; here it says how to close.
+            out.status = Some(format!(
+                "Press {} to close Lantern.",
+                env.key_for(KEYS, Cmd::Quit)
+            ));
         }
         return;
     };

@@ -16,14 +16,24 @@ use crate::tui::widgets::single_line;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Open,
+    Quit,
 }
 
-pub const KEYS: &[Binding<Cmd>] = &[Binding {
-    keys: &[code(KeyCode::Enter)],
-    command: Cmd::Open,
-    help: "open the diary with this passphrase",
-    footer: Some("open"),
-}];
+pub const KEYS: &[Binding<Cmd>] = &[
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Cmd::Open,
+        help: "open the diary with this passphrase",
+        footer: Some("open"),
+    },
+    // The box says so in words: the footer stays one line of what matters.
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        command: Cmd::Quit,
+        help: "close Lantern",
+        footer: None,
+    },
+];
 
 pub struct Unlock {
     pub field: TextArea<'static>,
@@ -71,12 +81,9 @@ pub fn on_key(state: &mut Unlock, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
             state.message = None;
             out.effects.push(Effect::Unlock(passphrase));
         }
+        Some(Cmd::Quit) => out.quit = true,
         None => {
-            if key.code == KeyCode::Esc {
-                out.quit = true;
-            } else {
-                state.field.input(*key);
-            }
+            state.field.input(*key);
         }
     }
 }

@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 use zeroize::Zeroizing;
 
 use crate::tui::app::{Effect, Env, Out};
-use crate::tui::keymap::{code, Binding};
+use crate::tui::keymap::{code, key, shown, Binding, Keymap, Shown};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::single_line;
 
@@ -35,6 +35,63 @@ pub const KEYS: &[Binding<Cmd>] = &[
         footer: Some("skip"),
     },
 ];
+
+/// Keys inside a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepCmd {
+    Yes,
+    No,
+    Up,
+    Down,
+}
+
+/// Whether to protect the diary with a passphrase.
+pub const OFFER_KEYS: &[Binding<StepCmd>] = &[
+    Binding {
+        keys: &[key('y')],
+        command: StepCmd::Yes,
+        help: "protect the diary with a passphrase",
+        footer: None,
+    },
+    Binding {
+        keys: &[key('n')],
+        command: StepCmd::No,
+        help: "go on without one",
+        footer: None,
+    },
+];
+
+/// Choosing a role or a region.
+pub const LIST_KEYS: &[Binding<StepCmd>] = &[
+    Binding {
+        keys: &[code(KeyCode::Up), key('k')],
+        command: StepCmd::Up,
+        help: "the one above",
+        footer: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::Down), key('j')],
+        command: StepCmd::Down,
+        help: "the one below",
+        footer: None,
+    },
+];
+
+/// The keys of `step` beside the ones every step has.
+pub fn step_table(step: Step) -> &'static [Binding<StepCmd>] {
+    match step {
+        Step::OfferPassphrase => OFFER_KEYS,
+        Step::Role | Step::Region => LIST_KEYS,
+        Step::Intro | Step::Passphrase | Step::Confirm => &[],
+    }
+}
+
+/// The rows footer and help show on the step as it stands.
+pub fn keys(state: &Welcome, map: &Keymap) -> Vec<Shown> {
+    let mut rows = shown(map, KEYS);
+    rows.extend(shown(map, step_table(state.step)));
+    rows
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -117,15 +174,16 @@ impl Welcome {
 pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     state.message = None;
     let command = env.lookup(KEYS, key);
+    let inside = env.lookup(step_table(state.step), key);
     match state.step {
         Step::Intro => {
             if command.is_some() {
                 state.step = Step::OfferPassphrase;
             }
         }
-        Step::OfferPassphrase => match (command, key.code) {
-            (_, KeyCode::Char('y')) => state.step = Step::Passphrase,
-            (Some(_), _) | (_, KeyCode::Char('n')) => state.step = Step::Role,
+        Step::OfferPassphrase => match (command, inside) {
+            (_, Some(StepCmd::Yes)) => state.step = Step::Passphrase,
+            (Some(_), _) | (_, Some(StepCmd::No)) => state.step = Step::Role,
             _ => {}
         },
         Step::Passphrase => match command {
@@ -167,11 +225,9 @@ pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
                 state.second.input(*key);
             }
         },
-        Step::Role => match (command, key.code) {
-            (_, KeyCode::Up | KeyCode::Char('k')) => state.role = state.role.saturating_sub(1),
-            (_, KeyCode::Down | KeyCode::Char('j')) => {
-                state.role = (state.role + 1).min(ROLES.len() - 1)
-            }
+        Step::Role => match (command, inside) {
+            (_, Some(StepCmd::Up)) => state.role = state.role.saturating_sub(1),
+            (_, Some(StepCmd::Down)) => state.role = (state.role + 1).min(ROLES.len() - 1),
             (Some(Cmd::Next), _) => {
                 state.step = Step::Region;
                 if env.content.regions.len() <= 1 {
@@ -181,9 +237,9 @@ pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
             (Some(Cmd::Skip), _) => state.finish(env, None, out),
             _ => {}
         },
-        Step::Region => match (command, key.code) {
-            (_, KeyCode::Up | KeyCode::Char('k')) => state.region = state.region.saturating_sub(1),
-            (_, KeyCode::Down | KeyCode::Char('j')) => {
+        Step::Region => match (command, inside) {
+            (_, Some(StepCmd::Up)) => state.region = state.region.saturating_sub(1),
+            (_, Some(StepCmd::Down)) => {
                 state.region = (state.region + 1).min(env.content.regions.len().saturating_sub(1))
             }
             (Some(_), _) => state.finish(env, Some(ROLES[state.role].0.to_string()), out),
