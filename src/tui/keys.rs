@@ -8,11 +8,8 @@ use crate::config::Config;
 use crate::keys::{KeyRow, Keymap, PlaceRows};
 
 use super::keymap::{code, ctrl, key, keys_of, shown, shown_plain, Binding, Shown};
-use super::overlay;
-use super::screens::{
-    checkin, day, diary, editor, exercise, finder, insights, library, pixels, plan, reader, review,
-    search, supervision, templates, today, topic, unlock, welcome,
-};
+use super::screens::{checkin, welcome};
+use super::{overlay, screen};
 
 /// What the global table does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,26 +87,9 @@ pub fn places(map: &Keymap) -> Vec<Place> {
             before: Vec::new(),
         })
     };
-    add("Welcome", shown(map, welcome::KEYS));
-    add("Unlock", shown(map, unlock::KEYS));
-    add("Today", shown(map, today::KEYS));
-    add("Check in", shown(map, checkin::KEYS));
-    add("Diary", shown(map, diary::KEYS));
-    add("Entry", shown(map, reader::KEYS));
-    add("New entry", shown(map, templates::KEYS));
-    add("Writing", shown(map, editor::KEYS));
-    add("Search", shown(map, search::KEYS));
-    add("Exercise", shown(map, exercise::KEYS));
-    add("Exercise done", shown(map, exercise::DONE_KEYS));
-    add("Library", shown(map, library::KEYS));
-    add("Library topic", shown(map, topic::KEYS));
-    add("Finding support", shown(map, finder::KEYS));
-    add("Plan", shown(map, plan::KEYS));
-    add("Insights", shown(map, insights::KEYS));
-    add("Year in pixels", shown(map, pixels::KEYS));
-    add("A day", shown(map, day::KEYS));
-    add("Weekly review", shown(map, review::KEYS));
-    add("Before supervision", shown(map, supervision::KEYS));
+    for (name, rows) in screen::tables(map) {
+        add(name, rows);
+    }
     for (name, rows) in overlay::tables(map) {
         add(name, rows);
     }

@@ -1,6 +1,6 @@
 //! The screens the app can show, registered in one place: a new screen is one line
-//! in `screens!` (its state, its module, its title and its key table) and a module
-//! with `on_key` and `view`.
+//! in `screens!` (its state, its module, its title, its rows as they stand and every
+//! table it has) and a module with `on_key` and `view`.
 
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -14,10 +14,19 @@ use super::screens::{
 };
 use super::theme::Theme;
 
-/// Each line: `Variant(state) = module, "title", |state, keymap| the rows in effect;`.
-/// Today has no state of its own (its data is the app's) and comes first.
+/// Each line: `Variant(state) = module, "title", |state, keymap| the rows in effect,
+/// [("where", TABLE), …];` — the last part lists every table the screen has, for the
+/// table test, the `[keys]` checks and `lantern keys`. Today has no state of its own
+/// (its data is the app's) and comes first.
 macro_rules! screens {
-    ($($variant:ident($state:ty) = $module:ident, $title:literal, |$s:pat_param, $map:ident| $keys:expr;)*) => {
+    ($($variant:ident($state:ty) = $module:ident, $title:literal, |$s:pat_param, $map:ident| $keys:expr, [$(($place:literal, $table:expr)),+];)*) => {
+        /// Every screen's tables, by where they work.
+        pub fn tables(map: &Keymap) -> Vec<(&'static str, Vec<Shown>)> {
+            let mut tables = vec![("Today", shown(map, today::KEYS))];
+            $($(tables.push(($place, shown(map, $table)));)+)*
+            tables
+        }
+
         pub enum Screen {
             Today,
             $($variant($state),)*
@@ -62,27 +71,46 @@ macro_rules! screens {
 }
 
 screens! {
-    Welcome(welcome::Welcome) = welcome, "Welcome", |s, map| welcome::keys(s, map);
-    Unlock(unlock::Unlock) = unlock, "Unlock", |_, map| shown(map, unlock::KEYS);
-    CheckIn(checkin::CheckInForm) = checkin, "Check in", |s, map| checkin::keys(s, map);
-    Diary(diary::Diary) = diary, "Diary", |_, map| shown(map, diary::KEYS);
-    Reader(reader::Reader) = reader, "Entry", |_, map| shown(map, reader::KEYS);
-    Templates(templates::Templates) = templates, "New entry", |_, map| shown(map, templates::KEYS);
-    Editor(Box<editor::Editor>) = editor, "Writing", |_, map| shown(map, editor::KEYS);
-    Search(search::Search) = search, "Search", |_, map| shown(map, search::KEYS);
+    Welcome(welcome::Welcome) = welcome, "Welcome", |s, map| welcome::keys(s, map),
+        [("Welcome", welcome::KEYS)];
+    Unlock(unlock::Unlock) = unlock, "Unlock", |_, map| shown(map, unlock::KEYS),
+        [("Unlock", unlock::KEYS)];
+    CheckIn(checkin::CheckInForm) = checkin, "Check in", |s, map| checkin::keys(s, map),
+        [("Check in", checkin::KEYS)];
+    Diary(diary::Diary) = diary, "Diary", |_, map| shown(map, diary::KEYS),
+        [("Diary", diary::KEYS)];
+    Reader(reader::Reader) = reader, "Entry", |_, map| shown(map, reader::KEYS),
+        [("Entry", reader::KEYS)];
+    Templates(templates::Templates) = templates, "New entry", |_, map| shown(map, templates::KEYS),
+        [("New entry", templates::KEYS)];
+    Editor(Box<editor::Editor>) = editor, "Writing", |_, map| shown(map, editor::KEYS),
+        [("Writing", editor::KEYS)];
+    Search(search::Search) = search, "Search", |_, map| shown(map, search::KEYS),
+        [("Search", search::KEYS)];
     Exercise(Box<exercise::ExerciseRun>) = exercise, "Exercise", |e, map| match e.done {
-        Some(_) => shown(map, exercise::DONE_KEYS),
-        None => shown(map, exercise::KEYS),
-    };
-    Library(library::Library) = library, "Library", |_, map| shown(map, library::KEYS);
-    Topic(topic::Topic) = topic, "Library", |_, map| shown(map, topic::KEYS);
-    Finder(finder::Finder) = finder, "Finding support", |_, map| shown(map, finder::KEYS);
-    Plan(plan::Plan) = plan, "Plan", |_, map| shown(map, plan::KEYS);
-    Insights(insights::InsightsView) = insights, "Insights", |_, map| shown(map, insights::KEYS);
-    Pixels(pixels::Pixels) = pixels, "Year in pixels", |_, map| shown(map, pixels::KEYS);
-    Day(day::DayView) = day, "A day", |_, map| shown(map, day::KEYS);
-    Review(review::Review) = review, "Weekly review", |_, map| shown(map, review::KEYS);
-    Supervision(supervision::Supervision) = supervision, "Before supervision", |_, map| shown(map, supervision::KEYS);
+            Some(_) => shown(map, exercise::DONE_KEYS),
+            None => shown(map, exercise::KEYS),
+        },
+        [("Exercise", exercise::KEYS), ("Exercise done", exercise::DONE_KEYS)];
+    Library(library::Library) = library, "Library", |_, map| shown(map, library::KEYS),
+        [("Library", library::KEYS)];
+    Topic(topic::Topic) = topic, "Library", |_, map| shown(map, topic::KEYS),
+        [("Library topic", topic::KEYS)];
+    Finder(finder::Finder) = finder, "Finding support", |_, map| shown(map, finder::KEYS),
+        [("Finding support", finder::KEYS)];
+    Plan(plan::Plan) = plan, "Plan", |_, map| shown(map, plan::KEYS),
+        [("Plan", plan::KEYS)];
+    Insights(insights::InsightsView) = insights, "Insights", |_, map| shown(map, insights::KEYS),
+        [("Insights", insights::KEYS)];
+    Pixels(pixels::Pixels) = pixels, "Year in pixels", |_, map| shown(map, pixels::KEYS),
+        [("Year in pixels", pixels::KEYS)];
+    Day(day::DayView) = day, "A day", |_, map| shown(map, day::KEYS),
+        [("A day", day::KEYS)];
+    Review(review::Review) = review, "Weekly review", |_, map| shown(map, review::KEYS),
+        [("Weekly review", review::KEYS)];
+    Supervision(supervision::Supervision) = supervision, "Before supervision",
+        |_, map| shown(map, supervision::KEYS),
+        [("Before supervision", supervision::KEYS)];
 }
 
 impl Screen {

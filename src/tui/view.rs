@@ -1,10 +1,13 @@
 //! Drawing the whole app: the current screen, a status line, the footer of keys, and
 //! any overlay.
 //!
-//! Drawing changes nothing the app means: no screen's content, choice or text. A few
-//! screens do note where their rows landed (the templates list's first row, search's
-//! hit rows, the reader's layout), in `Cell`s, so that a mouse click can be mapped
-//! back to a row; those caches are written here and read only by mouse handling.
+//! Drawing does not change what the app means — no screen's content, choice, text or
+//! position — but it does write down what only drawing knows, in `Cell`s on a few
+//! screens: the diary's page height and the rows its hits landed on, search's hit
+//! rows, the templates list's first row, and the reader's wrapped layout. Keys (page
+//! up and down, scrolling) and mouse clicks read them to map back to rows. They are
+//! caches of the last frame, not state: a fresh screen works before its first frame
+//! with their defaults.
 
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
