@@ -39,8 +39,8 @@ pub const GLOBAL: &[Binding<Global>] = &[
     },
 ];
 
-/// The global command for `event`. Over a box only `QuitNow` is asked for; while
-/// typing, plain characters are text.
+/// The global command for `event`; while typing, plain characters are text. Over a
+/// box, `update` acts on `QuitNow` only and lets the box have the rest.
 pub fn global(map: &Keymap, event: &KeyEvent, typing: bool) -> Option<Global> {
     GLOBAL
         .iter()

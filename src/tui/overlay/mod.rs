@@ -48,11 +48,11 @@ pub enum Choice {
     /// Carry on with an unfinished draft.
     CarryOn,
     Discard,
-    Later,
+    KeepForLater,
     NotNow,
-    Delete,
+    ConfirmDelete,
     Keep,
-    Leave,
+    ConfirmLeave,
     Stay,
     QuitAnyway,
     KeepDraft,
@@ -170,14 +170,19 @@ pub const DRAFT_OFFER_KEYS: &[Binding<Choice>] = &[
     ),
     row(
         &[code(KeyCode::Esc)],
-        Choice::Later,
+        Choice::KeepForLater,
         "keep the draft for later",
         "later",
     ),
 ];
 
 pub const CONFIRM_DELETE_KEYS: &[Binding<Choice>] = &[
-    row(&[key('y')], Choice::Delete, "delete the entry", "delete"),
+    row(
+        &[key('y')],
+        Choice::ConfirmDelete,
+        "delete the entry",
+        "delete",
+    ),
     row(
         &[key('n'), code(KeyCode::Esc)],
         Choice::Keep,
@@ -187,7 +192,12 @@ pub const CONFIRM_DELETE_KEYS: &[Binding<Choice>] = &[
 ];
 
 pub const LEAVE_CHECK_IN_KEYS: &[Binding<Choice>] = &[
-    row(&[key('y')], Choice::Leave, "leave without saving", "leave"),
+    row(
+        &[key('y')],
+        Choice::ConfirmLeave,
+        "leave without saving",
+        "leave",
+    ),
     row(
         &[key('n'), code(KeyCode::Esc)],
         Choice::Stay,
@@ -356,13 +366,13 @@ pub fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             }
         },
         Overlay::ConfirmDelete { id, .. } => {
-            if choice == Choice::Delete {
+            if choice == Choice::ConfirmDelete {
                 out.effects.push(Effect::DeleteEntry(id));
             }
             true
         }
         Overlay::LeaveCheckIn => {
-            if choice == Choice::Leave {
+            if choice == Choice::ConfirmLeave {
                 if matches!(&app.screen, Screen::CheckIn(f) if f.from_draft) {
                     out.effects
                         .push(Effect::DiscardDraft(checkin::DRAFT_SLOT.into()));
