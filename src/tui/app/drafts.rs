@@ -28,10 +28,15 @@ impl App {
         };
         match checkin::CheckInForm::from_draft(&kept, &self.content) {
             Some(carried) => {
-                self.status = Some(
-                    "Carrying on with the check-in you left earlier (Esc, then y, lets it go)."
-                        .into(),
-                );
+                let env = self.env();
+                self.status = Some(format!(
+                    "Carrying on with the check-in you left earlier ({}, then {}, lets it go).",
+                    env.key_for(checkin::KEYS, checkin::Cmd::Leave),
+                    env.key_for(
+                        crate::tui::overlay::LEAVE_CHECK_IN_KEYS,
+                        crate::tui::overlay::Choice::ConfirmLeave
+                    )
+                ));
                 Screen::CheckIn(carried)
             }
             None => screen,

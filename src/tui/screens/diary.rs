@@ -188,7 +188,7 @@ pub fn on_mouse(state: &mut Diary, mouse: &MouseEvent, out: &mut Out) {
     }
 }
 
-pub fn view(state: &Diary, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &Diary, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let count = if state.all_loaded {
         format!(" {} entries ", state.rows.len())
     } else {
@@ -203,9 +203,12 @@ pub fn view(state: &Diary, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, are
     state.page_height.set(inner.height as usize);
     if state.rows.is_empty() {
         let text = if state.loading {
-            "Opening your diary…"
+            "Opening your diary…".to_string()
         } else {
-            "Nothing here yet. Press n to write your first entry."
+            format!(
+                "Nothing here yet. Press {} to write your first entry.",
+                env.key_for(KEYS, Cmd::NewEntry)
+            )
         };
         frame.render_widget(
             Paragraph::new(Line::styled(format!(" {text}"), theme.muted)),

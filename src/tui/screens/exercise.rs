@@ -217,7 +217,11 @@ pub fn view(state: &ExerciseRun, env: &Env<'_>, theme: &Theme, frame: &mut Frame
         frame.render_widget(&note, field);
         frame.render_widget(
             Paragraph::new(Line::styled(
-                "Enter saves the note · Esc skips it",
+                format!(
+                    "{} saves the note · {} skips it",
+                    env.key_for(DONE_KEYS, Cmd::SaveNote),
+                    env.key_for(DONE_KEYS, Cmd::SkipNote)
+                ),
                 theme.muted,
             )),
             hint,

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen, TodayData};
-use crate::tui::keymap::{key, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::screens::{
     checkin, diary, editor, exercise, finder, insights, library, pixels, plan, review, search,
     supervision, templates, topic,
@@ -33,6 +33,7 @@ pub enum Cmd {
     Pixels,
     Review,
     Supervision,
+    Back,
     Help,
     Quit,
 }
@@ -122,6 +123,13 @@ pub const KEYS: &[Binding<Cmd>] = &[
         help: "prepare for supervision",
         footer: None,
     },
+    // Esc goes back everywhere else; here there is nowhere to go back to.
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        command: Cmd::Back,
+        help: "says how to close Lantern: Today is home",
+        footer: None,
+    },
     // The global table's keys, shown in this footer: the global table answers them
     // before this one is asked.
     Binding {
@@ -146,13 +154,6 @@ pub const KEYS: &[Binding<Cmd>] = &[
 
 pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     let Some(command) = env.lookup(KEYS, key) else {
-        if key.code == KeyCode::Esc {
-            // Esc is "back" everywhere else; here it says how to close.
-            out.status = Some(format!(
-                "Press {} to close Lantern.",
-                env.key_for(KEYS, Cmd::Quit)
-            ));
-        }
         return;
     };
     match command {
@@ -214,6 +215,12 @@ pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
         Cmd::Plan => {
             out.nav = Some(Nav::Push(Screen::Plan(plan::Plan::new())));
             out.effects.push(Effect::LoadPlan);
+        }
+        Cmd::Back => {
+            out.status = Some(format!(
+                "Press {} to close Lantern.",
+                env.key_for(KEYS, Cmd::Quit)
+            ))
         }
         Cmd::Help => out.overlay = Some(Overlay::Help),
         Cmd::Quit => out.quit = true,

@@ -74,7 +74,10 @@ pub fn on_key(state: &mut Unlock, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
         Some(Cmd::Open) => {
             let passphrase = Zeroizing::new(state.field.lines().join(""));
             if passphrase.is_empty() {
-                state.message = Some("Type your passphrase, then press Enter.".into());
+                state.message = Some(format!(
+                    "Type your passphrase, then press {}.",
+                    env.key_for(KEYS, Cmd::Open)
+                ));
                 return;
             }
             state.waiting = true;

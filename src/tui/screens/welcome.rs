@@ -189,8 +189,10 @@ pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
         Step::Passphrase => match command {
             Some(Cmd::Next) => {
                 if state.first.lines().join("").is_empty() {
-                    state.message =
-                        Some("Type a passphrase, or press Esc to go without one.".into());
+                    state.message = Some(format!(
+                        "Type a passphrase, or press {} to go without one.",
+                        env.key_for(KEYS, Cmd::Skip)
+                    ));
                 } else {
                     state.step = Step::Confirm;
                 }
@@ -286,7 +288,11 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
             ));
             lines.push(Line::from(""));
             lines.push(Line::styled(
-                "Press Enter to begin. Esc skips any step.",
+                format!(
+                    "Press {} to begin. {} skips any step.",
+                    env.key_for(KEYS, Cmd::Next),
+                    env.key_for(KEYS, Cmd::Skip)
+                ),
                 theme.muted,
             ));
         }
@@ -337,7 +343,10 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
         }
         Step::Role => {
             lines.push(Line::styled(
-                "What is your work? (Esc to skip)",
+                format!(
+                    "What is your work? ({} to skip)",
+                    env.key_for(KEYS, Cmd::Skip)
+                ),
                 theme.title,
             ));
             lines.push(Line::from(""));

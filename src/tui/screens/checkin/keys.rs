@@ -243,7 +243,10 @@ pub fn on_key(state: &mut CheckInForm, key: &KeyEvent, env: &Env<'_>, out: &mut 
             if state.index + 1 < state.steps.len() {
                 state.index += 1;
             } else {
-                out.status = Some("That was the last step: press s to save.".into());
+                out.status = Some(format!(
+                    "That was the last step: press {} to save.",
+                    env.key_for(KEYS, Cmd::Save)
+                ));
             }
             state.last_digit = None;
             return;
