@@ -12,6 +12,7 @@ pub mod config;
 pub mod content;
 pub mod domain;
 pub mod host;
+pub mod keys;
 pub mod session;
 pub mod store;
 pub mod tui;

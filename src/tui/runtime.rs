@@ -21,6 +21,13 @@ use super::terminal::{
 };
 use super::{screens, theme, view};
 
+/// The clock and a fresh id, set before each action: `update` reads them from the app
+/// and so never asks the outside world itself.
+fn stamp(app: &mut App) {
+    app.now = now();
+    app.next_uid = uuid::Uuid::new_v4().to_string();
+}
+
 fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
 }
@@ -124,7 +131,7 @@ pub fn run(session: &Session) -> Result<()> {
                 } else {
                     action
                 };
-                app.now = now();
+                stamp(&mut app);
                 let effects = app::update(&mut app, action);
                 let had_store = runtime.has_store();
                 let external = runtime.handle(&mut app, effects);
@@ -152,7 +159,7 @@ pub fn run(session: &Session) -> Result<()> {
                     terminal = enter_terminal();
                     let _ = terminal.clear();
                     backlog.extend(input.resume());
-                    app.now = now();
+                    stamp(&mut app);
                     let effects = app::update(&mut app, Action::ExternalEdited(result));
                     runtime.handle(&mut app, effects);
                     // Keys queued before the hand-off were for the app as it was then.

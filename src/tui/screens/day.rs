@@ -7,11 +7,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::insights::DayDetail;
-use crate::tui::app::{Effect, Nav, Out, Overlay};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::theme::Theme;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Up,
     Down,
@@ -58,9 +58,9 @@ pub struct DayView {
     pub selected: usize,
 }
 
-pub fn on_key(state: &mut DayView, key: &KeyEvent, out: &mut Out) {
+pub fn on_key(state: &mut DayView, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     let count = state.detail.entries.len();
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Up) => state.selected = state.selected.saturating_sub(1),
         Some(Cmd::Down) => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
         Some(Cmd::Open) => {
@@ -74,7 +74,7 @@ pub fn on_key(state: &mut DayView, key: &KeyEvent, out: &mut Out) {
     }
 }
 
-pub fn view(state: &DayView, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &DayView, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let d = &state.detail;
     let inner = crate::tui::widgets::panel(
         frame,

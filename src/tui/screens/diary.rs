@@ -11,13 +11,13 @@ use ratatui::Frame;
 
 use crate::store::EntrySummary;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::screens::{search, templates};
 use crate::tui::theme::Theme;
 
 pub const PAGE: usize = 100;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Up,
     Down,
@@ -25,7 +25,7 @@ pub enum Cmd {
     PageDown,
     Top,
     Open,
-    New,
+    NewEntry,
     Search,
     Back,
     Help,
@@ -70,7 +70,7 @@ pub const KEYS: &[Binding<Cmd>] = &[
     },
     Binding {
         keys: &[key('n'), key('w')],
-        command: Cmd::New,
+        command: Cmd::NewEntry,
         help: "write a new entry",
         footer: Some("new"),
     },
@@ -143,7 +143,7 @@ impl Diary {
 
 pub fn on_key(state: &mut Diary, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     let page = state.page_height.get().max(5) as isize;
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Up) => state.move_by(-1, out),
         Some(Cmd::Down) => state.move_by(1, out),
         Some(Cmd::PageUp) => state.move_by(-page, out),
@@ -154,7 +154,7 @@ pub fn on_key(state: &mut Diary, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
                 out.effects.push(Effect::OpenEntry(row.id));
             }
         }
-        Some(Cmd::New) => {
+        Some(Cmd::NewEntry) => {
             out.nav = Some(Nav::Push(Screen::Templates(templates::Templates::new(env))))
         }
         Some(Cmd::Search) => out.nav = Some(Nav::Push(Screen::Search(search::Search::new()))),
@@ -188,7 +188,7 @@ pub fn on_mouse(state: &mut Diary, mouse: &MouseEvent, out: &mut Out) {
     }
 }
 
-pub fn view(state: &Diary, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &Diary, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let count = if state.all_loaded {
         format!(" {} entries ", state.rows.len())
     } else {
@@ -203,9 +203,12 @@ pub fn view(state: &Diary, theme: &Theme, frame: &mut Frame, area: Rect) {
     state.page_height.set(inner.height as usize);
     if state.rows.is_empty() {
         let text = if state.loading {
-            "Opening your diary…"
+            "Opening your diary…".to_string()
         } else {
-            "Nothing here yet. Press n to write your first entry."
+            format!(
+                "Nothing here yet. Press {} to write your first entry.",
+                env.key_for(KEYS, Cmd::NewEntry)
+            )
         };
         frame.render_widget(
             Paragraph::new(Line::styled(format!(" {text}"), theme.muted)),

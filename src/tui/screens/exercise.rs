@@ -16,15 +16,17 @@ use crate::content::schema::Exercise;
 use crate::domain::pacer::Pacer;
 use crate::domain::practice::{minutes_from_seconds, PracticeRecord};
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{pacer, single_line};
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Pause,
     Stop,
     Help,
+    SaveNote,
+    SkipNote,
 }
 
 pub const KEYS: &[Binding<Cmd>] = &[
@@ -52,13 +54,13 @@ pub const KEYS: &[Binding<Cmd>] = &[
 pub const DONE_KEYS: &[Binding<Cmd>] = &[
     Binding {
         keys: &[code(KeyCode::Enter)],
-        command: Cmd::Help,
+        command: Cmd::SaveNote,
         help: "save the note",
         footer: Some("save note"),
     },
     Binding {
         keys: &[code(KeyCode::Esc)],
-        command: Cmd::Stop,
+        command: Cmd::SkipNote,
         help: "skip the note",
         footer: Some("skip"),
     },
@@ -103,7 +105,7 @@ impl ExerciseRun {
     }
 
     /// Ends the run (finished or stopped) and asks for the practice to be logged.
-    fn finish(&mut self, now: DateTime<FixedOffset>, out: &mut Out) {
+    fn finish(&mut self, now: DateTime<FixedOffset>, uid: &str, out: &mut Out) {
         if self.done.is_some() {
             return;
         }
@@ -120,7 +122,7 @@ impl ExerciseRun {
             logged_id: None,
         });
         out.effects.push(Effect::LogPractice(PracticeRecord {
-            uid: uuid::Uuid::new_v4().to_string(),
+            uid: uid.to_string(),
             item_ref: self.pacer.item_ref.clone(),
             at: self.started_at,
             minutes,
@@ -129,10 +131,11 @@ impl ExerciseRun {
     }
 
     /// Called on every tick: a finished run ends by itself.
-    pub fn tick(&mut self, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    /// Time passes; `uid` names the practice record if the run ends now.
+    pub fn tick(&mut self, now: DateTime<FixedOffset>, uid: &str) -> Vec<Effect> {
         let mut out = Out::default();
         if self.done.is_none() && self.pacer.at(self.elapsed(now)).finished {
-            self.finish(now, &mut out);
+            self.finish(now, uid, &mut out);
         }
         out.effects
     }
@@ -140,10 +143,10 @@ impl ExerciseRun {
 
 pub fn on_key(state: &mut ExerciseRun, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     if let Some(done) = &mut state.done {
-        match key.code {
-            KeyCode::Enter | KeyCode::Esc => {
+        match env.lookup(DONE_KEYS, key) {
+            Some(command) => {
                 let note = done.note.lines().join(" ");
-                if key.code == KeyCode::Enter && !note.trim().is_empty() {
+                if command == Cmd::SaveNote && !note.trim().is_empty() {
                     if let Some(id) = done.logged_id {
                         out.effects.push(Effect::SetPracticeNote { id, note });
                     }
@@ -158,20 +161,20 @@ pub fn on_key(state: &mut ExerciseRun, key: &KeyEvent, env: &Env<'_>, out: &mut 
                 });
                 out.nav = Some(Nav::Back);
             }
-            _ => {
+            None => {
                 done.note.input(*key);
             }
         }
         return;
     }
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Pause) => match state.since.take() {
             Some(since) => state.banked += (env.now - since).to_std().unwrap_or(Duration::ZERO),
             None => state.since = Some(env.now),
         },
-        Some(Cmd::Stop) => state.finish(env.now, out),
+        Some(Cmd::Stop) => state.finish(env.now, env.uid, out),
         Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
-        None => {}
+        Some(Cmd::SaveNote | Cmd::SkipNote) | None => {}
     }
 }
 
@@ -214,7 +217,11 @@ pub fn view(state: &ExerciseRun, env: &Env<'_>, theme: &Theme, frame: &mut Frame
         frame.render_widget(&note, field);
         frame.render_widget(
             Paragraph::new(Line::styled(
-                "Enter saves the note · Esc skips it",
+                format!(
+                    "{} saves the note · {} skips it",
+                    env.key_for(DONE_KEYS, Cmd::SaveNote),
+                    env.key_for(DONE_KEYS, Cmd::SkipNote)
+                ),
                 theme.muted,
             )),
             hint,

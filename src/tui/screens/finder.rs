@@ -10,11 +10,11 @@ use ratatui::Frame;
 
 use crate::domain::support_finder::{self, Wants};
 use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::screens::topic::Topic;
 use crate::tui::theme::Theme;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Up,
     Down,
@@ -88,7 +88,7 @@ pub fn on_key(state: &mut Finder, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
             .get(state.chosen.len())
             .map_or(0, |q| q.answers.len()),
     };
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Up) => state.cursor = state.cursor.saturating_sub(1),
         Some(Cmd::Down) => state.cursor = (state.cursor + 1).min(count.saturating_sub(1)),
         Some(Cmd::Choose) => match &state.results {

@@ -14,12 +14,12 @@ use ratatui::Frame;
 use crate::content::schema::Level;
 use crate::domain::insights::{summarise, Insights, Measure};
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::theme::Theme;
 
 pub const PERIODS: [u32; 4] = [7, 30, 90, 365];
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Shorter,
     Longer,
@@ -78,8 +78,8 @@ impl InsightsView {
     }
 }
 
-pub fn on_key(state: &mut InsightsView, key: &KeyEvent, out: &mut Out) {
-    match lookup(KEYS, key) {
+pub fn on_key(state: &mut InsightsView, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Shorter) if state.period > 0 => {
             state.period -= 1;
             out.effects.push(Effect::LoadInsights(state.days()));

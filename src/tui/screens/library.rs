@@ -11,7 +11,7 @@ use ratatui::Frame;
 
 use crate::content::{Content, Kind};
 use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::screens::topic::Topic;
 use crate::tui::theme::Theme;
 
@@ -30,7 +30,7 @@ pub const GROUPS: &[(&str, &[Kind])] = &[
     ),
 ];
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Up,
     Down,
@@ -166,7 +166,7 @@ impl Library {
 }
 
 pub fn on_key(state: &mut Library, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Up) => state.step(false),
         Some(Cmd::Down) => state.step(true),
         Some(Cmd::NextGroup) => state.jump_group(true),

@@ -12,7 +12,7 @@ use ratatui::Frame;
 
 use crate::domain::insights::{level, Bounds, YearGrid};
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::theme::Theme;
 
 const PALETTE: [(u8, u8, u8); 5] = [
@@ -24,7 +24,7 @@ const PALETTE: [(u8, u8, u8); 5] = [
 ];
 const LETTERS: [char; 5] = ['.', ':', '=', '*', '#'];
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Left,
     Right,
@@ -112,9 +112,9 @@ impl Pixels {
     }
 }
 
-pub fn on_key(state: &mut Pixels, key: &KeyEvent, out: &mut Out) {
+pub fn on_key(state: &mut Pixels, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     let year = state.year();
-    let moved = match lookup(KEYS, key) {
+    let moved = match env.lookup(KEYS, key) {
         Some(Cmd::Left) => state.cursor.checked_sub_days(Days::new(1)),
         Some(Cmd::Right) => state.cursor.checked_add_days(Days::new(1)),
         Some(Cmd::Up) => state.cursor.checked_sub_months(Months::new(1)),

@@ -14,11 +14,11 @@ use ratatui_textarea::{CursorMove, TextArea};
 use crate::content::Content;
 use crate::store::Draft;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
-use crate::tui::keymap::{code, ctrl, key, lookup, Binding};
+use crate::tui::keymap::{code, ctrl, key, Binding};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::writing_area;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Up,
     Down,
@@ -161,7 +161,7 @@ impl Plan {
 
 pub fn on_key(state: &mut Plan, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     let sections = &env.content.sections;
-    let command = lookup(KEYS, key);
+    let command = env.lookup(KEYS, key);
     if let Some(area) = &mut state.editing {
         match command {
             Some(Cmd::Save) => {

@@ -12,11 +12,11 @@ use ratatui::Frame;
 
 use crate::domain::entry::Entry;
 use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::screens::editor::{size_words, Editor, TOO_LONG_TO_EDIT};
 use crate::tui::theme::Theme;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Up,
     Down,
@@ -204,7 +204,7 @@ fn lay_out(e: &Entry, theme: &Theme, width: u16, height: usize) -> Layout {
 }
 
 pub fn on_key(state: &mut Reader, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Up) => state.scroll_by(-1),
         Some(Cmd::Down) => state.scroll_by(1),
         Some(Cmd::PageUp) => state.scroll_by(-(state.page() as isize)),
@@ -243,7 +243,7 @@ pub fn on_mouse(state: &mut Reader, mouse: &MouseEvent) {
     }
 }
 
-pub fn view(state: &Reader, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &Reader, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let e = &state.entry;
     let block = Block::bordered()
         .title(Line::styled(

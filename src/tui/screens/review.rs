@@ -9,11 +9,11 @@ use ratatui::Frame;
 
 use crate::domain::insights::{summarise, WeekReview};
 use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::screens::editor::Editor;
 use crate::tui::theme::Theme;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Up,
     Down,
@@ -62,12 +62,12 @@ pub struct Review {
 }
 
 pub fn on_key(state: &mut Review, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Write) => match env.content.template("weekly-review") {
             Some(t) => {
-                out.nav = Some(Nav::Replace(Screen::Editor(Box::new(Editor::new_entry(
-                    Some(t),
-                )))))
+                out.nav = Some(Nav::Replace(Screen::Editor(Box::new(
+                    Editor::new_entry_as(Some(t), env.uid),
+                ))))
             }
             None => {
                 out.status = Some("The weekly review template is missing from the content.".into())

@@ -10,12 +10,12 @@ use ratatui::Frame;
 use ratatui_textarea::TextArea;
 
 use crate::store::SearchHit;
-use crate::tui::app::{Effect, Nav, Out};
-use crate::tui::keymap::{code, ctrl, lookup, Binding};
+use crate::tui::app::{Effect, Env, Nav, Out};
+use crate::tui::keymap::{code, ctrl, Binding};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::single_line;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Up,
     Down,
@@ -118,8 +118,8 @@ pub fn as_you_type(text: &str) -> String {
     format!("{trimmed}*")
 }
 
-pub fn on_key(state: &mut Search, key: &KeyEvent, out: &mut Out) {
-    match lookup(KEYS, key) {
+pub fn on_key(state: &mut Search, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Up) => state.selected = state.selected.saturating_sub(1),
         Some(Cmd::Down) => {
             state.selected = (state.selected + 1).min(state.hits.len().saturating_sub(1))
@@ -198,7 +198,7 @@ fn snippet_spans(snippet: &str, theme: &Theme) -> Vec<Span<'static>> {
     spans
 }
 
-pub fn view(state: &Search, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &Search, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Line::styled(" Search ", theme.title))
         .border_style(theme.border);

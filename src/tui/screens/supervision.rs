@@ -15,11 +15,11 @@ use ratatui::Frame;
 use crate::domain::insights::summarise;
 use crate::domain::supervision::SupervisionPrep;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::screens::editor::Editor;
 use crate::tui::theme::Theme;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Up,
     Down,
@@ -139,7 +139,7 @@ impl Supervision {
 
 pub fn on_key(state: &mut Supervision, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     let count = state.prep.as_ref().map_or(0, |p| p.entries.len());
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Up) => state.selected = state.selected.saturating_sub(1),
         Some(Cmd::Down) => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
         Some(Cmd::Toggle) => {
@@ -156,7 +156,7 @@ pub fn on_key(state: &mut Supervision, key: &KeyEvent, env: &Env<'_>, out: &mut 
         Some(Cmd::GoodMoments) => state.good_moments = !state.good_moments,
         Some(Cmd::Earlier) | Some(Cmd::Later) => {
             if let Some(since) = state.since {
-                let earlier = matches!(lookup(KEYS, key), Some(Cmd::Earlier));
+                let earlier = matches!(env.lookup(KEYS, key), Some(Cmd::Earlier));
                 let moved = if earlier {
                     since.checked_sub_days(Days::new(7))
                 } else {
@@ -170,8 +170,9 @@ pub fn on_key(state: &mut Supervision, key: &KeyEvent, env: &Env<'_>, out: &mut 
         }
         Some(Cmd::Write) => match env.content.template("supervision-prep") {
             Some(t) => {
-                out.nav = Some(Nav::Push(Screen::Editor(Box::new(Editor::new_entry(
+                out.nav = Some(Nav::Push(Screen::Editor(Box::new(Editor::new_entry_as(
                     Some(t),
+                    env.uid,
                 )))))
             }
             None => {

@@ -10,11 +10,11 @@ use ratatui::Frame;
 
 use crate::domain::entry::shorten;
 use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::screens::editor::Editor;
 use crate::tui::theme::Theme;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Up,
     Down,
@@ -79,14 +79,14 @@ impl Templates {
     }
 }
 
-pub fn on_key(state: &mut Templates, key: &KeyEvent, out: &mut Out) {
+pub fn on_key(state: &mut Templates, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     let count = state.all.len();
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Up) => state.selected = state.selected.saturating_sub(1),
         Some(Cmd::Down) => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
         Some(Cmd::Start) => {
             if let Some(t) = state.all.get(state.selected) {
-                let e = Editor::new_entry(Some(t));
+                let e = Editor::new_entry_as(Some(t), env.uid);
                 out.nav = Some(Nav::Replace(Screen::Editor(Box::new(e))));
             }
         }
@@ -114,7 +114,7 @@ pub fn on_mouse(state: &mut Templates, mouse: &MouseEvent) {
     }
 }
 
-pub fn view(state: &Templates, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &Templates, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Line::styled(
             " New entry: how would you like to write? ",

@@ -9,18 +9,18 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen, TodayData};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::screens::{
     checkin, diary, editor, exercise, finder, insights, library, pixels, plan, review, search,
     supervision, templates, topic,
 };
 use crate::tui::theme::Theme;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     CheckIn,
     AfterVisit,
-    Write,
+    NewEntry,
     GoodMoment,
     Diary,
     Search,
@@ -33,6 +33,7 @@ pub enum Cmd {
     Pixels,
     Review,
     Supervision,
+    Back,
     Help,
     Quit,
 }
@@ -52,7 +53,7 @@ pub const KEYS: &[Binding<Cmd>] = &[
     },
     Binding {
         keys: &[key('w')],
-        command: Cmd::Write,
+        command: Cmd::NewEntry,
         help: "write a diary entry (choose a template)",
         footer: Some("write"),
     },
@@ -122,10 +123,19 @@ pub const KEYS: &[Binding<Cmd>] = &[
         help: "prepare for supervision",
         footer: None,
     },
+    // Esc goes back everywhere else; here there is nowhere to go back to.
     Binding {
-        keys: &[key('H'), code(KeyCode::F(2))],
+        keys: &[code(KeyCode::Esc)],
+        command: Cmd::Back,
+        help: "says how to close Lantern: Today is home",
+        footer: None,
+    },
+    // The global table's keys, shown in this footer: the global table answers them
+    // before this one is asked.
+    Binding {
+        keys: &[],
         command: Cmd::HelpNow,
-        help: "where to get help now (from any screen: F2)",
+        help: "where to get help now (from any screen)",
         footer: Some("help now"),
     },
     Binding {
@@ -143,10 +153,7 @@ pub const KEYS: &[Binding<Cmd>] = &[
 ];
 
 pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
-    let Some(command) = lookup(KEYS, key) else {
-        if key.code == KeyCode::Esc {
-            out.status = Some("Press q to close Lantern.".into());
-        }
+    let Some(command) = env.lookup(KEYS, key) else {
         return;
     };
     match command {
@@ -162,7 +169,9 @@ pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
                 true,
             ))))
         }
-        Cmd::Write => out.nav = Some(Nav::Push(Screen::Templates(templates::Templates::new(env)))),
+        Cmd::NewEntry => {
+            out.nav = Some(Nav::Push(Screen::Templates(templates::Templates::new(env))))
+        }
         Cmd::GoodMoment => start_offer("template:good-moment", env, out),
         Cmd::Diary => {
             out.nav = Some(Nav::Push(Screen::Diary(diary::Diary {
@@ -172,7 +181,8 @@ pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
             out.effects.push(Effect::LoadEntries { offset: 0 });
         }
         Cmd::Search => out.nav = Some(Nav::Push(Screen::Search(search::Search::new()))),
-        Cmd::HelpNow => out.overlay = Some(Overlay::HelpNow { scroll: 0 }),
+        // Answered by the global table first; this row only shows its keys.
+        Cmd::HelpNow => {}
         Cmd::Insights => {
             out.nav = Some(Nav::Push(Screen::Insights(insights::InsightsView::new())));
             out.effects.push(Effect::LoadInsights(insights::PERIODS[1]));
@@ -206,6 +216,12 @@ pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
             out.nav = Some(Nav::Push(Screen::Plan(plan::Plan::new())));
             out.effects.push(Effect::LoadPlan);
         }
+        Cmd::Back => {
+            out.status = Some(format!(
+                "Press {} to close Lantern.",
+                env.key_for(KEYS, Cmd::Quit)
+            ))
+        }
         Cmd::Help => out.overlay = Some(Overlay::Help),
         Cmd::Quit => out.quit = true,
     }
@@ -216,7 +232,7 @@ pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
 pub fn start_offer(reference: &str, env: &Env<'_>, out: &mut Out) {
     if let Some(id) = reference.strip_prefix("template:") {
         if let Some(template) = env.content.template(id) {
-            let e = editor::Editor::new_entry(Some(template));
+            let e = editor::Editor::new_entry_as(Some(template), env.uid);
             out.nav = Some(Nav::Push(Screen::Editor(Box::new(e))));
             return;
         }

@@ -9,11 +9,11 @@ use ratatui::Frame;
 
 use crate::domain::practice::PracticeRecord;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen};
-use crate::tui::keymap::{code, key, lookup, Binding};
+use crate::tui::keymap::{code, key, Binding};
 use crate::tui::screens::{editor::Editor, exercise::ExerciseRun};
 use crate::tui::theme::Theme;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Up,
     Down,
@@ -105,7 +105,7 @@ impl Topic {
 }
 
 pub fn on_key(state: &mut Topic, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
-    match lookup(KEYS, key) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Up) => state.scroll = state.scroll.saturating_sub(1),
         Some(Cmd::Down) => state.scroll = state.scroll.saturating_add(1),
         Some(Cmd::Exercise) => match state
@@ -126,15 +126,16 @@ pub fn on_key(state: &mut Topic, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
             .and_then(|id| env.content.template(id))
         {
             Some(template) => {
-                out.nav = Some(Nav::Push(Screen::Editor(Box::new(Editor::new_entry(
+                out.nav = Some(Nav::Push(Screen::Editor(Box::new(Editor::new_entry_as(
                     Some(template),
+                    env.uid,
                 )))))
             }
             None => out.status = Some("This one has no diary template.".into()),
         },
         Some(Cmd::Practised) => {
             out.effects.push(Effect::LogPractice(PracticeRecord {
-                uid: uuid::Uuid::new_v4().to_string(),
+                uid: env.uid.to_string(),
                 item_ref: state.reference.clone(),
                 at: env.now,
                 minutes: 0.0,
@@ -148,7 +149,7 @@ pub fn on_key(state: &mut Topic, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     }
 }
 
-pub fn view(state: &Topic, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &Topic, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Line::styled(format!(" {} ", state.name), theme.title))
         .border_style(theme.border);

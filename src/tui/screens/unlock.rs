@@ -8,22 +8,32 @@ use ratatui::Frame;
 use ratatui_textarea::TextArea;
 use zeroize::Zeroizing;
 
-use crate::tui::app::{Effect, Out};
+use crate::tui::app::{Effect, Env, Out};
 use crate::tui::keymap::{code, Binding};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::single_line;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Open,
+    Quit,
 }
 
-pub const KEYS: &[Binding<Cmd>] = &[Binding {
-    keys: &[code(KeyCode::Enter)],
-    command: Cmd::Open,
-    help: "open the diary with this passphrase",
-    footer: Some("open"),
-}];
+pub const KEYS: &[Binding<Cmd>] = &[
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        command: Cmd::Open,
+        help: "open the diary with this passphrase",
+        footer: Some("open"),
+    },
+    // The box says so in words: the footer stays one line of what matters.
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        command: Cmd::Quit,
+        help: "close Lantern",
+        footer: None,
+    },
+];
 
 pub struct Unlock {
     pub field: TextArea<'static>,
@@ -59,29 +69,29 @@ impl Unlock {
     }
 }
 
-pub fn on_key(state: &mut Unlock, key: &KeyEvent, out: &mut Out) {
-    match crate::tui::keymap::lookup(KEYS, key) {
+pub fn on_key(state: &mut Unlock, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
+    match env.lookup(KEYS, key) {
         Some(Cmd::Open) => {
             let passphrase = Zeroizing::new(state.field.lines().join(""));
             if passphrase.is_empty() {
-                state.message = Some("Type your passphrase, then press Enter.".into());
+                state.message = Some(format!(
+                    "Type your passphrase, then press {}.",
+                    env.key_for(KEYS, Cmd::Open)
+                ));
                 return;
             }
             state.waiting = true;
             state.message = None;
             out.effects.push(Effect::Unlock(passphrase));
         }
+        Some(Cmd::Quit) => out.quit = true,
         None => {
-            if key.code == KeyCode::Esc {
-                out.quit = true;
-            } else {
-                state.field.input(*key);
-            }
+            state.field.input(*key);
         }
     }
 }
 
-pub fn view(state: &Unlock, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &Unlock, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let box_area = crate::tui::widgets::centered(area, 60, 11);
     let block = Block::bordered()
         .title(" Lantern ")

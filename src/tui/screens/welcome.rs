@@ -11,11 +11,11 @@ use ratatui_textarea::TextArea;
 use zeroize::Zeroizing;
 
 use crate::tui::app::{Effect, Env, Out};
-use crate::tui::keymap::{code, lookup, Binding};
+use crate::tui::keymap::{code, key, shown, Binding, Keymap, Shown};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::single_line;
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Next,
     Skip,
@@ -35,6 +35,63 @@ pub const KEYS: &[Binding<Cmd>] = &[
         footer: Some("skip"),
     },
 ];
+
+/// Keys inside a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepCmd {
+    Yes,
+    No,
+    Up,
+    Down,
+}
+
+/// Whether to protect the diary with a passphrase.
+pub const OFFER_KEYS: &[Binding<StepCmd>] = &[
+    Binding {
+        keys: &[key('y')],
+        command: StepCmd::Yes,
+        help: "protect the diary with a passphrase",
+        footer: None,
+    },
+    Binding {
+        keys: &[key('n')],
+        command: StepCmd::No,
+        help: "go on without one",
+        footer: None,
+    },
+];
+
+/// Choosing a role or a region.
+pub const LIST_KEYS: &[Binding<StepCmd>] = &[
+    Binding {
+        keys: &[code(KeyCode::Up), key('k')],
+        command: StepCmd::Up,
+        help: "the one above",
+        footer: None,
+    },
+    Binding {
+        keys: &[code(KeyCode::Down), key('j')],
+        command: StepCmd::Down,
+        help: "the one below",
+        footer: None,
+    },
+];
+
+/// The keys of `step` beside the ones every step has.
+pub fn step_table(step: Step) -> &'static [Binding<StepCmd>] {
+    match step {
+        Step::OfferPassphrase => OFFER_KEYS,
+        Step::Role | Step::Region => LIST_KEYS,
+        Step::Intro | Step::Passphrase | Step::Confirm => &[],
+    }
+}
+
+/// The rows footer and help show on the step as it stands.
+pub fn keys(state: &Welcome, map: &Keymap) -> Vec<Shown> {
+    let mut rows = shown(map, KEYS);
+    rows.extend(shown(map, step_table(state.step)));
+    rows
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -116,23 +173,26 @@ impl Welcome {
 
 pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     state.message = None;
-    let command = lookup(KEYS, key);
+    let command = env.lookup(KEYS, key);
+    let inside = env.lookup(step_table(state.step), key);
     match state.step {
         Step::Intro => {
             if command.is_some() {
                 state.step = Step::OfferPassphrase;
             }
         }
-        Step::OfferPassphrase => match (command, key.code) {
-            (_, KeyCode::Char('y')) => state.step = Step::Passphrase,
-            (Some(_), _) | (_, KeyCode::Char('n')) => state.step = Step::Role,
+        Step::OfferPassphrase => match (command, inside) {
+            (_, Some(StepCmd::Yes)) => state.step = Step::Passphrase,
+            (Some(_), _) | (_, Some(StepCmd::No)) => state.step = Step::Role,
             _ => {}
         },
         Step::Passphrase => match command {
             Some(Cmd::Next) => {
                 if state.first.lines().join("").is_empty() {
-                    state.message =
-                        Some("Type a passphrase, or press Esc to go without one.".into());
+                    state.message = Some(format!(
+                        "Type a passphrase, or press {} to go without one.",
+                        env.key_for(KEYS, Cmd::Skip)
+                    ));
                 } else {
                     state.step = Step::Confirm;
                 }
@@ -167,11 +227,9 @@ pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
                 state.second.input(*key);
             }
         },
-        Step::Role => match (command, key.code) {
-            (_, KeyCode::Up | KeyCode::Char('k')) => state.role = state.role.saturating_sub(1),
-            (_, KeyCode::Down | KeyCode::Char('j')) => {
-                state.role = (state.role + 1).min(ROLES.len() - 1)
-            }
+        Step::Role => match (command, inside) {
+            (_, Some(StepCmd::Up)) => state.role = state.role.saturating_sub(1),
+            (_, Some(StepCmd::Down)) => state.role = (state.role + 1).min(ROLES.len() - 1),
             (Some(Cmd::Next), _) => {
                 state.step = Step::Region;
                 if env.content.regions.len() <= 1 {
@@ -181,9 +239,9 @@ pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
             (Some(Cmd::Skip), _) => state.finish(env, None, out),
             _ => {}
         },
-        Step::Region => match (command, key.code) {
-            (_, KeyCode::Up | KeyCode::Char('k')) => state.region = state.region.saturating_sub(1),
-            (_, KeyCode::Down | KeyCode::Char('j')) => {
+        Step::Region => match (command, inside) {
+            (_, Some(StepCmd::Up)) => state.region = state.region.saturating_sub(1),
+            (_, Some(StepCmd::Down)) => {
                 state.region = (state.region + 1).min(env.content.regions.len().saturating_sub(1))
             }
             (Some(_), _) => state.finish(env, Some(ROLES[state.role].0.to_string()), out),
@@ -230,7 +288,11 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
             ));
             lines.push(Line::from(""));
             lines.push(Line::styled(
-                "Press Enter to begin. Esc skips any step.",
+                format!(
+                    "Press {} to begin. {} skips any step.",
+                    env.key_for(KEYS, Cmd::Next),
+                    env.key_for(KEYS, Cmd::Skip)
+                ),
                 theme.muted,
             ));
         }
@@ -281,7 +343,10 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
         }
         Step::Role => {
             lines.push(Line::styled(
-                "What is your work? (Esc to skip)",
+                format!(
+                    "What is your work? ({} to skip)",
+                    env.key_for(KEYS, Cmd::Skip)
+                ),
                 theme.title,
             ));
             lines.push(Line::from(""));

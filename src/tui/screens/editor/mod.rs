@@ -3,21 +3,20 @@
 //! least every second and a half while typing goes on, and on every change of prompt,
 //! so a crash, a closed terminal or a `kill -9` loses at most about two seconds.
 
+mod keys;
+mod view;
+
+pub use keys::{on_key, Cmd, KEYS};
+pub use view::view;
+
 use crate::content::schema::Template;
 use crate::domain::editor_text::{self, Written};
 use crate::domain::entry::{Answer, Entry};
 use crate::store::Draft;
-use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
+use crate::tui::app::{Effect, Env, Out};
 use crate::tui::autosave::Autosave;
-use crate::tui::keymap::{code, ctrl, lookup, Binding};
-use crate::tui::theme::Theme;
 use crate::tui::widgets::{single_line, writing_area};
 use chrono::{DateTime, FixedOffset};
-use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
-use ratatui::Frame;
 use ratatui_textarea::{CursorMove, TextArea};
 
 /// Text longer than this is laid out again on every key, which turns typing slow, so
@@ -32,62 +31,6 @@ pub fn size_words(bytes: usize) -> String {
         format!("{} kB", bytes.div_ceil(1000))
     }
 }
-
-#[derive(Clone, Copy)]
-pub enum Cmd {
-    Save,
-    Next,
-    Previous,
-    Title,
-    External,
-    Leave,
-    Help,
-}
-
-pub const KEYS: &[Binding<Cmd>] = &[
-    Binding {
-        keys: &[ctrl('s')],
-        command: Cmd::Save,
-        help: "save the entry",
-        footer: Some("save"),
-    },
-    Binding {
-        keys: &[ctrl('n'), code(KeyCode::PageDown)],
-        command: Cmd::Next,
-        help: "next prompt",
-        footer: Some("next"),
-    },
-    Binding {
-        keys: &[ctrl('p'), code(KeyCode::PageUp)],
-        command: Cmd::Previous,
-        help: "previous prompt",
-        footer: Some("previous"),
-    },
-    Binding {
-        keys: &[ctrl('t')],
-        command: Cmd::Title,
-        help: "edit the title (again to go back)",
-        footer: Some("title"),
-    },
-    Binding {
-        keys: &[ctrl('e')],
-        command: Cmd::External,
-        help: "write in your own $EDITOR, then come back",
-        footer: Some("$EDITOR"),
-    },
-    Binding {
-        keys: &[code(KeyCode::Esc)],
-        command: Cmd::Leave,
-        help: "stop writing (asks whether to keep a draft)",
-        footer: Some("leave"),
-    },
-    Binding {
-        keys: &[code(KeyCode::F(1))],
-        command: Cmd::Help,
-        help: "show these keys",
-        footer: Some("help"),
-    },
-];
 
 /// One page of writing: a prompt and its answer, or the free-writing body.
 pub struct Page {
@@ -193,12 +136,19 @@ impl Editor {
         }
     }
 
-    pub fn new_entry(template: Option<&Template>) -> Editor {
+    /// A new entry whose draft slot is named by `uid` (the action's fresh id).
+    pub fn new_entry_as(template: Option<&Template>, uid: &str) -> Editor {
         let written = Written {
             tags: template.map(|t| t.tags.clone()).unwrap_or_default(),
             ..Default::default()
         };
-        Editor::build(template, &written, format!("new:{}", uuid::Uuid::new_v4()))
+        Editor::build(template, &written, format!("new:{uid}"))
+    }
+
+    /// A new entry with an id of its own, for callers outside `update` (tests, tools):
+    /// `update` itself takes its ids from the runtime, through `new_entry_as`.
+    pub fn new_entry(template: Option<&Template>) -> Editor {
+        Editor::new_entry_as(template, &uuid::Uuid::new_v4().to_string())
     }
 
     pub fn edit_entry(entry: &Entry, env: &Env<'_>) -> Editor {
@@ -287,14 +237,12 @@ impl Editor {
         }
     }
 
-    pub fn entry(&self, now: DateTime<FixedOffset>) -> Entry {
+    /// The entry as written; `uid` names it if it is new.
+    pub fn entry(&self, now: DateTime<FixedOffset>, uid: &str) -> Entry {
         let w = self.written();
         Entry {
             id: self.entry_id.unwrap_or(0),
-            uid: self
-                .uid
-                .clone()
-                .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+            uid: self.uid.clone().unwrap_or_else(|| uid.to_string()),
             template_id: self.template_id.clone(),
             title: w.title,
             body: w.body,
@@ -414,123 +362,4 @@ impl Editor {
             .collect();
         editor_text::render(&prompts, &self.written())
     }
-}
-
-pub fn on_key(state: &mut Editor, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
-    match lookup(KEYS, key) {
-        Some(Cmd::Save) => {
-            let entry = state.entry(env.now);
-            if entry.is_empty() {
-                out.status = Some("Nothing written yet.".into());
-            } else if state.entry_id.is_some() {
-                out.effects.push(Effect::UpdateEntry {
-                    entry,
-                    draft_slot: state.slot.clone(),
-                    unchanged_since: state.loaded_updated,
-                });
-            } else {
-                out.effects.push(Effect::SaveEntry {
-                    entry,
-                    draft_slot: state.slot.clone(),
-                });
-            }
-        }
-        Some(Cmd::Next) => {
-            if state.index + 1 < state.pages.len() {
-                state.go_to(state.index + 1, env.now, out);
-            } else {
-                out.status = Some("That was the last prompt. Ctrl-S saves.".into());
-            }
-        }
-        Some(Cmd::Previous) => state.go_to(state.index.saturating_sub(1), env.now, out),
-        Some(Cmd::Title) => state.on_title = !state.on_title,
-        Some(Cmd::External) => out
-            .effects
-            .push(Effect::ExternalEditor(state.external_text())),
-        Some(Cmd::Leave) => {
-            if state.changed {
-                out.overlay = Some(Overlay::LeaveEditor);
-            } else {
-                out.nav = Some(Nav::Back);
-            }
-        }
-        Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
-        None => {
-            let area = if state.on_title {
-                if key.code == KeyCode::Enter {
-                    state.on_title = false;
-                    return;
-                }
-                &mut state.title
-            } else {
-                match state.pages.get_mut(state.index) {
-                    Some(page) => &mut page.area,
-                    None => return,
-                }
-            };
-            if area.input(*key) {
-                state.typed(env.now);
-            }
-        }
-    }
-}
-
-pub fn view(state: &Editor, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let progress = if state.pages.len() > 1 {
-        format!(" {} of {} ", state.index + 1, state.pages.len())
-    } else {
-        String::new()
-    };
-    let block = Block::bordered()
-        .title(Line::styled(
-            format!(" {} ", state.template_name),
-            theme.title,
-        ))
-        .title(Line::styled(progress, theme.muted).right_aligned())
-        .border_style(theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let Some(page) = state.pages.get(state.index) else {
-        return;
-    };
-    let hint_height = u16::from(page.hint.is_some());
-    let [title, prompt, hint, text] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Length(hint_height),
-        Constraint::Min(3),
-    ])
-    .margin(1)
-    .areas(inner);
-    let mut title_field = state.title.clone();
-    title_field.set_placeholder_style(theme.muted);
-    if state.on_title {
-        title_field.set_style(theme.selected);
-    } else {
-        title_field.set_cursor_style(theme.base);
-        title_field.set_style(theme.muted);
-    }
-    let [label, field] =
-        Layout::horizontal([Constraint::Length(7), Constraint::Min(1)]).areas(title);
-    frame.render_widget(Paragraph::new(Span::styled("Title ", theme.muted)), label);
-    frame.render_widget(&title_field, field);
-    frame.render_widget(
-        Paragraph::new(Line::styled(page.prompt.clone(), theme.accent)).wrap(Wrap { trim: true }),
-        prompt,
-    );
-    if let Some(h) = &page.hint {
-        frame.render_widget(Paragraph::new(Line::styled(h.clone(), theme.muted)), hint);
-    }
-    let mut area_widget = page.area.clone();
-    area_widget.set_placeholder_style(theme.muted);
-    area_widget.set_block(Block::bordered().border_style(if state.on_title {
-        theme.border
-    } else {
-        theme.accent
-    }));
-    area_widget.set_style(theme.base);
-    if state.on_title {
-        area_widget.set_cursor_style(theme.base);
-    }
-    frame.render_widget(&area_widget, text);
 }

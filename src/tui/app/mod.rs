@@ -1,0 +1,340 @@
+//! The one state of the app, the actions that change it, and `update`: pure, with no
+//! terminal or disk I/O. What must touch the disk comes out as `Effect`s for the
+//! runtime to carry out; their results come back in as actions.
+
+mod drafts;
+mod message;
+mod results;
+
+use chrono::{DateTime, FixedOffset};
+use crossterm::event::{KeyEvent, KeyEventKind};
+
+use crate::config::Config;
+use crate::content::Content;
+use crate::store::Draft;
+
+pub use drafts::{RETRY_MS, UNSAVED};
+pub use message::{Action, Effect};
+
+use super::keymap::{self, Binding, Keymap};
+use super::keys::{global, Global};
+use super::overlay::overlay_key;
+pub use super::overlay::Overlay;
+pub use super::screen::Screen;
+use super::screens::{diary, editor, reader, search, templates};
+use super::theme::Theme;
+
+pub use crate::session::today::TodayData;
+
+/// What a screen's key handler wants done, collected and applied by `update`.
+#[derive(Default)]
+pub struct Out {
+    pub effects: Vec<Effect>,
+    pub nav: Option<Nav>,
+    pub overlay: Option<Overlay>,
+    pub status: Option<String>,
+    pub quit: bool,
+}
+
+pub enum Nav {
+    Push(Screen),
+    Replace(Screen),
+    Back,
+    Home,
+}
+
+/// Read-only things every screen may need.
+pub struct Env<'a> {
+    pub content: &'a Content,
+    pub config: &'a Config,
+    pub now: DateTime<FixedOffset>,
+    /// The keys in effect.
+    pub keys: &'a Keymap,
+    /// A fresh id for whatever this action creates, given by the runtime as the clock
+    /// is.
+    pub uid: &'a str,
+}
+
+impl Env<'_> {
+    /// The command bound to `event` in a screen's `table`, with the user's keys.
+    pub fn lookup<C: Copy + std::fmt::Debug>(
+        &self,
+        table: &[Binding<C>],
+        event: &KeyEvent,
+    ) -> Option<C> {
+        keymap::lookup(self.keys, table, event)
+    }
+
+    /// The first key in effect for `command` in `table`, as the footer shows it: for
+    /// messages that name a key.
+    pub fn key_for<C: Copy + std::fmt::Debug + PartialEq>(
+        &self,
+        table: &[Binding<C>],
+        command: C,
+    ) -> String {
+        table
+            .iter()
+            .find(|b| b.command == command)
+            .and_then(|b| keymap::keys_of(self.keys, b).first())
+            .map_or_else(String::new, |k| k.label())
+    }
+}
+
+pub struct App {
+    pub content: Content,
+    pub config: Config,
+    pub theme: Theme,
+    /// The clock, set by the runtime before each action (and by tests).
+    pub now: DateTime<FixedOffset>,
+    /// A fresh id for what the next action creates (an entry, a check-in, a practice
+    /// record), set by the runtime before each action (and by tests), as the clock is.
+    pub next_uid: String,
+    /// The keys in effect: the defaults with the user's `[keys]` over them.
+    pub keys: Keymap,
+    pub screen: Screen,
+    /// Screens to go back to.
+    pub stack: Vec<Screen>,
+    pub overlay: Option<Overlay>,
+    pub today: TodayData,
+    /// A short, kind line at the bottom: "Saved.", or what went wrong.
+    pub status: Option<String>,
+    pub quit: bool,
+    /// Drafts that could not be written (the disk may be full), kept here until a
+    /// save works, and tried again every few seconds.
+    pub unsaved: Vec<Draft>,
+    /// When the drafts in `unsaved` were last tried.
+    pub retried: Option<DateTime<FixedOffset>>,
+    /// Stopping on a signal: nobody can be asked.
+    pub terminating: bool,
+    /// Stopped on a signal with words that could not be saved: the exit says so.
+    pub words_lost: bool,
+    /// A check-in draft offered at launch and left for later.
+    pub kept_checkin: Option<Draft>,
+}
+
+/// Pasted text as it goes into a field: line ends as `\n`, and no control characters
+/// other than new lines and tabs (a paste must not be able to steer the terminal).
+pub fn clean_paste(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+impl App {
+    pub fn new(
+        content: Content,
+        config: Config,
+        theme: Theme,
+        now: DateTime<FixedOffset>,
+        screen: Screen,
+    ) -> App {
+        let keys = super::keys::keymap(&config);
+        // Until the runtime sets them, ids are made here, outside `update`.
+        let next_uid = uuid::Uuid::new_v4().to_string();
+        // A `[keys]` line that could not be used says so on the status line.
+        let status = (!keys.warnings.is_empty()).then(|| keys.warnings.join(" "));
+        App {
+            content,
+            config,
+            theme,
+            now,
+            next_uid,
+            keys,
+            screen,
+            stack: Vec::new(),
+            overlay: None,
+            today: TodayData::default(),
+            status,
+            quit: false,
+            unsaved: Vec::new(),
+            retried: None,
+            terminating: false,
+            words_lost: false,
+            kept_checkin: None,
+        }
+    }
+
+    pub fn env(&self) -> Env<'_> {
+        Env {
+            content: &self.content,
+            config: &self.config,
+            now: self.now,
+            keys: &self.keys,
+            uid: &self.next_uid,
+        }
+    }
+
+    /// Puts a key map in place of the one built from the config (its warnings are
+    /// the caller's to show).
+    pub fn set_keys(&mut self, keys: Keymap) {
+        self.keys = keys;
+    }
+
+    pub(super) fn apply(&mut self, out: Out) -> Vec<Effect> {
+        if let Some(status) = out.status {
+            self.status = Some(status);
+        }
+        if let Some(overlay) = out.overlay {
+            self.overlay = Some(overlay);
+        }
+        if let Some(nav) = out.nav {
+            match nav {
+                Nav::Push(screen) => {
+                    let screen = self.carry_on_kept_checkin(screen);
+                    let old = std::mem::replace(&mut self.screen, screen);
+                    self.stack.push(old);
+                }
+                Nav::Replace(screen) => self.screen = screen,
+                Nav::Back => {
+                    self.screen = self.stack.pop().unwrap_or(Screen::Today);
+                }
+                Nav::Home => {
+                    self.stack.clear();
+                    self.screen = Screen::Today;
+                }
+            }
+        }
+        let mut effects = out.effects;
+        if out.quit {
+            // Words that could not be saved get one more try; if it fails, quitting asks.
+            effects.extend(self.draft_effects());
+            self.quit = true;
+        }
+        effects
+    }
+}
+
+/// The heart of the app: every change of state goes through here.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Key(key) => {
+            if key.kind == KeyEventKind::Release {
+                return Vec::new();
+            }
+            // The global table first: Ctrl-C even over a box, help now from anywhere
+            // but a box.
+            let typing = app.screen.typing();
+            match global(&app.keys, &key, typing) {
+                Some(Global::QuitNow) => {
+                    // As SIGTERM: keep what was typed. If that cannot be written,
+                    // quitting asks.
+                    let effects = app.draft_effects();
+                    app.quit = true;
+                    return effects;
+                }
+                Some(Global::HelpNow) if app.overlay.is_none() => {
+                    // Closing it returns you to exactly where you were.
+                    app.overlay = Some(Overlay::HelpNow { scroll: 0 });
+                    return Vec::new();
+                }
+                _ => {}
+            }
+            if app.overlay.is_some() {
+                return overlay_key(app, &key);
+            }
+            app.status = None;
+            let mut out = Out::default();
+            let env = Env {
+                content: &app.content,
+                config: &app.config,
+                now: app.now,
+                keys: &app.keys,
+                uid: &app.next_uid,
+            };
+            app.screen.on_key(&app.today, &key, &env, &mut out);
+            let mut effects = app.apply(out);
+            let safe = app.keep_safe(&effects);
+            effects.extend(safe);
+            effects
+        }
+        Action::Paste(text) => {
+            if app.overlay.is_some() {
+                return Vec::new();
+            }
+            let text = clean_paste(&text);
+            let single = editor::one_line(&text);
+            let mut out = Out::default();
+            match &mut app.screen {
+                Screen::Editor(e) => out.status = e.paste(&text, app.now),
+                Screen::CheckIn(f) => f.paste(&text),
+                Screen::Search(s) => search::paste(s, &text, &mut out),
+                Screen::Plan(p) => {
+                    if let Some(area) = &mut p.editing {
+                        area.insert_str(&text);
+                    }
+                }
+                Screen::Unlock(u) => {
+                    // A password manager's copy often ends with a new line, which is
+                    // not part of the passphrase.
+                    u.field
+                        .insert_str(editor::one_line(text.trim_end_matches(['\r', '\n'])));
+                }
+                Screen::Exercise(e) => {
+                    if let Some(done) = &mut e.done {
+                        done.note.insert_str(&single);
+                    }
+                }
+                _ => {}
+            }
+            let mut effects = app.apply(out);
+            let safe = app.keep_safe(&effects);
+            effects.extend(safe);
+            effects
+        }
+        Action::Mouse(mouse) => {
+            if app.overlay.is_some() {
+                return Vec::new();
+            }
+            let mut out = Out::default();
+            match &mut app.screen {
+                Screen::Diary(s) => diary::on_mouse(s, &mouse, &mut out),
+                Screen::Search(s) => search::on_mouse(s, &mouse, &mut out),
+                Screen::Templates(s) => templates::on_mouse(s, &mouse),
+                Screen::Reader(s) => reader::on_mouse(s, &mouse),
+                _ => {}
+            }
+            app.apply(out)
+        }
+        Action::Tick => {
+            let mut effects = app.keep_safe(&[]);
+            if let Screen::Exercise(e) = &mut app.screen {
+                effects.extend(e.tick(app.now, &app.next_uid));
+            }
+            effects
+        }
+        Action::Terminate => {
+            let effects = app.draft_effects();
+            app.terminating = true;
+            app.quit = true;
+            effects
+        }
+        Action::DraftSaved(slot) => {
+            let had = !app.unsaved.is_empty();
+            app.unsaved.retain(|d| d.slot != slot);
+            if had && app.unsaved.is_empty() {
+                app.status = Some("Your words are saved as a draft now.".into());
+            }
+            Vec::new()
+        }
+        Action::DraftSaveFailed(draft) => {
+            app.unsaved.retain(|d| d.slot != draft.slot);
+            app.unsaved.push(draft);
+            if app.retried.is_none() {
+                app.retried = Some(app.now);
+            }
+            if app.quit {
+                if app.terminating {
+                    // A signal cannot be answered with a question: the exit says it.
+                    app.words_lost = true;
+                } else {
+                    app.quit = false;
+                    app.overlay = Some(Overlay::QuitUnsaved);
+                }
+            }
+            Vec::new()
+        }
+        other => results::on_result(app, other),
+    }
+}

@@ -1,0 +1,176 @@
+//! What `update` does with the results of effects: data loaded, saves done, and
+//! what went wrong.
+
+use super::Action;
+use super::{App, Effect, Nav, Out, Overlay, Screen};
+use crate::tui::screens::{checkin, day, reader};
+
+/// An action that is the result of an effect.
+pub(super) fn on_result(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Unlocked => {
+            app.screen = Screen::Today;
+            vec![Effect::LoadToday]
+        }
+        Action::UnlockFailed(message) => {
+            if let Screen::Unlock(s) = &mut app.screen {
+                s.failed(message);
+            } else if let Screen::Welcome(s) = &mut app.screen {
+                s.failed(message);
+            }
+            Vec::new()
+        }
+        Action::TodayLoaded(data) => {
+            app.today = data;
+            Vec::new()
+        }
+        Action::EntriesLoaded { offset, rows } => {
+            if let Screen::Diary(s) = &mut app.screen {
+                s.loaded(offset, rows);
+            }
+            Vec::new()
+        }
+        Action::EntryLoaded(entry) => {
+            let out = Out {
+                nav: Some(Nav::Push(Screen::Reader(reader::Reader::new(entry)))),
+                ..Default::default()
+            };
+            app.apply(out)
+        }
+        Action::SearchResults { query, hits } => {
+            if let Screen::Search(s) = &mut app.screen {
+                s.results(query, hits);
+            }
+            Vec::new()
+        }
+        Action::CheckInSaved(suggestion) => {
+            app.unsaved.retain(|d| d.slot != checkin::DRAFT_SLOT);
+            app.stack.clear();
+            app.screen = Screen::Today;
+            app.status = Some("Check-in saved. Thank you for pausing.".into());
+            app.overlay = suggestion.map(Overlay::Suggestion);
+            vec![Effect::LoadToday]
+        }
+        Action::EntrySaved(id) | Action::EntrySavedAsNew(id) => {
+            let elsewhere = matches!(action, Action::EntrySavedAsNew(_));
+            // Its draft is gone with the save: an older copy must not come back.
+            if let Screen::Editor(e) = &app.screen {
+                app.unsaved.retain(|d| d.slot != e.slot);
+            }
+            app.stack
+                .retain(|s| !matches!(s, Screen::Reader(_) | Screen::Templates(_)));
+            app.screen = app.stack.pop().unwrap_or(Screen::Today);
+            app.status = Some(if elsewhere {
+                format!("The entry was changed or deleted elsewhere meanwhile, so your words are saved as a new entry, #{id}, beside it.")
+            } else {
+                format!("Saved entry #{id}.")
+            });
+            let mut effects = vec![Effect::LoadToday];
+            if let Screen::Diary(d) = &mut app.screen {
+                d.reset();
+                effects.push(Effect::LoadEntries { offset: 0 });
+            }
+            effects
+        }
+        Action::EntryDeleted(id) => {
+            app.stack.retain(|s| !matches!(s, Screen::Reader(_)));
+            if matches!(app.screen, Screen::Reader(_)) {
+                app.screen = app.stack.pop().unwrap_or(Screen::Today);
+            }
+            app.status = Some(format!("Deleted entry #{id}."));
+            let mut effects = vec![Effect::LoadToday];
+            if let Screen::Diary(d) = &mut app.screen {
+                d.reset();
+                effects.push(Effect::LoadEntries { offset: 0 });
+            }
+            effects
+        }
+        Action::DraftFound(draft) => {
+            if app.overlay.is_none() {
+                app.overlay = Some(Overlay::DraftOffer(draft));
+            }
+            Vec::new()
+        }
+        Action::ExternalEdited(result) => {
+            match (&mut app.screen, result) {
+                // An editor that crashed or was quit oddly can leave the file empty:
+                // that is not a reason to drop what was written here.
+                (Screen::Editor(e), Ok(text)) if text.trim().is_empty() && e.has_text() => {
+                    app.status = Some(
+                        "Your editor gave back an empty file, so the words here are kept as they were."
+                            .into(),
+                    );
+                }
+                (Screen::Editor(e), Ok(text)) => {
+                    e.take_external(&text, app.now);
+                    app.status = Some("Back from your editor.".into());
+                }
+                (_, Err(message)) => app.status = Some(message),
+                _ => {}
+            }
+            Vec::new()
+        }
+        Action::PracticeLogged(id) => {
+            if let Screen::Exercise(e) = &mut app.screen {
+                if let Some(done) = &mut e.done {
+                    done.logged_id = Some(id);
+                }
+            }
+            Vec::new()
+        }
+        Action::PlanLoaded(texts) => {
+            if let Screen::Plan(p) = &mut app.screen {
+                p.loaded(texts);
+            }
+            Vec::new()
+        }
+        Action::InsightsLoaded(data) => {
+            if let Screen::Insights(s) = &mut app.screen {
+                s.data = Some(data);
+            }
+            Vec::new()
+        }
+        Action::YearLoaded(grid) => {
+            if let Screen::Pixels(s) = &mut app.screen {
+                s.grid = Some(grid);
+            }
+            Vec::new()
+        }
+        Action::DayLoaded(detail) => {
+            let out = Out {
+                nav: Some(Nav::Push(Screen::Day(day::DayView {
+                    detail,
+                    selected: 0,
+                }))),
+                ..Default::default()
+            };
+            app.apply(out)
+        }
+        Action::WeekLoaded(week) => {
+            if let Screen::Review(s) = &mut app.screen {
+                s.week = Some(week);
+            }
+            Vec::new()
+        }
+        Action::SupervisionLoaded(prep) => {
+            if let Screen::Supervision(s) = &mut app.screen {
+                s.loaded(prep);
+            }
+            Vec::new()
+        }
+        Action::PlanSaveFailed(message) => {
+            if let Screen::Plan(p) = &mut app.screen {
+                if let Some(area) = p.saving.take() {
+                    p.editing = Some(area);
+                }
+            }
+            app.status = Some(message);
+            Vec::new()
+        }
+        Action::Status(message) => {
+            app.status = Some(message);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

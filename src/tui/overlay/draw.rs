@@ -1,0 +1,294 @@
+//! Drawing the box over the screen: its title, its text (scrolled if it is long) and
+//! its footer of keys, built from its key table.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::{footer, Overlay};
+use crate::tui::app::App;
+use crate::tui::keymap::{shown, shown_plain};
+use crate::tui::keys::GLOBAL;
+use crate::tui::screens::{checkin, plan};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::centered;
+
+fn help_now_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(region) = app.content.region(&app.config.region) else {
+        return vec![Line::styled(
+            "No help contacts are set up: check help.toml.",
+            theme.warning,
+        )];
+    };
+    let mut lines = vec![Line::styled(region.intro.trim().to_string(), theme.base)];
+    // People first, in one line, so the numbers below still fit a small window.
+    lines.push(Line::from(""));
+    let people: Vec<&str> = region.people.iter().map(|c| c.name.as_str()).collect();
+    lines.push(Line::from(vec![
+        Span::styled("Talk to: ", theme.accent),
+        Span::styled(people.join(" · "), theme.title),
+    ]));
+    for (heading, contacts) in [
+        ("If life is at risk", &region.urgent),
+        ("Services", &region.services),
+    ] {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(heading, theme.accent));
+        // Numbers first and on one line each, so they fit a small window.
+        let mut contacts: Vec<_> = contacts.iter().collect();
+        contacts.sort_by_key(|c| c.number.is_none());
+        for c in contacts {
+            let mut spans = vec![Span::styled(format!("  {}", c.name), theme.title)];
+            if let Some(n) = &c.number {
+                spans.push(Span::styled(format!("  {n}"), theme.key));
+            }
+            if let Some(w) = &c.when {
+                spans.push(Span::styled(format!("  ({w})"), theme.muted));
+            }
+            lines.push(Line::from(spans));
+            if c.number.is_none() {
+                lines.push(Line::styled(format!("    {}", c.how.trim()), theme.base));
+            }
+        }
+    }
+    if let Some(note) = &region.note {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(note.trim().to_string(), theme.muted));
+    }
+    lines
+}
+
+fn key_row<'a>(keys: String, help: &'a str, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!(" {keys:<18}"), theme.key),
+        Span::styled(help, theme.base),
+    ])
+}
+
+pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let keys = Line::styled(footer(&shown(&app.keys, overlay.table())), theme.key);
+    // Inside the screen's frame: clear of its title row and bottom border.
+    let area = area.inner(ratatui::layout::Margin {
+        horizontal: 0,
+        vertical: 1,
+    });
+    // (title, body, the last line that must stay in view, width, scroll)
+    let (title, lines, footer, width, scroll): (String, Vec<Line>, Line, u16, u16) = match overlay {
+        Overlay::Help => {
+            // The screen's rows, then the global table's, which work here too.
+            let rows = app.screen.keys(&app.keys);
+            let global = shown_plain(&app.keys, GLOBAL);
+            let lines: Vec<Line> = rows
+                .iter()
+                .filter(|r| !r.echo)
+                .chain(&global)
+                .map(|r| key_row(r.labels(), r.help, theme))
+                .collect();
+            (
+                format!(" Keys: {} ", app.screen.name()),
+                lines,
+                Line::styled(footer(&shown(&app.keys, overlay.table())), theme.muted),
+                80,
+                0,
+            )
+        }
+        Overlay::HelpNow { scroll } => (
+            " Help now ".into(),
+            help_now_lines(app, theme),
+            Line::styled(keys.to_string(), theme.muted),
+            80,
+            *scroll,
+        ),
+        Overlay::Suggestion(s) => {
+            let mut lines = vec![Line::styled(s.message.clone(), theme.base), Line::from("")];
+            for (i, offer) in s.offer.iter().enumerate() {
+                let name = app
+                    .content
+                    .list(crate::content::Kind::ALL)
+                    .into_iter()
+                    .find(|(k, id, _)| format!("{}:{id}", k.name()) == *offer)
+                    .map_or(offer.clone(), |(_, _, n)| n);
+                let style = if i == 0 { theme.accent } else { theme.muted };
+                lines.push(Line::styled(
+                    format!("  {}{name}", if i == 0 { "→ " } else { "  " }),
+                    style,
+                ));
+            }
+            if s.offer_help {
+                if let Some(region) = app.content.region(&app.config.region) {
+                    lines.push(Line::from(""));
+                    for c in region
+                        .people
+                        .iter()
+                        .chain(&region.services)
+                        .chain(&region.urgent)
+                    {
+                        if let Some(n) = &c.number {
+                            lines.push(Line::styled(format!("  {}: {n}", c.name), theme.base));
+                        }
+                    }
+                    // The key that works on every screen, typing or not.
+                    let help_now = shown_plain(&app.keys, GLOBAL)
+                        .into_iter()
+                        .find(|r| r.command == "help_now")
+                        .and_then(|r| {
+                            r.keys
+                                .iter()
+                                .find(|k| !k.is_text())
+                                .or(r.keys.first())
+                                .copied()
+                        });
+                    if let Some(k) = help_now {
+                        lines.push(Line::styled(
+                            format!("  {} shows everyone who can help.", k.label()),
+                            theme.muted,
+                        ));
+                    }
+                }
+            }
+            (" One small thing ".into(), lines, keys.clone(), 70, 0)
+        }
+        Overlay::DraftOffer(d) if plan::draft_section(d).is_some() => {
+            let first = d.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let preview = crate::domain::entry::shorten(first, 50);
+            (
+                " Unfinished plan ".into(),
+                vec![
+                    Line::styled(
+                        format!(
+                            "You were writing “{}” in your plan on {}:",
+                            d.title,
+                            d.updated.format("%a %-d %b %H:%M")
+                        ),
+                        theme.base,
+                    ),
+                    Line::styled(format!("  “{preview}”"), theme.accent),
+                ],
+                keys.clone(),
+                66,
+                0,
+            )
+        }
+        Overlay::DraftOffer(d) if checkin::is_checkin_draft(d) => {
+            let mut lines = vec![Line::styled(
+                format!(
+                    "You have an unfinished check-in from {}.",
+                    d.updated.format("%a %-d %b %H:%M")
+                ),
+                theme.base,
+            )];
+            if !d.title.trim().is_empty() {
+                let preview = crate::domain::entry::shorten(&d.title, 50);
+                lines.push(Line::styled(format!("  “{preview}”"), theme.accent));
+            }
+            (" Unfinished check-in ".into(), lines, keys.clone(), 66, 0)
+        }
+        Overlay::DraftOffer(d) => {
+            let first = [d.title.as_str(), d.body.as_str()]
+                .into_iter()
+                .chain(d.answers.iter().map(|a| a.text.as_str()))
+                .find(|t| !t.trim().is_empty())
+                .unwrap_or("");
+            let preview = crate::domain::entry::shorten(first.lines().next().unwrap_or(""), 50);
+            (
+                " Unfinished writing ".into(),
+                vec![
+                    Line::styled(
+                        format!(
+                            "You have an unfinished entry from {}:",
+                            d.updated.format("%a %-d %b %H:%M")
+                        ),
+                        theme.base,
+                    ),
+                    Line::styled(format!("  “{preview}”"), theme.accent),
+                ],
+                keys.clone(),
+                66,
+                0,
+            )
+        }
+        Overlay::ConfirmDelete { title, .. } => (
+            " Delete? ".into(),
+            vec![
+                Line::styled(format!("Delete “{title}”?"), theme.base),
+                Line::styled("This cannot be undone.", theme.warning),
+            ],
+            keys.clone(),
+            60,
+            0,
+        ),
+        Overlay::LeaveCheckIn => (
+            " Leave? ".into(),
+            vec![Line::styled(
+                "Leave without saving this check-in?",
+                theme.base,
+            )],
+            keys.clone(),
+            50,
+            0,
+        ),
+        Overlay::QuitUnsaved => (
+            " Quit? ".into(),
+            vec![
+                Line::styled(
+                    "Your words could not be saved (is the disk full?). If you quit now, \
+                     what you wrote since the last save is lost.",
+                    theme.warning,
+                ),
+                Line::from(""),
+                Line::styled("Quit anyway?", theme.base),
+            ],
+            keys.clone(),
+            64,
+            0,
+        ),
+        Overlay::LeaveEditor => (
+            " Stop writing? ".into(),
+            vec![Line::styled(
+                "Keep what you wrote as a draft for later?",
+                theme.base,
+            )],
+            keys.clone(),
+            60,
+            0,
+        ),
+        Overlay::Message { text, scroll } => (
+            " ".into(),
+            text.lines()
+                .map(|l| Line::styled(l.to_string(), theme.base))
+                .collect(),
+            Line::styled(keys.to_string(), theme.muted),
+            80,
+            *scroll,
+        ),
+    };
+    // Inside the screen's frame, never over its border.
+    let width = width.min(area.width.saturating_sub(4));
+    let text_width = width.saturating_sub(4).max(1);
+    let body = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let body_rows = body.line_count(text_width) as u16;
+    let max_body = area.height.saturating_sub(7).max(1);
+    let shown = body_rows.min(max_body);
+    let rect = centered(area, width, shown + 6);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Line::styled(title, theme.title))
+        .border_style(theme.accent)
+        .style(theme.base);
+    let inner = block.inner(rect).inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 1,
+    });
+    frame.render_widget(block, rect);
+    let [text_area, _, footer_area] = Layout::vertical([
+        Constraint::Length(shown),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let scroll = scroll.min(body_rows.saturating_sub(shown));
+    frame.render_widget(body.scroll((scroll, 0)), text_area);
+    frame.render_widget(Paragraph::new(footer), footer_area);
+}

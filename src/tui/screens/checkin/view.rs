@@ -1,0 +1,254 @@
+//! Drawing the check-in: a summary line of the values so far, then the step.
+
+use std::collections::BTreeSet;
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::{CheckInForm, Step};
+use crate::content::schema::Level;
+use crate::content::Content;
+use crate::tui::app::Env;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::mood_meter;
+
+pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = if state.after_visit {
+        " After a visit "
+    } else {
+        " Check in "
+    };
+    let progress = format!(" step {} of {} ", state.index + 1, state.steps.len());
+    let block = Block::bordered()
+        .title(Line::styled(title, theme.title))
+        .title(Line::styled(progress, theme.muted).right_aligned())
+        .border_style(theme.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [summary, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)])
+        .margin(1)
+        .areas(inner);
+    let system_name = state
+        .system
+        .and_then(|i| env.content.systems.get(i))
+        .map_or("—".to_string(), |s| s.name.clone());
+    let (p, e) = state.levels();
+    let quarter = env
+        .content
+        .quadrants
+        .iter()
+        .find(|q| q.pleasantness == p && q.energy == e)
+        .map_or(String::new(), |q| q.name.clone());
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("pleasant {}  ", state.pleasantness), theme.base),
+            Span::styled(format!("energy {}  ", state.energy), theme.base),
+            Span::styled(format!("stress {}  ", state.stress), theme.base),
+            Span::styled(format!("system {system_name}  "), theme.muted),
+            Span::styled(quarter, theme.quadrant(p, e)),
+        ])),
+        summary,
+    );
+    let scale = |id: &str| env.content.scale(id);
+    let question = |id: &str| scale(id).map_or(String::new(), |s| s.question.clone());
+    match state.step() {
+        Step::Meter => {
+            let [q, meter] =
+                Layout::vertical([Constraint::Length(2), Constraint::Min(5)]).areas(body);
+            let text = if state.after_visit {
+                "How was the visit, and how are you now?".to_string()
+            } else {
+                format!("{}  {}", question("pleasantness"), question("energy"))
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, theme.accent)).wrap(Wrap { trim: true }),
+                q,
+            );
+            if meter.width >= 90 {
+                // Room to show the words that belong where you are on the meter.
+                let [grid, words] =
+                    Layout::horizontal([Constraint::Length(72), Constraint::Min(16)]).areas(meter);
+                mood_meter::render(frame, grid, state, env.content, theme);
+                let (p, e) = state.levels();
+                let mut lines = vec![
+                    Line::styled(quarter_name(env.content, p, e), theme.quadrant(p, e)),
+                    Line::from(""),
+                ];
+                lines.extend(
+                    state
+                        .quadrant_words(env.content)
+                        .into_iter()
+                        .map(|w| Line::styled(format!(" {w}"), theme.muted)),
+                );
+                frame.render_widget(Paragraph::new(lines), words);
+            } else {
+                mood_meter::render(frame, meter, state, env.content, theme);
+            }
+        }
+        Step::Words => {
+            let words = state.quadrant_words(env.content);
+            let mut lines = vec![
+                Line::styled("Which words fit? Space picks; Tab moves on.", theme.accent),
+                Line::from(""),
+            ];
+            lines.extend(list_lines(
+                &words,
+                state.word_cursor,
+                &state.words,
+                theme,
+                body.height.saturating_sub(2),
+            ));
+            frame.render_widget(Paragraph::new(lines), body);
+        }
+        Step::Stress => {
+            let s = scale("stress");
+            let (lo, hi) = s.map_or((0, 10), |s| (s.min, s.max));
+            let mut bar = String::new();
+            for v in lo..=hi {
+                bar.push_str(if v <= state.stress {
+                    "██"
+                } else {
+                    "░░"
+                });
+            }
+            let lines = vec![
+                Line::styled(question("stress"), theme.accent),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled(
+                        format!("{} ", s.map_or("low".into(), |s| s.low.clone())),
+                        theme.muted,
+                    ),
+                    Span::styled(bar, theme.accent),
+                    Span::styled(
+                        format!(" {}", s.map_or("high".into(), |s| s.high.clone())),
+                        theme.muted,
+                    ),
+                ]),
+                Line::from(""),
+                Line::styled(
+                    format!("Stress: {}   (←→ or a digit)", state.stress),
+                    theme.base,
+                ),
+            ];
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+        }
+        Step::System => {
+            let mut lines = vec![
+                Line::styled(
+                    "Which feels most active right now? (optional)",
+                    theme.accent,
+                ),
+                Line::from(""),
+            ];
+            for (i, s) in env.content.systems.iter().enumerate() {
+                let style = if state.system == Some(i) {
+                    theme.selected
+                } else {
+                    theme.base
+                };
+                lines.push(Line::styled(format!(" {} {} ", i + 1, s.name), style));
+                lines.push(Line::styled(
+                    format!("     {}", s.feels_like.trim()),
+                    theme.muted,
+                ));
+            }
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+        }
+        Step::Tags => {
+            let names: Vec<&str> = env
+                .content
+                .stresses
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect();
+            let ids: BTreeSet<String> = env
+                .content
+                .stresses
+                .iter()
+                .filter(|s| state.tags.contains(s.id.as_ref()))
+                .map(|s| s.name.clone())
+                .collect();
+            let mut lines = vec![
+                Line::styled("Is any of these part of it today? (optional)", theme.accent),
+                Line::from(""),
+            ];
+            lines.extend(list_lines(
+                &names,
+                state.tag_cursor,
+                &ids,
+                theme,
+                body.height.saturating_sub(2),
+            ));
+            frame.render_widget(Paragraph::new(lines), body);
+        }
+        Step::Note | Step::Good => {
+            let (label, field) = if state.step() == Step::Note {
+                (
+                    if state.after_visit {
+                        "What do you need now?"
+                    } else {
+                        "Anything to add? (optional)"
+                    },
+                    &state.note,
+                )
+            } else {
+                ("One good moment from today (optional)", &state.good)
+            };
+            let [l, f, hint] = Layout::vertical([
+                Constraint::Length(2),
+                Constraint::Length(3),
+                Constraint::Min(1),
+            ])
+            .areas(body);
+            frame.render_widget(Paragraph::new(Line::styled(label, theme.accent)), l);
+            let mut field = field.clone();
+            field.set_block(Block::bordered().border_style(theme.accent));
+            field.set_placeholder_style(theme.muted);
+            frame.render_widget(&field, f);
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    "Enter moves on; Ctrl-S saves the check-in.",
+                    theme.muted,
+                )),
+                hint,
+            );
+        }
+    }
+}
+
+fn quarter_name(content: &Content, p: Level, e: Level) -> String {
+    content
+        .quadrants
+        .iter()
+        .find(|q| q.pleasantness == p && q.energy == e)
+        .map_or(String::new(), |q| format!(" {} ", q.name))
+}
+
+fn list_lines<'a>(
+    items: &[&str],
+    cursor: usize,
+    chosen: &BTreeSet<String>,
+    theme: &Theme,
+    height: u16,
+) -> Vec<Line<'a>> {
+    let height = (height as usize).max(1);
+    let start = cursor.saturating_sub(height.saturating_sub(1));
+    items
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, item)| {
+            let mark = if chosen.contains(*item) { "[x]" } else { "[ ]" };
+            let style = if i == cursor {
+                theme.selected
+            } else {
+                theme.base
+            };
+            Line::styled(format!(" {mark} {item} "), style)
+        })
+        .collect()
+}
