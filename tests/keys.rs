@@ -375,3 +375,20 @@ fn a_keys_section_in_config_toml_changes_the_key_the_footer_and_the_help() {
     app.escape();
     app.quit_from_today();
 }
+
+#[test]
+fn todays_lines_name_the_users_keys_too() {
+    let app = app_with(vec![
+        setting("check_in", &["F5"], 3),
+        setting("good_moment", &["m"], 4),
+    ]);
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("No check-in yet today. F5 takes a minute."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("What went well today, however small? m to note it."),
+        "{screen}"
+    );
+}

@@ -4,12 +4,15 @@
 use chrono::Timelike;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
+use crate::content::schema::Text;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen, TodayData};
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::keys::{Global, GLOBAL};
 use crate::tui::screens::{
     checkin, diary, editor, exercise, finder, insights, library, pixels, plan, review, search,
     supervision, templates, topic,
@@ -251,12 +254,14 @@ pub fn start_offer(reference: &str, env: &Env<'_>, out: &mut Out) {
     }
 }
 
-fn greeting(hour: u32) -> &'static str {
-    match hour {
-        5..=11 => "Good morning.",
-        12..=17 => "Good afternoon.",
-        _ => "Good evening.",
-    }
+/// A line of content with the user's key where its `{key}` is.
+fn keyed(text: &Text, indent: &str, key: String, style: Style, theme: &Theme) -> Line<'static> {
+    let (before, after) = text.around_key();
+    Line::from(vec![
+        Span::styled(format!("{indent}{before}"), style),
+        Span::styled(key, theme.key),
+        Span::styled(after.to_string(), style),
+    ])
 }
 
 pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -272,13 +277,15 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
         vertical: 1,
     });
 
+    let words = &env.content.words.today;
+    let key_of = |command: Cmd| env.key_for(KEYS, command);
     let mut lines = vec![
-        Line::styled(greeting(env.now.hour()), theme.title),
+        Line::styled(words.greeting(env.now.hour()).to_string(), theme.title),
         Line::from(""),
     ];
     match &today.latest_today {
         Some(c) => lines.push(Line::from(vec![
-            Span::styled("You checked in today", theme.base),
+            Span::styled(words.checked_in.to_string(), theme.base),
             Span::styled(
                 format!(
                     "  pleasant {} · energy {} · stress {}",
@@ -295,50 +302,64 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
                 theme.muted,
             ),
         ])),
-        None => lines.push(Line::from(vec![
-            Span::styled("No check-in yet today. ", theme.base),
-            Span::styled("c", theme.key),
-            Span::styled(" takes a minute.", theme.base),
-        ])),
+        None => lines.push(keyed(
+            &words.no_checkin,
+            "",
+            key_of(Cmd::CheckIn),
+            theme.base,
+            theme,
+        )),
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled("One small thing", theme.accent));
+    lines.push(Line::styled(
+        words.one_small_thing.to_string(),
+        theme.accent,
+    ));
     match &today.suggestion {
         Some(s) => {
             lines.push(Line::styled(format!("  {}", s.message), theme.base));
             if s.offer_help {
-                lines.push(Line::from(vec![
-                    Span::styled("  H", theme.key),
-                    Span::styled(" shows people and numbers who can help.", theme.warning),
-                ]));
+                // Help now lives in the global table: its key works over every screen.
+                let help_now = env.key_for(GLOBAL, Global::HelpNow);
+                lines.push(keyed(
+                    &words.help_offer,
+                    "  ",
+                    help_now,
+                    theme.warning,
+                    theme,
+                ));
             }
         }
         None => lines.push(Line::styled(
-            "  Take one slow breath before the next thing.",
+            format!("  {}", words.no_suggestion),
             theme.base,
         )),
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled("A good moment", theme.accent));
-    lines.push(Line::from(vec![
-        Span::styled("  What went well today, however small? ", theme.base),
-        Span::styled("g", theme.key),
-        Span::styled(" to note it.", theme.base),
-    ]));
+    lines.push(Line::styled(
+        words.good_moment_heading.to_string(),
+        theme.accent,
+    ));
+    lines.push(keyed(
+        &words.good_moment,
+        "  ",
+        key_of(Cmd::GoodMoment),
+        theme.base,
+        theme,
+    ));
     if today.reflection_due {
         lines.push(Line::from(""));
-        lines.push(Line::from(vec![
-            Span::styled(
-                "Once a month, if you like: how are you growing? ",
-                theme.muted,
-            ),
-            Span::styled("o", theme.key),
-            Span::styled(" begins a short reflection.", theme.muted),
-        ]));
+        lines.push(keyed(
+            &words.reflection_due,
+            "",
+            key_of(Cmd::Reflection),
+            theme.muted,
+            theme,
+        ));
     }
     if let Some(otd) = &today.on_this_day {
         lines.push(Line::from(""));
-        lines.push(Line::styled("On this day", theme.accent));
+        lines.push(Line::styled(words.on_this_day.to_string(), theme.accent));
         for g in otd.good_moments.iter().take(2) {
             lines.push(Line::styled(
                 format!("  {}: {}", g.date.format("%Y"), g.text),
@@ -362,7 +383,10 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
     let mut rows = vec![Line::styled("Recent entries", theme.accent)];
     if today.recent.is_empty() {
         rows.push(Line::styled(
-            "  Nothing written yet. w starts an entry.",
+            format!(
+                "  Nothing written yet. {} starts an entry.",
+                key_of(Cmd::NewEntry)
+            ),
             theme.muted,
         ));
     }
