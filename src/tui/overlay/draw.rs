@@ -21,20 +21,22 @@ fn help_now_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
             theme.warning,
         )];
     };
+    // The same headings as `lantern help-now`, from content.
+    let headings = &app.content.words.help_sections;
     let mut lines = vec![Line::styled(region.intro.trim().to_string(), theme.base)];
     // People first, in one line, so the numbers below still fit a small window.
     lines.push(Line::from(""));
     let people: Vec<&str> = region.people.iter().map(|c| c.name.as_str()).collect();
     lines.push(Line::from(vec![
-        Span::styled("Talk to: ", theme.accent),
+        Span::styled(format!("{}: ", headings.people), theme.accent),
         Span::styled(people.join(" · "), theme.title),
     ]));
     for (heading, contacts) in [
-        ("If life is at risk", &region.urgent),
-        ("Services", &region.services),
+        (&headings.urgent, &region.urgent),
+        (&headings.services, &region.services),
     ] {
         lines.push(Line::from(""));
-        lines.push(Line::styled(heading, theme.accent));
+        lines.push(Line::styled(heading.to_string(), theme.accent));
         // Numbers first and on one line each, so they fit a small window.
         let mut contacts: Vec<_> = contacts.iter().collect();
         contacts.sort_by_key(|c| c.number.is_none());

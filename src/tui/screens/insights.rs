@@ -12,7 +12,7 @@ use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::content::schema::Level;
-use crate::domain::insights::{summarise, Insights, Measure};
+use crate::domain::insights::{summarise_with, Insights, Measure};
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::keymap::{code, key, Binding};
 use crate::tui::theme::Theme;
@@ -135,7 +135,7 @@ pub fn view(state: &InsightsView, env: &Env<'_>, theme: &Theme, frame: &mut Fram
         );
         return;
     };
-    let summary = summarise(data, env.now.date_naive());
+    let summary = summarise_with(data, env.now.date_naive(), &env.content.words.insights);
     let summary_paragraph = Paragraph::new(
         summary
             .iter()

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::domain::insights::{summarise, WeekReview};
+use crate::domain::insights::{summarise_with, WeekReview};
 use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
 use crate::tui::keymap::{code, key, Binding};
 use crate::tui::screens::editor::Editor;
@@ -90,10 +90,14 @@ pub fn view(state: &Review, env: &Env<'_>, theme: &Theme, frame: &mut Frame, are
         );
         return;
     };
-    let mut lines: Vec<Line> = summarise(&week.insights, env.now.date_naive())
-        .into_iter()
-        .map(|s| Line::styled(s, theme.base))
-        .collect();
+    let mut lines: Vec<Line> = summarise_with(
+        &week.insights,
+        env.now.date_naive(),
+        &env.content.words.insights,
+    )
+    .into_iter()
+    .map(|s| Line::styled(s, theme.base))
+    .collect();
     lines.push(Line::from(""));
     lines.push(Line::styled("Check-ins", theme.accent));
     if week.checkins.is_empty() {

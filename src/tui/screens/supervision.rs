@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::domain::insights::summarise;
+use crate::domain::insights::summarise_with;
 use crate::domain::supervision::SupervisionPrep;
 use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen};
 use crate::tui::keymap::{code, key, Binding};
@@ -217,9 +217,13 @@ pub fn view(state: &Supervision, env: &Env<'_>, theme: &Theme, frame: &mut Frame
         format!("{since} ([ and ] move the start)"),
         theme.accent,
     )];
-    for s in summarise(&prep.insights, env.now.date_naive())
-        .into_iter()
-        .take(3)
+    for s in summarise_with(
+        &prep.insights,
+        env.now.date_naive(),
+        &env.content.words.insights,
+    )
+    .into_iter()
+    .take(3)
     {
         lines.push(Line::styled(s, theme.base));
     }

@@ -15,10 +15,11 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::mood_meter;
 
 pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let words = &env.content.words.checkin;
     let title = if state.after_visit {
-        " After a visit "
+        format!(" {} ", words.title_after_visit)
     } else {
-        " Check in "
+        format!(" {} ", words.title)
     };
     let progress = format!(" step {} of {} ", state.index + 1, state.steps.len());
     let block = Block::bordered()
@@ -58,7 +59,7 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
             let [q, meter] =
                 Layout::vertical([Constraint::Length(2), Constraint::Min(5)]).areas(body);
             let text = if state.after_visit {
-                "How was the visit, and how are you now?".to_string()
+                words.visit_meter.to_string()
             } else {
                 format!("{}  {}", question("pleasantness"), question("energy"))
             };
@@ -90,7 +91,7 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
         Step::Words => {
             let words = state.quadrant_words(env.content);
             let mut lines = vec![
-                Line::styled("Which words fit? Space picks; Tab moves on.", theme.accent),
+                Line::styled(env.content.words.checkin.words.to_string(), theme.accent),
                 Line::from(""),
             ];
             lines.extend(list_lines(
@@ -137,10 +138,7 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
         }
         Step::System => {
             let mut lines = vec![
-                Line::styled(
-                    "Which feels most active right now? (optional)",
-                    theme.accent,
-                ),
+                Line::styled(words.system.to_string(), theme.accent),
                 Line::from(""),
             ];
             for (i, s) in env.content.systems.iter().enumerate() {
@@ -172,7 +170,7 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
                 .map(|s| s.name.clone())
                 .collect();
             let mut lines = vec![
-                Line::styled("Is any of these part of it today? (optional)", theme.accent),
+                Line::styled(words.tags.to_string(), theme.accent),
                 Line::from(""),
             ];
             lines.extend(list_lines(
@@ -188,14 +186,14 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
             let (label, field) = if state.step() == Step::Note {
                 (
                     if state.after_visit {
-                        "What do you need now?"
+                        &words.note_after_visit
                     } else {
-                        "Anything to add? (optional)"
+                        &words.note
                     },
                     &state.note,
                 )
             } else {
-                ("One good moment from today (optional)", &state.good)
+                (&words.good, &state.good)
             };
             let [l, f, hint] = Layout::vertical([
                 Constraint::Length(2),
@@ -203,16 +201,16 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
                 Constraint::Min(1),
             ])
             .areas(body);
-            frame.render_widget(Paragraph::new(Line::styled(label, theme.accent)), l);
+            frame.render_widget(
+                Paragraph::new(Line::styled(label.to_string(), theme.accent)),
+                l,
+            );
             let mut field = field.clone();
             field.set_block(Block::bordered().border_style(theme.accent));
             field.set_placeholder_style(theme.muted);
             frame.render_widget(&field, f);
             frame.render_widget(
-                Paragraph::new(Line::styled(
-                    "Enter moves on; Ctrl-S saves the check-in.",
-                    theme.muted,
-                )),
+                Paragraph::new(Line::styled(words.field_hint.to_string(), theme.muted)),
                 hint,
             );
         }
