@@ -13,7 +13,7 @@ fn main() {
             .and_then(|session| lantern::tui::run(&session))
             .map(|()| 0)
     } else {
-        lantern::cli::run(cli)
+        lantern::cli::run(cli, lantern::tui::keys::rows)
     };
     let result = result.and_then(|code| {
         // Anything still buffered goes now, so a failed write is seen here.

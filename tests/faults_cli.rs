@@ -136,6 +136,7 @@ fn every_printing_command_ends_quietly_when_its_reader_goes() {
         &["exercise", "soothing-breathing", "--minutes-only"],
         &["exercise", "soothing-breathing", "--speed", "500"],
         &["paths"],
+        &["keys"],
         &["doctor"],
         &["completions", "bash"],
         &["--help"],

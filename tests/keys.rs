@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use crossterm::event::{KeyEvent, KeyModifiers};
 
-use lantern::config::{Config, KeySetting};
+use lantern::config::{self, Config, KeySetting};
 use lantern::keys::{command_name, Key, Keymap};
 use lantern::tui::app::{update, Action, App, Overlay, Screen};
 use lantern::tui::keys::{global, keymap, places, rows, Place, EVERYWHERE};
@@ -391,4 +391,69 @@ fn todays_lines_name_the_users_keys_too() {
         screen.contains("What went well today, however small? m to note it."),
         "{screen}"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// `lantern keys`: the same map, on the command line.
+
+#[test]
+fn lantern_keys_prints_the_map_in_effect_and_warns_about_a_bad_line() {
+    let diary = support::cli::Diary::new();
+    let path = diary.dir.join("config.toml");
+    let mut config = fs::read_to_string(&path).expect("config.toml");
+    config.push_str("\n[keys]\ncheck_in = \"F5\"\nquit = \"Ctrl-Ü\"\n");
+    fs::write(&path, config).expect("writing config.toml");
+
+    let run = diary.run(&["keys"]).success();
+    let today: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "Today")
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(
+        today
+            .iter()
+            .any(|l| l.trim_start().starts_with("F5 ") && l.contains("check_in")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        today
+            .iter()
+            .any(|l| l.trim_start().starts_with("q ") && l.contains(" quit ")),
+        "the default stays: {}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains("keys.quit: \"Ctrl-Ü\" is not a key name; kept q"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn the_example_config_lists_every_command_with_keys_that_read_back() {
+    let (rows, _) = rows(&Config::default());
+    let example = config::EXAMPLE;
+    for row in rows.iter().filter(|r| !r.keys.is_empty()) {
+        let line = example
+            .lines()
+            .find(|l| l.starts_with(&format!("# {} = ", row.command)))
+            .unwrap_or_else(|| panic!("the example config lists {}", row.command));
+        let value = line
+            .split_once(" = ")
+            .map(|(_, v)| v.split("  #").next().unwrap_or(v))
+            .expect("a value");
+        for name in value
+            .trim()
+            .trim_matches(|c| c == '[' || c == ']')
+            .split(", ")
+            .map(|k| k.trim().trim_matches('"'))
+        {
+            assert!(Key::parse(name).is_some(), "{line}: {name}");
+        }
+    }
 }

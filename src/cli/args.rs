@@ -115,6 +115,9 @@ pub enum Command {
     },
     /// Show where Lantern keeps your diary, settings and content overrides.
     Paths,
+    /// List every key the full-screen app answers to, with your changes from the
+    /// [keys] section of config.toml.
+    Keys,
     /// Check the diary and print what a bug report needs: versions, paths, schema,
     /// encryption, file modes, and SQLite's own check of the file. Never diary text.
     Doctor,

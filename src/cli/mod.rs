@@ -31,6 +31,7 @@ mod doctor;
 mod editor;
 mod exercise;
 mod help_now;
+mod keys;
 mod library;
 mod output;
 mod paths;
@@ -50,10 +51,18 @@ pub use args::{Cli, Command};
 
 use anyhow::Result;
 
+use crate::config::Config;
+use crate::keys::KeyRow;
+
 use context::Context;
 
 /// Runs the command line; returns the process exit code.
-pub fn run(cli: Cli) -> Result<i32> {
+/// The full-screen app's keys in effect for these settings, with a warning for each
+/// `[keys]` line it could not use. `main` passes the app's own function in, so the
+/// command line can list the keys without depending on the app.
+pub type KeyRows = fn(&Config) -> (Vec<KeyRow>, Vec<String>);
+
+pub fn run(cli: Cli, key_rows: KeyRows) -> Result<i32> {
     // `nudge` must be silent and fast, so it runs before the settings load and never
     // reports an error.
     if matches!(cli.command, Some(Command::Nudge)) {
@@ -99,6 +108,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Passphrase => security::passphrase(&ctx),
         Command::Decrypt { out } => security::decrypt(&ctx, &out),
         Command::Paths => paths::paths(&ctx),
+        Command::Keys => keys::keys(&ctx, key_rows),
         Command::Doctor => doctor::doctor(&ctx),
         Command::Repair => doctor::repair(&ctx),
         Command::Completions { shell } => {

@@ -139,12 +139,92 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 # Exercises as text only, with no moving shapes.
 # reduced_motion = false
 
-# Your own keys. Each line names a command and its key, or a list of keys;
-# `lantern keys` lists every command and the keys it has now.
+# Your own keys. Each line names a command and its key, or a list of keys, such
+# as check_in = ["c", "F5"], and moves that command on every screen that has it.
+# Below is every command with the keys it has now, and where it works; `lantern
+# keys` lists them with what each does. A box closes on any key it does not use.
 # [keys]
-# check_in = ["c", "F5"]
-# quit = "q"
-# help_now = "F2"
+# help_now = ["H", "F2"]          # every screen, Today
+# quit_now = "Ctrl-C"             # every screen
+# check_in = "c"                  # Today
+# after_visit = "a"               # Today
+# new_entry = "w"                 # Today, Diary
+# good_moment = "g"               # Today
+# diary = "d"                     # Today
+# search = "/"                    # Today, Diary
+# library = "l"                   # Today
+# support = "f"                   # Today
+# plan = "p"                      # Today
+# insights = "i"                  # Today
+# reflection = "o"                # Today
+# pixels = "y"                    # Today
+# review = "r"                    # Today
+# supervision = "s"               # Today
+# back = "Esc"                    # Today, Diary, Entry and 11 more
+# help = "?"                      # Today, Check in, Diary and 14 more
+# quit = "q"                      # Today, Unlock
+# next = "Enter"                  # Welcome, Check in, Writing
+# skip = "Esc"                    # Welcome
+# open = "Enter"                  # Unlock, Diary, Search and 3 more
+# save = ["Ctrl-S", "s"]          # Check in, Writing, Plan
+# previous = "Shift-Tab"          # Check in, Writing
+# leave = "Esc"                   # Check in, Writing
+# up = ["Up", "k"]                # Diary, Entry, New entry and 12 more
+# down = ["Down", "j"]            # Diary, Entry, New entry and 12 more
+# page_up = "PgUp"                # Diary, Entry, Help now and 1 more
+# page_down = ["PgDn", "Space"]   # Diary, Entry, Help now and 1 more
+# top = ["Home", "g"]             # Diary
+# edit = "e"                      # Entry, Plan
+# delete = ["x", "Del"]           # Entry
+# start = "Enter"                 # New entry, One small thing
+# title = "Ctrl-T"                # Writing
+# external = "Ctrl-E"             # Writing
+# pause = ["Space", "p"]          # Exercise
+# stop = ["Esc", "q"]             # Exercise
+# save_note = "Enter"             # Exercise done
+# skip_note = "Esc"               # Exercise done
+# next_group = ["Tab", "PgDn"]    # Library
+# previous_group = ["Shift-Tab", "PgUp"]  # Library
+# exercise = ["x", "Enter"]       # Library topic
+# write = "w"                     # Library topic, Weekly review, Before supervision
+# practised = "p"                 # Library topic
+# choose = "Enter"                # Finding support
+# shorter = ["Left", "h"]         # Insights
+# longer = ["Right", "l"]         # Insights
+# left = ["Left", "h"]            # Year in pixels
+# right = ["Right", "l"]          # Year in pixels
+# prev_year = ["[", "PgUp"]       # Year in pixels
+# next_year = ["]", "PgDn"]       # Year in pixels
+# toggle = "Space"                # Before supervision
+# good_moments = "g"              # Before supervision
+# earlier = "["                   # Before supervision
+# later = "]"                     # Before supervision
+# export = "e"                    # Before supervision
+# done = "d"                      # Before supervision
+# scroll_up = ["Up", "k"]         # Help now, Text to read
+# scroll_down = ["Down", "j"]     # Help now, Text to read
+# not_now = ["Esc", "q", "n"]     # One small thing
+# carry_on = "Enter"              # Unfinished draft
+# discard = "d"                   # Unfinished draft, Stop writing?
+# keep_for_later = "Esc"          # Unfinished draft
+# confirm_delete = "y"            # Delete?
+# keep = ["n", "Esc"]             # Delete?
+# confirm_leave = "y"             # Leave the check-in?
+# stay = ["n", "Esc"]             # Leave the check-in?, Quit?
+# quit_anyway = "y"               # Quit?
+# keep_draft = "k"                # Stop writing?
+# keep_writing = ["Esc", "c"]     # Stop writing?
+# yes = "y"                       # Welcome: passphrase or not
+# no = "n"                        # Welcome: passphrase or not
+# less_pleasant = ["Left", "h"]   # Check in: mood meter
+# more_pleasant = ["Right", "l"]  # Check in: mood meter
+# more_energy = ["Up", "k"]       # Check in: mood meter
+# less_energy = ["Down", "j"]     # Check in: mood meter
+# number = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"]  # Check in: mood meter, Check in: stress, Check in: system
+# pick = ["Space", "x"]           # Check in: words and tags
+# less_stress = ["Left", "Down", "h", "j"]  # Check in: stress
+# more_stress = ["Right", "Up", "l", "k"]  # Check in: stress
+# no_system = ["Space", "Backspace"]  # Check in: system
 
 # Your own rhythm for the soothing breathing exercise, in seconds. Uncomment all
 # six lines; a rhythm that cannot run is ignored.
