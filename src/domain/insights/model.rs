@@ -8,7 +8,6 @@ use crate::content::schema::Level;
 use crate::content::Content;
 use crate::domain::checkin::CheckIn;
 
-use super::stats::{mean_of, trend, Trend};
 
 /// A scale's range, as `content/checkin.toml` sets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -377,15 +376,6 @@ impl Insights {
 
     pub fn days_checked_in(&self) -> u32 {
         u32::try_from(self.days.len()).unwrap_or(u32::MAX)
-    }
-
-    /// The mean over days with check-ins (each day's own mean first).
-    pub fn mean(&self, measure: Measure) -> Option<f64> {
-        mean_of(self.days.iter().map(|d| d.get(measure)))
-    }
-
-    pub fn trend(&self, measure: Measure) -> Trend {
-        trend(&self.days, self.period, measure, self.scales.get(measure))
     }
 }
 

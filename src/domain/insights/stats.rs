@@ -4,7 +4,7 @@
 use chrono::{Datelike, Weekday};
 use serde::Serialize;
 
-use super::model::{Bounds, DayMean, Measure, Period, WeekdayStress};
+use super::model::{Bounds, DayMean, Insights, Measure, Period, WeekdayStress};
 use super::{TREND_MIN_DAYS, TREND_SHARE, WEEKDAY_MIN_DAYS, WEEKDAY_SHARE};
 
 pub(super) fn mean_of(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -128,4 +128,17 @@ pub fn level(value: f64, bounds: Bounds, levels: usize) -> usize {
     }
     let step = bounds.fraction(value) * (levels - 1) as f64;
     (step.round() as usize).min(levels - 1)
+}
+
+// The statistics of a period, on the period's own data: here beside the arithmetic
+// they use, so the data shapes need nothing from this file.
+impl Insights {
+    /// The mean over days with check-ins (each day's own mean first).
+    pub fn mean(&self, measure: Measure) -> Option<f64> {
+        mean_of(self.days.iter().map(|d| d.get(measure)))
+    }
+
+    pub fn trend(&self, measure: Measure) -> Trend {
+        trend(&self.days, self.period, measure, self.scales.get(measure))
+    }
 }
