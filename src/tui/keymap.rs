@@ -4,7 +4,7 @@
 
 use std::fmt::Debug;
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 
 pub use crate::keys::{code, command_name, ctrl, key, Key, Keymap};
 
@@ -62,7 +62,7 @@ pub fn lookup<C: Copy + Debug>(map: &Keymap, table: &[Binding<C>], event: &KeyEv
 /// A table's rows as shown, with the user's keys; a row with no keys of its own
 /// takes them from the global table.
 pub fn shown<C: Copy + Debug>(map: &Keymap, table: &[Binding<C>]) -> Vec<Shown> {
-    let global = shown_plain(map, super::keys::GLOBAL);
+    let global = shown_plain(map, GLOBAL);
     table
         .iter()
         .map(|b| {
@@ -104,4 +104,42 @@ pub fn footer_items(rows: &[Shown]) -> Vec<(String, &'static str, &str)> {
     rows.iter()
         .filter_map(|r| Some((r.keys.first()?.label(), r.footer?, r.command.as_str())))
         .collect()
+}
+
+/// What the global table does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Global {
+    /// Who to talk to and who to call, over whatever is on screen.
+    HelpNow,
+    /// Close at once, keeping what was typed.
+    QuitNow,
+}
+
+/// Asked first, on every screen. Its plain letters give way to typing.
+pub const GLOBAL: &[Binding<Global>] = &[
+    Binding {
+        keys: &[key('H'), code(KeyCode::F(2))],
+        command: Global::HelpNow,
+        help: "where to get help now, from any screen",
+        footer: Some("help now"),
+    },
+    Binding {
+        keys: &[ctrl('c')],
+        command: Global::QuitNow,
+        help: "close Lantern at once (what you typed is kept)",
+        footer: None,
+    },
+];
+
+/// The global command for `event`; while typing, plain characters are text. Over a
+/// box, `update` acts on `QuitNow` only and lets the box have the rest.
+pub fn global(map: &Keymap, event: &KeyEvent, typing: bool) -> Option<Global> {
+    GLOBAL
+        .iter()
+        .find(|b| {
+            keys_of(map, b)
+                .iter()
+                .any(|k| !(typing && k.is_text()) && k.matches(event))
+        })
+        .map(|b| b.command)
 }

@@ -2,55 +2,16 @@
 //! table the app has: the user's `[keys]` are checked against it once at start, and
 //! `lantern keys` prints it.
 
-use crossterm::event::{KeyCode, KeyEvent};
-
 use crate::config::Config;
 use crate::keys::{KeyRow, Keymap, PlaceRows};
 
-use super::keymap::{code, ctrl, key, keys_of, shown, shown_plain, Binding, Shown};
+pub use super::keymap::{global, Global, GLOBAL};
+use super::keymap::{shown, shown_plain, Shown};
 use super::screens::{checkin, welcome};
-use super::{overlay, screen};
-
-/// What the global table does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Global {
-    /// Who to talk to and who to call, over whatever is on screen.
-    HelpNow,
-    /// Close at once, keeping what was typed.
-    QuitNow,
-}
+use super::{overlay, screens};
 
 /// Where the global table's keys work, as warnings and `lantern keys` name it.
 pub const EVERYWHERE: &str = "every screen";
-
-/// Asked first, on every screen. Its plain letters give way to typing.
-pub const GLOBAL: &[Binding<Global>] = &[
-    Binding {
-        keys: &[key('H'), code(KeyCode::F(2))],
-        command: Global::HelpNow,
-        help: "where to get help now, from any screen",
-        footer: Some("help now"),
-    },
-    Binding {
-        keys: &[ctrl('c')],
-        command: Global::QuitNow,
-        help: "close Lantern at once (what you typed is kept)",
-        footer: None,
-    },
-];
-
-/// The global command for `event`; while typing, plain characters are text. Over a
-/// box, `update` acts on `QuitNow` only and lets the box have the rest.
-pub fn global(map: &Keymap, event: &KeyEvent, typing: bool) -> Option<Global> {
-    GLOBAL
-        .iter()
-        .find(|b| {
-            keys_of(map, b)
-                .iter()
-                .any(|k| !(typing && k.is_text()) && k.matches(event))
-        })
-        .map(|b| b.command)
-}
 
 /// The tables of screens where keys are text.
 const TYPING: &[&str] = &["Unlock", "Writing", "Search", "Exercise done"];
@@ -87,7 +48,7 @@ pub fn places(map: &Keymap) -> Vec<Place> {
             before: Vec::new(),
         })
     };
-    for (name, rows) in screen::tables(map) {
+    for (name, rows) in screens::tables(map) {
         add(name, rows);
     }
     for (name, rows) in overlay::tables(map) {

@@ -8,7 +8,6 @@ use crate::content::schema::Level;
 use crate::content::Content;
 use crate::domain::checkin::CheckIn;
 
-
 /// A scale's range, as `content/checkin.toml` sets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Bounds {

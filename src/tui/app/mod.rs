@@ -3,82 +3,27 @@
 //! runtime to carry out; their results come back in as actions.
 
 mod drafts;
-mod message;
+mod overlay_keys;
 mod results;
 
 use chrono::{DateTime, FixedOffset};
-use crossterm::event::{KeyEvent, KeyEventKind};
+use crossterm::event::KeyEventKind;
 
 use crate::config::Config;
 use crate::content::Content;
 use crate::store::Draft;
 
+pub use super::message::{Action, Effect};
 pub use drafts::{RETRY_MS, UNSAVED};
-pub use message::{Action, Effect};
 
-use super::keymap::{self, Binding, Keymap};
+use super::keymap::Keymap;
 use super::keys::{global, Global};
-use super::overlay::overlay_key;
 pub use super::overlay::Overlay;
-pub use super::screen::Screen;
-use super::screens::{diary, editor, reader, search, templates};
+pub use super::screens::{Env, Nav, Out, Screen};
 use super::theme::Theme;
+use overlay_keys::overlay_key;
 
 pub use crate::session::today::TodayData;
-
-/// What a screen's key handler wants done, collected and applied by `update`.
-#[derive(Default)]
-pub struct Out {
-    pub effects: Vec<Effect>,
-    pub nav: Option<Nav>,
-    pub overlay: Option<Overlay>,
-    pub status: Option<String>,
-    pub quit: bool,
-}
-
-pub enum Nav {
-    Push(Screen),
-    Replace(Screen),
-    Back,
-    Home,
-}
-
-/// Read-only things every screen may need.
-pub struct Env<'a> {
-    pub content: &'a Content,
-    pub config: &'a Config,
-    pub now: DateTime<FixedOffset>,
-    /// The keys in effect.
-    pub keys: &'a Keymap,
-    /// A fresh id for whatever this action creates, given by the runtime as the clock
-    /// is.
-    pub uid: &'a str,
-}
-
-impl Env<'_> {
-    /// The command bound to `event` in a screen's `table`, with the user's keys.
-    pub fn lookup<C: Copy + std::fmt::Debug>(
-        &self,
-        table: &[Binding<C>],
-        event: &KeyEvent,
-    ) -> Option<C> {
-        keymap::lookup(self.keys, table, event)
-    }
-
-    /// The first key in effect for `command` in `table`, as the footer shows it: for
-    /// messages that name a key.
-    pub fn key_for<C: Copy + std::fmt::Debug + PartialEq>(
-        &self,
-        table: &[Binding<C>],
-        command: C,
-    ) -> String {
-        table
-            .iter()
-            .find(|b| b.command == command)
-            .and_then(|b| keymap::keys_of(self.keys, b).first())
-            .map_or_else(String::new, |k| k.label())
-    }
-}
 
 pub struct App {
     pub content: Content,
@@ -253,31 +198,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if app.overlay.is_some() {
                 return Vec::new();
             }
-            let text = clean_paste(&text);
-            let single = editor::one_line(&text);
             let mut out = Out::default();
-            match &mut app.screen {
-                Screen::Editor(e) => out.status = e.paste(&text, app.now),
-                Screen::CheckIn(f) => f.paste(&text),
-                Screen::Search(s) => search::paste(s, &text, &mut out),
-                Screen::Plan(p) => {
-                    if let Some(area) = &mut p.editing {
-                        area.insert_str(&text);
-                    }
-                }
-                Screen::Unlock(u) => {
-                    // A password manager's copy often ends with a new line, which is
-                    // not part of the passphrase.
-                    u.field
-                        .insert_str(editor::one_line(text.trim_end_matches(['\r', '\n'])));
-                }
-                Screen::Exercise(e) => {
-                    if let Some(done) = &mut e.done {
-                        done.note.insert_str(&single);
-                    }
-                }
-                _ => {}
-            }
+            app.screen.paste(&clean_paste(&text), app.now, &mut out);
             let mut effects = app.apply(out);
             let safe = app.keep_safe(&effects);
             effects.extend(safe);
@@ -288,13 +210,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             let mut out = Out::default();
-            match &mut app.screen {
-                Screen::Diary(s) => diary::on_mouse(s, &mouse, &mut out),
-                Screen::Search(s) => search::on_mouse(s, &mouse, &mut out),
-                Screen::Templates(s) => templates::on_mouse(s, &mouse),
-                Screen::Reader(s) => reader::on_mouse(s, &mouse),
-                _ => {}
-            }
+            app.screen.on_mouse(&mouse, &mut out);
             app.apply(out)
         }
         Action::Tick => {

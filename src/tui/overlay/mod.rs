@@ -1,19 +1,12 @@
 //! The boxes over a screen that take the keys until they close: what they hold, their
 //! key tables, and what their keys do. Their drawing is in `draw`.
 
-mod draw;
-
-use crossterm::event::{KeyCode, KeyEvent};
-
-pub use draw::draw_overlay;
+use crossterm::event::KeyCode;
 
 use crate::domain::suggest::Suggestion;
 use crate::store::Draft;
 
-use super::app::{App, Effect, Nav, Out};
-use super::keymap::{code, key, lookup, shown, Binding, Keymap, Shown};
-use super::screen::Screen;
-use super::screens::{checkin, editor, plan, today};
+use super::keymap::{code, key, shown, Binding, Keymap, Shown};
 
 /// A box over the screen that takes the keys until it closes.
 #[derive(Debug, Clone)]
@@ -292,152 +285,4 @@ pub fn footer(rows: &[Shown]) -> String {
         })
         .collect();
     items.join("    ")
-}
-
-/// A key while a box is open: the box's table decides; a key not in it closes the
-/// boxes that have a `Close` row and is ignored by the others.
-pub fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
-    let Some(overlay) = app.overlay.clone() else {
-        return Vec::new();
-    };
-    let table = overlay.table();
-    let choice = lookup(&app.keys, table, key).or_else(|| {
-        table
-            .iter()
-            .find(|b| {
-                b.keys.is_empty() && !app.keys.is_set(&super::keymap::command_name(&b.command))
-            })
-            .map(|b| b.command)
-    });
-    let Some(choice) = choice else {
-        return Vec::new();
-    };
-    let mut out = Out::default();
-    let scrolled = |scroll: u16| match choice {
-        Choice::ScrollUp => Some(scroll.saturating_sub(1)),
-        Choice::ScrollDown => Some(scroll.saturating_add(1)),
-        Choice::PageUp => Some(scroll.saturating_sub(10)),
-        Choice::PageDown => Some(scroll.saturating_add(10)),
-        _ => None,
-    };
-    let close = match overlay {
-        Overlay::Help => true,
-        Overlay::Message { text, scroll } => match scrolled(scroll) {
-            Some(scroll) => {
-                app.overlay = Some(Overlay::Message { text, scroll });
-                false
-            }
-            None => true,
-        },
-        Overlay::HelpNow { scroll } => match scrolled(scroll) {
-            Some(scroll) => {
-                app.overlay = Some(Overlay::HelpNow { scroll });
-                false
-            }
-            None => true,
-        },
-        Overlay::Suggestion(s) => {
-            if choice == Choice::Start {
-                if let Some(first) = s.offer.first() {
-                    today::start_offer(first, &app.env(), &mut out);
-                }
-            }
-            true
-        }
-        Overlay::DraftOffer(draft) => match choice {
-            Choice::CarryOn => {
-                carry_on(app, &draft, &mut out);
-                true
-            }
-            Choice::Discard => {
-                app.unsaved.retain(|d| d.slot != draft.slot);
-                out.effects.push(Effect::DiscardDraft(draft.slot.clone()));
-                out.status = Some("Draft discarded.".into());
-                true
-            }
-            _ => {
-                // There is one check-in draft: a new check-in carries on with this one
-                // rather than write over it.
-                if checkin::is_checkin_draft(&draft) {
-                    app.kept_checkin = Some(draft.clone());
-                }
-                out.status = Some("Your draft is kept for later.".into());
-                true
-            }
-        },
-        Overlay::ConfirmDelete { id, .. } => {
-            if choice == Choice::ConfirmDelete {
-                out.effects.push(Effect::DeleteEntry(id));
-            }
-            true
-        }
-        Overlay::LeaveCheckIn => {
-            if choice == Choice::ConfirmLeave {
-                if matches!(&app.screen, Screen::CheckIn(f) if f.from_draft) {
-                    out.effects
-                        .push(Effect::DiscardDraft(checkin::DRAFT_SLOT.into()));
-                }
-                out.nav = Some(Nav::Back);
-                out.status = Some("Check-in not saved.".into());
-            }
-            true
-        }
-        Overlay::QuitUnsaved => {
-            if choice == Choice::QuitAnyway {
-                // Asked and answered: quit without another try.
-                app.overlay = None;
-                app.quit = true;
-                return Vec::new();
-            }
-            true
-        }
-        Overlay::LeaveEditor => {
-            if let Screen::Editor(e) = &app.screen {
-                match choice {
-                    Choice::KeepDraft => {
-                        out.effects.push(Effect::SaveDraft(e.draft(app.now)));
-                        out.nav = Some(Nav::Back);
-                        out.status = Some("Kept as a draft. It will be offered next time.".into());
-                    }
-                    Choice::Discard => {
-                        let slot = e.slot.clone();
-                        app.unsaved.retain(|d| d.slot != slot);
-                        out.effects.push(Effect::DiscardDraft(slot));
-                        out.nav = Some(Nav::Back);
-                        out.status = Some("Discarded.".into());
-                    }
-                    _ => {}
-                }
-            }
-            true
-        }
-    };
-    if close {
-        app.overlay = None;
-    }
-    app.apply(out)
-}
-
-/// Opens the screen a draft belongs to, with the draft's words in it.
-fn carry_on(app: &App, draft: &Draft, out: &mut Out) {
-    if plan::draft_section(draft).is_some() {
-        match plan::Plan::from_draft(draft, &app.content) {
-            Some(p) => {
-                out.nav = Some(Nav::Push(Screen::Plan(p)));
-                out.effects.push(Effect::LoadPlan);
-            }
-            None => {
-                out.status = Some("That part of your plan could not be read back, sorry.".into())
-            }
-        }
-    } else if checkin::is_checkin_draft(draft) {
-        match checkin::CheckInForm::from_draft(draft, &app.content) {
-            Some(form) => out.nav = Some(Nav::Push(Screen::CheckIn(form))),
-            None => out.status = Some("That check-in could not be read back, sorry.".into()),
-        }
-    } else {
-        let env = app.env();
-        let screen = editor::Editor::from_draft(draft, &env);
-        out.nav = Some(Nav::Push(Screen::Editor(Box::new(screen))));
-    }
 }

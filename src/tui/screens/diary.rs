@@ -10,9 +10,11 @@ use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
 use crate::store::EntrySummary;
-use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen};
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::message::Effect;
+use crate::tui::overlay::Overlay;
 use crate::tui::screens::{search, templates};
+use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
 
 pub const PAGE: usize = 100;

@@ -15,8 +15,10 @@ use ratatui_textarea::TextArea;
 use crate::content::schema::Exercise;
 use crate::domain::pacer::Pacer;
 use crate::domain::practice::{minutes_from_seconds, PracticeRecord};
-use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::message::Effect;
+use crate::tui::overlay::Overlay;
+use crate::tui::screens::{Env, Nav, Out};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{pacer, single_line};
 

@@ -9,9 +9,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::support_finder::{self, Wants};
-use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::overlay::Overlay;
 use crate::tui::screens::topic::Topic;
+use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

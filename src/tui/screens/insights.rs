@@ -13,8 +13,10 @@ use ratatui::Frame;
 
 use crate::content::schema::Level;
 use crate::domain::insights::{summarise_with, Insights, Measure};
-use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::message::Effect;
+use crate::tui::overlay::Overlay;
+use crate::tui::screens::{Env, Nav, Out};
 use crate::tui::theme::Theme;
 
 pub const PERIODS: [u32; 4] = [7, 30, 90, 365];

@@ -10,9 +10,10 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::content::{Content, Kind};
-use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::overlay::Overlay;
 use crate::tui::screens::topic::Topic;
+use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
 
 /// The groups, in order: a heading and the kinds under it.

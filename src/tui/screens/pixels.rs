@@ -11,8 +11,10 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use crate::domain::insights::{level, Bounds, YearGrid};
-use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::message::Effect;
+use crate::tui::overlay::Overlay;
+use crate::tui::screens::{Env, Nav, Out};
 use crate::tui::theme::Theme;
 
 const PALETTE: [(u8, u8, u8); 5] = [

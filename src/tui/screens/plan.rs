@@ -13,8 +13,10 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::content::Content;
 use crate::store::Draft;
-use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::keymap::{code, ctrl, key, Binding};
+use crate::tui::message::Effect;
+use crate::tui::overlay::Overlay;
+use crate::tui::screens::{Env, Nav, Out};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::writing_area;
 

@@ -11,9 +11,10 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::entry::Entry;
-use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::overlay::Overlay;
 use crate::tui::screens::editor::{size_words, Editor, TOO_LONG_TO_EDIT};
+use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

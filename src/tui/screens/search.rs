@@ -10,8 +10,9 @@ use ratatui::Frame;
 use ratatui_textarea::TextArea;
 
 use crate::store::SearchHit;
-use crate::tui::app::{Effect, Env, Nav, Out};
 use crate::tui::keymap::{code, ctrl, Binding};
+use crate::tui::message::Effect;
+use crate::tui::screens::{Env, Nav, Out};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::single_line;
 
@@ -130,7 +131,7 @@ pub fn on_key(state: &mut Search, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
             }
         }
         Some(Cmd::Back) => out.nav = Some(Nav::Back),
-        Some(Cmd::Help) => out.overlay = Some(crate::tui::app::Overlay::Help),
+        Some(Cmd::Help) => out.overlay = Some(crate::tui::overlay::Overlay::Help),
         None => {
             if state.input.input(*key) {
                 state.edited(out);

@@ -14,9 +14,11 @@ use ratatui::Frame;
 
 use crate::domain::insights::summarise_with;
 use crate::domain::supervision::SupervisionPrep;
-use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen};
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::message::Effect;
+use crate::tui::overlay::Overlay;
 use crate::tui::screens::editor::Editor;
+use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

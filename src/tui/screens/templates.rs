@@ -9,9 +9,10 @@ use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
 use crate::domain::entry::shorten;
-use crate::tui::app::{Env, Nav, Out, Overlay, Screen};
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::overlay::Overlay;
 use crate::tui::screens::editor::Editor;
+use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,13 +10,16 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::content::schema::Text;
-use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen, TodayData};
+use crate::session::today::TodayData;
 use crate::tui::keymap::{code, key, Binding};
 use crate::tui::keys::{Global, GLOBAL};
+use crate::tui::message::Effect;
+use crate::tui::overlay::Overlay;
 use crate::tui::screens::{
     checkin, diary, editor, exercise, finder, insights, library, pixels, plan, review, search,
     supervision, templates, topic,
 };
+use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

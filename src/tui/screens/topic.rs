@@ -8,9 +8,11 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::practice::PracticeRecord;
-use crate::tui::app::{Effect, Env, Nav, Out, Overlay, Screen};
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::message::Effect;
+use crate::tui::overlay::Overlay;
 use crate::tui::screens::{editor::Editor, exercise::ExerciseRun};
+use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,8 +8,9 @@ use ratatui::Frame;
 use ratatui_textarea::TextArea;
 use zeroize::Zeroizing;
 
-use crate::tui::app::{Effect, Env, Out};
 use crate::tui::keymap::{code, Binding};
+use crate::tui::message::Effect;
+use crate::tui::screens::{Env, Out};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::single_line;
 

@@ -10,8 +10,9 @@ use ratatui::Frame;
 use ratatui_textarea::TextArea;
 use zeroize::Zeroizing;
 
-use crate::tui::app::{Effect, Env, Out};
 use crate::tui::keymap::{code, key, shown, Binding, Keymap, Shown};
+use crate::tui::message::Effect;
+use crate::tui::screens::{Env, Out};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::single_line;
 

@@ -6,8 +6,10 @@ use std::collections::BTreeSet;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{CheckInForm, Step};
-use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::keymap::{code, ctrl, key, shown, Binding, Keymap, Shown};
+use crate::tui::message::Effect;
+use crate::tui::overlay::Overlay;
+use crate::tui::screens::{Env, Nav, Out};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {

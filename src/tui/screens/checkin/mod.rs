@@ -14,8 +14,8 @@ use crate::content::schema::Level;
 use crate::content::Content;
 use crate::domain::checkin::CheckInInput;
 use crate::store::Draft;
-use crate::tui::app::Effect;
 use crate::tui::autosave::Autosave;
+use crate::tui::message::Effect;
 use crate::tui::widgets::single_line;
 
 pub use keys::{

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use super::{CheckInForm, Step};
 use crate::content::schema::Level;
 use crate::content::Content;
-use crate::tui::app::Env;
+use crate::tui::screens::Env;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::mood_meter;
 

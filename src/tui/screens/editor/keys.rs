@@ -3,8 +3,10 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::Editor;
-use crate::tui::app::{Effect, Env, Nav, Out, Overlay};
 use crate::tui::keymap::{code, ctrl, Binding};
+use crate::tui::message::Effect;
+use crate::tui::overlay::Overlay;
+use crate::tui::screens::{Env, Nav, Out};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {

@@ -6,7 +6,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::Editor;
-use crate::tui::app::Env;
+use crate::tui::screens::Env;
 use crate::tui::theme::Theme;
 
 pub fn view(state: &Editor, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::{footer, Overlay};
 use crate::tui::app::App;
 use crate::tui::keymap::{shown, shown_plain};
 use crate::tui::keys::GLOBAL;
+use crate::tui::overlay::{footer, Overlay};
 use crate::tui::screens::{checkin, plan};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;

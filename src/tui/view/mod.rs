@@ -9,6 +9,8 @@
 //! caches of the last frame, not state: a fresh screen works before its first frame
 //! with their defaults.
 
+mod overlay;
+
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
@@ -16,7 +18,7 @@ use ratatui::Frame;
 
 use super::app::App;
 use super::keymap::footer_items;
-use super::overlay::draw_overlay;
+use overlay::draw_overlay;
 
 /// Below this, Lantern says so rather than drawing a garbled screen.
 pub const MIN_WIDTH: u16 = 70;

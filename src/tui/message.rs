@@ -10,7 +10,7 @@ use crate::domain::entry::Entry;
 use crate::domain::suggest::Suggestion;
 use crate::store::{Draft, EntrySummary, SearchHit};
 
-use super::TodayData;
+use crate::session::today::TodayData;
 
 /// What the runtime tells `update`.
 #[derive(Debug)]
