@@ -18,12 +18,23 @@ pub(crate) enum Create {
     Encrypted,
 }
 
-/// Silences SQLCipher's own logging, once per process. Its log destination is
-/// process-global and setting it is not thread-safe (it closes the old file without a
-/// lock), so connections opened on two threads at once must never both set it.
-fn quiet_sqlcipher() {
-    static QUIET: std::sync::Once = std::sync::Once::new();
-    QUIET.call_once(|| {
+/// Waits for SQLCipher to finish starting up, then silences its logging, once per
+/// process, before any connection is keyed.
+///
+/// SQLite marks itself initialised before it runs SQLCipher's own start-up, outside its
+/// locks, so a connection opened on another thread meanwhile finds SQLite ready and
+/// SQLCipher not: its `PRAGMA key` fails with SQLite's catch-all "An error occurred with
+/// PRAGMA key" and the diary would not open. That start-up also sets SQLCipher's log
+/// level and destination to its defaults unless it has done so before, so silencing the
+/// log only sticks once it is over.
+///
+/// SQLCipher's log destination is process-global and setting it is not thread-safe (it
+/// closes the old file without a lock), so connections opened on two threads at once
+/// must never both set it.
+fn ready_sqlcipher() {
+    static READY: std::sync::Once = std::sync::Once::new();
+    READY.call_once(|| {
+        wait_for_sqlcipher();
         // SQLCipher would otherwise print warnings (such as a failed key) to stderr.
         // If this fails the only cost is noise on stderr, so there is nothing to report.
         if let Ok(conn) = Connection::open_in_memory() {
@@ -33,9 +44,25 @@ fn quiet_sqlcipher() {
     });
 }
 
-/// Connection set-up shared by every open: quiet SQLCipher, then the key.
+/// Returns once SQLCipher has started, which is when keying a database works: a key on
+/// an in-memory database costs next to nothing (the key is not derived until a page is
+/// read) and fails only while SQLCipher has not started. Its start-up is short (setting
+/// up its private heap and seeding the random generator); the bound only keeps a
+/// SQLCipher that cannot start from hanging every open, whose own key then says so.
+fn wait_for_sqlcipher() {
+    for _ in 0..2000 {
+        let keyed = Connection::open_in_memory()
+            .and_then(|conn| conn.pragma_update(None, "key", "lantern"));
+        if keyed.is_ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+/// Connection set-up shared by every open: SQLCipher ready and quiet, then the key.
 pub(crate) fn prepare(conn: &Connection, passphrase: Option<&str>) -> rusqlite::Result<()> {
-    quiet_sqlcipher();
+    ready_sqlcipher();
     if let Some(passphrase) = passphrase {
         conn.pragma_update(None, "key", passphrase)?;
     }
