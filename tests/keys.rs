@@ -457,3 +457,31 @@ fn the_example_config_lists_every_command_with_keys_that_read_back() {
         }
     }
 }
+
+#[test]
+fn the_help_scrolls_to_every_key_on_a_small_window() {
+    let mut app = app_with(vec![setting("quit", &["Ctrl-Q"], 5)]);
+    press(&mut app, "?");
+    let top = drawn_text(&app, 80, 24);
+    assert!(top.contains("Keys: Today"), "{top}");
+    assert!(
+        !top.contains("Ctrl-Q  "),
+        "the list is longer than the window: {top}"
+    );
+    for _ in 0..10 {
+        press(&mut app, "Down");
+    }
+    let bottom = drawn_text(&app, 80, 24);
+    assert!(
+        bottom.contains("Keys: Today"),
+        "scrolling keeps the help open"
+    );
+    assert!(
+        bottom
+            .lines()
+            .any(|l| l.contains("Ctrl-Q") && l.contains("close Lantern")),
+        "{bottom}"
+    );
+    press(&mut app, "x");
+    assert!(app.overlay.is_none(), "any other key closes it");
+}

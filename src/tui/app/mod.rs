@@ -55,6 +55,9 @@ pub struct App {
     pub words_lost: bool,
     /// A check-in draft offered at launch and left for later.
     pub kept_checkin: Option<Draft>,
+    /// How far the `?` help is scrolled: a screen's keys can be more than a small
+    /// window holds. Back to the top each time the help opens.
+    pub help_scroll: u16,
 }
 
 /// Pasted text as it goes into a field: line ends as `\n`, and no control characters
@@ -98,6 +101,7 @@ impl App {
             terminating: false,
             words_lost: false,
             kept_checkin: None,
+            help_scroll: 0,
         }
     }
 
@@ -122,6 +126,9 @@ impl App {
             self.status = Some(status);
         }
         if let Some(overlay) = out.overlay {
+            if matches!(overlay, Overlay::Help) {
+                self.help_scroll = 0;
+            }
             self.overlay = Some(overlay);
         }
         if let Some(nav) = out.nav {

@@ -41,7 +41,13 @@ pub fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         _ => None,
     };
     let close = match overlay {
-        Overlay::Help => true,
+        Overlay::Help => match scrolled(app.help_scroll) {
+            Some(scroll) => {
+                app.help_scroll = scroll;
+                false
+            }
+            None => true,
+        },
         Overlay::Message { text, scroll } => match scrolled(scroll) {
             Some(scroll) => {
                 app.overlay = Some(Overlay::Message { text, scroll });

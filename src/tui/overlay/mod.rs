@@ -72,13 +72,6 @@ const fn row(
     }
 }
 
-pub const HELP_KEYS: &[Binding<Choice>] = &[row(
-    &[],
-    Choice::Close,
-    "any key closes the help",
-    "Any key closes this.",
-)];
-
 /// Text to read, scrolled; any other key closes it.
 const SCROLL: [Binding<Choice>; 4] = [
     row(
@@ -105,6 +98,20 @@ const SCROLL: [Binding<Choice>; 4] = [
         help: "scroll down a page",
         footer: None,
     },
+];
+
+/// The keys of the screen underneath, scrolled on a small window.
+pub const HELP_KEYS: &[Binding<Choice>] = &[
+    SCROLL[0],
+    SCROLL[1],
+    SCROLL[2],
+    SCROLL[3],
+    row(
+        &[],
+        Choice::Close,
+        "any other key closes the help",
+        "any other key closes this",
+    ),
 ];
 
 pub const MESSAGE_KEYS: &[Binding<Choice>] = &[

@@ -93,7 +93,7 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
                 lines,
                 Line::styled(footer(&shown(&app.keys, overlay.table())), theme.muted),
                 80,
-                0,
+                app.help_scroll,
             )
         }
         Overlay::HelpNow { scroll } => (
@@ -106,12 +106,7 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
         Overlay::Suggestion(s) => {
             let mut lines = vec![Line::styled(s.message.clone(), theme.base), Line::from("")];
             for (i, offer) in s.offer.iter().enumerate() {
-                let name = app
-                    .content
-                    .list(crate::content::Kind::ALL)
-                    .into_iter()
-                    .find(|(k, id, _)| format!("{}:{id}", k.name()) == *offer)
-                    .map_or(offer.clone(), |(_, _, n)| n);
+                let name = app.content.name_of(offer);
                 let style = if i == 0 { theme.accent } else { theme.muted };
                 lines.push(Line::styled(
                     format!("  {}{name}", if i == 0 { "→ " } else { "  " }),
