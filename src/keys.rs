@@ -128,6 +128,21 @@ impl Key {
         }
     }
 
+    /// The key a terminal sends in place of this one: Ctrl-M arrives as Enter, Ctrl-I
+    /// as Tab, Ctrl-H as Backspace, Ctrl-J as a new line.
+    pub fn sent_as(&self) -> Option<&'static str> {
+        if !self.ctrl {
+            return None;
+        }
+        match self.code {
+            KeyCode::Char('m') => Some("Enter"),
+            KeyCode::Char('i') => Some("Tab"),
+            KeyCode::Char('h') => Some("Backspace"),
+            KeyCode::Char('j') => Some("a new line"),
+            _ => None,
+        }
+    }
+
     /// A plain character, which is text wherever something is being typed.
     pub fn is_text(&self) -> bool {
         matches!(self.code, KeyCode::Char(_)) && !self.ctrl
@@ -211,9 +226,12 @@ impl Keymap {
                             format!("; kept {}", labels.join(" "))
                         })
                         .unwrap_or_default();
+                    // The command and keys were typed by hand: shown, never obeyed.
+                    let line = format!("keys.{}: {why}{kept}", setting.command);
                     map.warnings.push(format!(
-                        "{file} line {}: keys.{}: {why}{kept}",
-                        setting.line, setting.command
+                        "{file} line {}: {}",
+                        setting.line,
+                        crate::domain::printable::one_line(&line, 200)
                     ));
                 }
             }
@@ -238,6 +256,11 @@ impl Keymap {
             let Some(parsed) = Key::parse(name) else {
                 return Err(format!("\"{name}\" is not a key name"));
             };
+            if let Some(same) = parsed.sent_as() {
+                return Err(format!(
+                    "a terminal sends \"{name}\" as {same}, so it cannot do anything else"
+                ));
+            }
             if !keys.contains(&parsed) {
                 keys.push(parsed);
             }
@@ -252,6 +275,13 @@ impl Keymap {
             }
         }
         let everywhere = homes.iter().any(|p| p.everywhere);
+        // A key asked for everywhere must work where text is typed too, where plain
+        // letters are text: help now has to be reachable from every screen.
+        if everywhere && keys.iter().all(Key::is_text) {
+            return Err(
+                "needs a key that is not a letter too (such as F2), to work while typing".into(),
+            );
+        }
         for place in places {
             let shares = homes.iter().any(|h| std::ptr::eq(*h, place));
             if !(shares || place.everywhere || everywhere) {

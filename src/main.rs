@@ -2,6 +2,16 @@ use std::io::{IsTerminal as _, Write as _};
 
 use clap::Parser;
 
+/// `eprintln!` that never panics: a full or closed stderr must not turn a message into
+/// a crash.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let mut stderr = ::std::io::stderr().lock();
+        let _ = ::std::io::Write::write_fmt(&mut stderr, format_args!($($arg)*));
+        let _ = ::std::io::Write::write_all(&mut stderr, b"\n");
+    }};
+}
+
 fn main() {
     let cli = lantern::cli::Cli::parse();
     let verbose = cli.verbose;
@@ -27,14 +37,14 @@ fn main() {
         Err(error) if is_broken_pipe(&error) => 0,
         Err(error) => {
             // One line a person can act on; never a backtrace, never diary text.
-            eprintln!("lantern: {error:#}");
+            say!("lantern: {error:#}");
             if verbose {
                 for detail in error
                     .chain()
                     .filter_map(|cause| cause.downcast_ref::<lantern::store::StoreError>())
                     .filter_map(|e| e.detail())
                 {
-                    eprintln!("lantern: the database said: {detail}");
+                    say!("lantern: the database said: {detail}");
                 }
             }
             1

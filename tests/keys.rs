@@ -485,3 +485,26 @@ fn the_help_scrolls_to_every_key_on_a_small_window() {
     press(&mut app, "x");
     assert!(app.overlay.is_none(), "any other key closes it");
 }
+
+#[test]
+fn keys_a_terminal_cannot_tell_apart_and_a_help_now_that_typing_hides_are_refused() {
+    let app = app_with(vec![
+        setting("title", &["Ctrl-M"], 2),
+        setting("save", &["Ctrl-S", "Ctrl-H"], 3),
+        setting("help_now", &["H"], 4),
+    ]);
+    let warnings = &app.keys.warnings;
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(
+        warnings[0].contains("line 2: keys.title: a terminal sends \"Ctrl-M\" as Enter"),
+        "{warnings:?}"
+    );
+    assert!(warnings[1].contains("line 3: keys.save:"), "{warnings:?}");
+    assert!(
+        warnings[2].contains("line 4: keys.help_now: needs a key that is not a letter"),
+        "{warnings:?}"
+    );
+    // The defaults stay: F2 still opens help now while writing.
+    let screen = screen_text(&app);
+    assert!(screen.contains("H help now"), "{screen}");
+}

@@ -34,7 +34,7 @@ fn check(ctx: &Context, dir: Option<&std::path::Path>) -> Result<i32> {
     let (_, check_errors) = content::check_sources(sources);
     errors.extend(check_errors);
     for w in &warnings {
-        eprintln!("warning: {w}");
+        errln!("warning: {w}");
     }
     if errors.is_empty() {
         outln!(

@@ -27,7 +27,7 @@ impl Context {
     pub fn new(data_dir: Option<&std::path::Path>) -> Result<Context> {
         let session = Session::new(data_dir)?;
         for warning in &session.config_warnings {
-            eprintln!("lantern: warning: {warning}");
+            errln!("lantern: warning: {warning}");
         }
         Ok(Context { session })
     }
@@ -36,7 +36,7 @@ impl Context {
     pub fn content(&self) -> Content {
         let loaded = self.session.load_content();
         for warning in &loaded.warnings {
-            eprintln!("lantern: warning: {warning}");
+            errln!("lantern: warning: {warning}");
         }
         loaded.content
     }
@@ -52,10 +52,10 @@ impl Context {
             .session
             .open_store(passphrase.as_deref().map(String::as_str))?;
         for notice in &opened.notices {
-            eprintln!("lantern: note: {notice}");
+            errln!("lantern: note: {notice}");
         }
         for line in &opened.recovered {
-            eprintln!("lantern: {line}");
+            errln!("lantern: {line}");
         }
         Ok(opened.store)
     }

@@ -11,7 +11,7 @@ use super::KeyRows;
 pub fn keys(ctx: &Context, key_rows: KeyRows) -> Result<i32> {
     let (rows, warnings) = key_rows(&ctx.config);
     for warning in &warnings {
-        eprintln!("lantern: warning: {}", safe(warning));
+        errln!("lantern: warning: {}", safe(warning));
     }
     let width = rows
         .iter()

@@ -23,6 +23,16 @@ macro_rules! outln {
     }};
 }
 
+/// `eprintln!` that never panics: a full or closed stderr (`2>/dev/full`) must not
+/// turn a warning into a crash, nor stop the command that printed it.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        let mut stderr = ::std::io::stderr().lock();
+        let _ = ::std::io::Write::write_fmt(&mut stderr, format_args!($($arg)*));
+        let _ = ::std::io::Write::write_all(&mut stderr, b"\n");
+    }};
+}
+
 mod args;
 mod content_cmd;
 mod context;

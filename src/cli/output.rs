@@ -12,38 +12,7 @@ pub fn colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Diary text made safe to print on a terminal: control characters other than newline
-/// and tab (C0, DEL and C1, which start escape sequences that can retitle or confuse a
-/// terminal) are shown as `^[`-style caret notation or `�`, never sent raw. Used for
-/// every diary field a command prints; exports keep the text exactly as written.
-pub fn safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            c if !is_unsafe(c) => out.push(c),
-            '\u{7f}' => out.push_str("^?"),
-            c if (c as u32) < 0x20 => {
-                out.push('^');
-                out.push(char::from(b'@' + c as u8));
-            }
-            _ => out.push('\u{fffd}'),
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn is_unsafe(c: char) -> bool {
-    (c != '\n' && c != '\t' && c.is_control()) || is_bidi_control(c)
-}
-
-/// The invisible marks that turn the direction of the text after them: printed raw, a
-/// title could make the rest of its line read backwards.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
+pub use crate::domain::printable::safe;
 
 /// A whole document (a Markdown export, a supervision preparation) printed to standard
 /// output: made safe when a person is reading it on a terminal, left exact otherwise
@@ -172,7 +141,7 @@ pub fn text_from(bytes: Vec<u8>, what: &str) -> String {
 
 /// The line on stderr that says some bytes in `what` were not text.
 pub fn say_not_utf8(what: &str) {
-    eprintln!("lantern: {}", crate::host::editor::not_utf8_note(what));
+    errln!("lantern: {}", crate::host::editor::not_utf8_note(what));
 }
 
 /// All of standard input as text, as `text_from` reads it.

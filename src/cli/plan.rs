@@ -123,7 +123,7 @@ pub fn plan(ctx: &Context, command: Option<PlanCommand>) -> Result<i32> {
             match output {
                 Some(path) => {
                     super::transfer::write_private(&path, &text, force)?;
-                    eprintln!(
+                    errln!(
                         "Wrote your plan to {} (readable by you only).",
                         path.display()
                     );

@@ -16,7 +16,7 @@ fn new_passphrase() -> Result<Zeroizing<String>> {
     let passphrase = match std::env::var("LANTERN_NEW_PASSPHRASE") {
         Ok(p) => Zeroizing::new(p),
         Err(_) => {
-            eprintln!("Choose a passphrase. If you forget it, the diary cannot be opened by anyone, including you.");
+            errln!("Choose a passphrase. If you forget it, the diary cannot be opened by anyone, including you.");
             let first = passphrase_from_prompt("New passphrase: ")?;
             let second = passphrase_from_prompt("The same again: ")?;
             if *first != *second {

@@ -80,7 +80,7 @@ fn supervision_prep(ctx: &Context, args: PrepArgs) -> Result<i32> {
     match &args.output {
         Some(path) => {
             super::transfer::write_private(path, &text, args.force)?;
-            eprintln!(
+            errln!(
                 "Wrote {} (readable by you only), with {} of the {} entr{} from {}.",
                 path.display(),
                 chosen.len(),
@@ -96,11 +96,11 @@ fn supervision_prep(ctx: &Context, args: PrepArgs) -> Result<i32> {
         }
     }
     if args.entries.is_empty() && !prep.entries.is_empty() {
-        eprintln!(
+        errln!(
             "\nNo entries are included unless you choose them. From this period (add --entry ID):"
         );
         for e in prep.entries.iter().take(30) {
-            eprintln!(
+            errln!(
                 "{:>6}  {}  {}",
                 e.id,
                 e.created.format("%Y-%m-%d %H:%M"),
@@ -108,7 +108,7 @@ fn supervision_prep(ctx: &Context, args: PrepArgs) -> Result<i32> {
             );
         }
         if prep.entries.len() > 30 {
-            eprintln!(
+            errln!(
                 "   … and {} more: `lantern list --since {}` shows them all.",
                 prep.entries.len() - 30,
                 period.start

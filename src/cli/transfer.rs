@@ -57,7 +57,7 @@ pub fn export(
     match output {
         Some(path) => {
             write_private(&path, &text, force)?;
-            eprintln!("Exported to {} (readable by you only).", path.display());
+            errln!("Exported to {} (readable by you only).", path.display());
         }
         None => {
             // A closed pipe (`| head`) ends quietly in main; a full disk under
@@ -70,7 +70,7 @@ pub fn export(
         }
     }
     if unreadable > 0 {
-        eprintln!(
+        errln!(
             "lantern: {unreadable} of the diary's records could not be read (the diary is damaged) and are not in the export; everything else is. `lantern doctor` says more, and `lantern repair` saves what can be read."
         );
     }

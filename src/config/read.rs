@@ -11,6 +11,7 @@ use toml::Value;
 
 use super::{Config, KeySetting, Loaded, Theme};
 use crate::content::schema::Rhythm;
+use crate::domain::printable::one_line;
 
 /// The settings `config.toml` may hold, for "did you mean" hints.
 const SETTINGS: &[&str] = &[
@@ -28,6 +29,17 @@ const RHYTHM_FIELDS: &[&str] = &["inhale", "hold", "exhale", "rest", "cycles"];
 /// Values longer than this are not quoted back: a message stays one short line.
 const QUOTE_AT_MOST: usize = 30;
 
+/// A warning is cut here, whatever it quotes.
+const MESSAGE_AT_MOST: usize = 200;
+
+/// Past this many problems the rest are counted, not listed: a file of thousands of
+/// bad lines must not bury the one line that matters.
+const WARNINGS_AT_MOST: usize = 20;
+
+/// A settings file is a few dozen lines; one far larger is not read (a link to
+/// `/dev/zero` would otherwise fill the memory).
+const LARGEST_FILE: u64 = 1024 * 1024;
+
 /// Reads the file at `path`; a missing file is simply the defaults.
 pub(super) fn read_file(path: &Path) -> Loaded {
     let label = path.file_name().map_or_else(
@@ -40,6 +52,12 @@ pub(super) fn read_file(path: &Path) -> Loaded {
     };
     if path.is_dir() {
         return whole("is a folder, not a file");
+    }
+    // A pipe or a device in its place would hang every command, or never end.
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return whole("is not an ordinary file"),
+        Ok(meta) if meta.len() > LARGEST_FILE => return whole("is larger than 1 MB"),
+        _ => {}
     }
     match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -59,19 +77,23 @@ pub(super) fn read_text(text: &str, label: &str) -> Loaded {
     let mut reader = Reader {
         text,
         label,
+        line_starts: std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect(),
         lines: HashMap::new(),
         warnings: Vec::new(),
     };
     let table = match text.parse::<toml::Table>() {
         Ok(table) => table,
         Err(e) => {
-            let line = e.span().map_or(1, |s| reader.line_of(s.start));
-            let what = e.message().lines().next().unwrap_or("").trim();
-            let what = what.trim_end_matches('.');
+            // The parser's own words are for programmers; where is what helps.
+            let (line, column) = e
+                .span()
+                .map_or((1, 1), |s| crate::content::line_column(text, s.start));
             return Loaded {
                 config: Config::default(),
                 warnings: vec![format!(
-                    "{label} line {line}: this is not valid TOML ({what}). Using the default settings."
+                    "{label} line {line}: this is not valid TOML (near column {column}). Using the default settings."
                 )],
             };
         }
@@ -81,15 +103,21 @@ pub(super) fn read_text(text: &str, label: &str) -> Loaded {
     for (key, value) in &table {
         reader.setting(&mut config, key, value);
     }
-    Loaded {
-        config,
-        warnings: reader.warnings,
+    let mut warnings = reader.warnings;
+    if warnings.len() > WARNINGS_AT_MOST {
+        let more = warnings.len() - WARNINGS_AT_MOST;
+        warnings.truncate(WARNINGS_AT_MOST);
+        warnings.push(format!("{label}: {more} more problems like these."));
     }
+    Loaded { config, warnings }
 }
 
 struct Reader<'a> {
     text: &'a str,
     label: &'a str,
+    /// Where each line begins, so finding a line is a search, not a count: a file
+    /// of many thousand bad lines must still open at once.
+    line_starts: Vec<usize>,
     /// The line each key is written on: "theme", "rhythm.inhale", "keys.quit".
     lines: HashMap<String, usize>,
     warnings: Vec<String>,
@@ -97,7 +125,9 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn line_of(&self, offset: usize) -> usize {
-        crate::content::line_column(self.text, offset).0
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1)
     }
 
     /// Notes where each key (and each key of a table one level down) is written.
@@ -124,6 +154,9 @@ impl Reader<'_> {
 
     fn warn(&mut self, key: &str, message: String) {
         let line = self.line(key);
+        // Names and values were typed by hand: quoted back, they must not steer the
+        // terminal or break the one line.
+        let message = one_line(&message, MESSAGE_AT_MOST);
         self.warnings
             .push(format!("{} line {line}: {message}", self.label));
     }

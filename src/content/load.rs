@@ -117,6 +117,9 @@ pub fn built_in_words() -> &'static Words {
     })
 }
 
+/// Content files are a few hundred lines; one far larger is not read.
+const LARGEST_FILE: u64 = 4 * 1024 * 1024;
+
 /// Reads the sources for a folder: each known file present there replaces the built-in
 /// one. Unreadable files are errors; unknown `.toml` files are reported as warnings.
 pub fn sources_from_dir(dir: Option<&Path>) -> (Vec<Source>, Vec<ContentError>, Vec<String>) {
@@ -127,6 +130,23 @@ pub fn sources_from_dir(dir: Option<&Path>) -> (Vec<Source>, Vec<ContentError>, 
         let mut source = Source::built_in(name, text);
         if let Some(dir) = dir {
             let path = dir.join(name);
+            // A pipe or a device in place of a file would hang every start, or never
+            // end: only an ordinary file of a sensible size is read.
+            let refused = match std::fs::metadata(&path) {
+                Ok(meta) if !meta.is_file() => Some("is not an ordinary file"),
+                Ok(meta) if meta.len() > LARGEST_FILE => Some("is larger than 4 MB"),
+                _ => None,
+            };
+            if let Some(why) = refused {
+                errors.push(ContentError {
+                    file: path.display().to_string(),
+                    line: 1,
+                    column: 1,
+                    message: why.into(),
+                });
+                sources.push(source);
+                continue;
+            }
             match std::fs::read_to_string(&path) {
                 Ok(own) => {
                     source = Source {

@@ -247,6 +247,11 @@ impl Content {
     }
 
     /// The region's help content, falling back to the first region.
+    /// Whether `id` names a region of its own (`region` falls back to the first).
+    pub fn has_region(&self, id: &str) -> bool {
+        self.regions.iter().any(|r| r.id.as_ref() == id)
+    }
+
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.regions
             .iter()

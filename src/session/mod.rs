@@ -48,7 +48,19 @@ impl Session {
 
     /// The content, with the user's overrides, and what was set aside and why.
     pub fn load_content(&self) -> content::Loaded {
-        content::load(Some(&self.paths.content_dir))
+        let mut loaded = content::load(Some(&self.paths.content_dir));
+        // A mistyped region would quietly show another country's numbers for help.
+        let region = &self.config.region;
+        if !loaded.content.has_region(region) {
+            if let Some(shown) = loaded.content.region(region) {
+                loaded.warnings.push(format!(
+                    "config.toml: region: \"{}\" is not a region Lantern knows, so help now shows {}.",
+                    crate::domain::printable::one_line(region, 30),
+                    shown.name
+                ));
+            }
+        }
+        loaded
     }
 
     /// Whether the diary needs a passphrase to open.

@@ -21,6 +21,16 @@ use super::terminal::{
 };
 use super::{screens, theme, view};
 
+/// `eprintln!` that never panics: a full or closed stderr must not turn a message into
+/// a crash.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let mut stderr = ::std::io::stderr().lock();
+        let _ = ::std::io::Write::write_fmt(&mut stderr, format_args!($($arg)*));
+        let _ = ::std::io::Write::write_all(&mut stderr, b"\n");
+    }};
+}
+
 /// The clock and a fresh id, set before each action: `update` reads them from the app
 /// and so never asks the outside world itself.
 fn stamp(app: &mut App) {
@@ -55,13 +65,20 @@ pub fn run(session: &Session) -> Result<()> {
         Screen::Today
     };
     let mut app = App::new(loaded.content, session.config.clone(), theme, now(), screen);
-    if let Some(warning) = session
+    // One line fits the status bar: the first problem, and how to see the others
+    // (any command prints the settings' problems; `lantern keys` prints the keys' too).
+    let settings: Vec<&String> = session
         .config_warnings
         .iter()
-        .chain(&loaded.warnings)
-        .next()
-    {
-        app.status = Some(warning.clone());
+        .chain(&app.keys.warnings)
+        .collect();
+    if let Some(first) = settings.first().or(loaded.warnings.first().as_ref()) {
+        let more = settings.len().saturating_sub(1);
+        app.status = Some(if more == 0 {
+            first.to_string()
+        } else {
+            format!("{first} (and {more} more: `lantern keys` lists them all)")
+        });
     }
     if let Some(notice) = runtime.first_notice() {
         app.status = Some(notice);
@@ -147,7 +164,7 @@ pub fn run(session: &Session) -> Result<()> {
                         .map(|edited| {
                             if edited.not_utf8 {
                                 // Said while the terminal is the person's, as a command would.
-                                eprintln!(
+                                say!(
                                     "lantern: {}",
                                     editor::not_utf8_note("what your editor saved")
                                 );
