@@ -141,14 +141,15 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 
 # Your own keys. Each line names a command and its key, or a list of keys, such
 # as check_in = ["c", "F5"], and moves that command on every screen that has it.
-# Below is every command with the keys it has now, and where it works; `lantern
-# keys` lists them with what each does. A box closes on any key it does not use.
+# Below is every command with the keys it has now and where it works (and where its
+# keys differ); a setting gives it the same keys everywhere. `lantern keys` lists
+# them with what each does. A box closes on any key it does not use.
 # [keys]
 # help_now = ["H", "F2"]          # every screen, Today
 # quit_now = "Ctrl-C"             # every screen
 # check_in = "c"                  # Today
 # after_visit = "a"               # Today
-# new_entry = "w"                 # Today, Diary
+# new_entry = "w"                 # Today; n w on Diary
 # good_moment = "g"               # Today
 # diary = "d"                     # Today
 # search = "/"                    # Today, Diary
@@ -160,21 +161,21 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 # pixels = "y"                    # Today
 # review = "r"                    # Today
 # supervision = "s"               # Today
-# back = "Esc"                    # Today, Diary, Entry and 11 more
-# help = "?"                      # Today, Check in, Diary and 14 more
-# quit = "q"                      # Today, Unlock
-# next = "Enter"                  # Welcome, Check in, Writing
+# back = ["Esc", "q"]             # Diary, Entry, New entry and 7 more; Esc on Today, Search, Plan; Esc Backspace on Finding support
+# help = "?"                      # Today, Check in, Diary and 12 more; F1 on Writing, Search
+# quit = "q"                      # Today; Esc on Unlock
+# next = "Enter"                  # Welcome; Tab Enter on Check in; Ctrl-N PgDn on Writing
 # skip = "Esc"                    # Welcome
 # open = "Enter"                  # Unlock, Diary, Search and 3 more
-# save = ["Ctrl-S", "s"]          # Check in, Writing, Plan
-# previous = "Shift-Tab"          # Check in, Writing
+# save = "Ctrl-S"                 # Writing, Plan; Ctrl-S s on Check in
+# previous = "Shift-Tab"          # Check in; Ctrl-P PgUp on Writing
 # leave = "Esc"                   # Check in, Writing
-# up = ["Up", "k"]                # Diary, Entry, New entry and 12 more
-# down = ["Down", "j"]            # Diary, Entry, New entry and 12 more
-# page_up = "PgUp"                # Diary, Entry, Help now and 1 more
-# page_down = ["PgDn", "Space"]   # Diary, Entry, Help now and 1 more
+# up = ["Up", "k"]                # Diary, Entry, New entry and 10 more; Up Ctrl-P on Search; Up k Left h on Check in: words and tags
+# down = ["Down", "j"]            # Diary, New entry, Library and 7 more; Down j Space on Entry, Library topic, Weekly review; Down Ctrl-N on Search; Down j Right l on Check in: words and tags
+# page_up = "PgUp"                # Diary, Entry, Keys (help) and 2 more
+# page_down = ["PgDn", "Space"]   # Diary, Keys (help), Help now and 1 more; PgDn on Entry
 # top = ["Home", "g"]             # Diary
-# edit = "e"                      # Entry, Plan
+# edit = "e"                      # Entry; Enter e on Plan
 # delete = ["x", "Del"]           # Entry
 # start = "Enter"                 # New entry, One small thing
 # title = "Ctrl-T"                # Writing
@@ -186,7 +187,7 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 # next_group = ["Tab", "PgDn"]    # Library
 # previous_group = ["Shift-Tab", "PgUp"]  # Library
 # exercise = ["x", "Enter"]       # Library topic
-# write = "w"                     # Library topic, Weekly review, Before supervision
+# write = "w"                     # Library topic, Before supervision; Enter on Weekly review
 # practised = "p"                 # Library topic
 # choose = "Enter"                # Finding support
 # shorter = ["Left", "h"]         # Insights
@@ -201,8 +202,8 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 # later = "]"                     # Before supervision
 # export = "e"                    # Before supervision
 # done = "d"                      # Before supervision
-# scroll_up = ["Up", "k"]         # Help now, Text to read
-# scroll_down = ["Down", "j"]     # Help now, Text to read
+# scroll_up = ["Up", "k"]         # Keys (help), Help now, Text to read
+# scroll_down = ["Down", "j"]     # Keys (help), Help now, Text to read
 # not_now = ["Esc", "q", "n"]     # One small thing
 # carry_on = "Enter"              # Unfinished draft
 # discard = "d"                   # Unfinished draft, Stop writing?

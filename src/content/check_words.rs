@@ -5,6 +5,10 @@ use super::parse::error_at;
 use super::schema::{KEY, KEYED};
 use super::{Content, ContentError, WORDS_FILE};
 
+/// The longest line a screen is given: the strain advice, the longest built-in line,
+/// is under 200.
+const LONGEST_LINE: usize = 300;
+
 pub fn check_words(content: &Content, errors: &mut Vec<ContentError>) {
     let Some(source) = content.sources.iter().find(|s| s.file_name == WORDS_FILE) else {
         return;
@@ -19,6 +23,24 @@ pub fn check_words(content: &Content, errors: &mut Vec<ContentError>) {
                 source,
                 text.at(),
                 format!("[{section}] {line} is empty; write the words to show here"),
+            ));
+            continue;
+        }
+        // A line is shown on a screen as it is: it may not steer the terminal, and it
+        // must leave room for the rest of the screen.
+        if text.chars().any(char::is_control) {
+            errors.push(error_at(
+                source,
+                text.at(),
+                format!("[{section}] {line} holds a control character; write plain words"),
+            ));
+            continue;
+        }
+        if text.chars().count() > LONGEST_LINE {
+            errors.push(error_at(
+                source,
+                text.at(),
+                format!("[{section}] {line} is longer than {LONGEST_LINE} characters; say it in fewer words"),
             ));
             continue;
         }
@@ -68,6 +90,32 @@ mod tests {
             .find(|(n, _)| *n == WORDS_FILE)
             .map(|(_, t)| *t)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_line_with_an_escape_or_of_a_page_is_refused() {
+        let escaped = built_in().replace(
+            "greeting_evening = \"Good evening.\"",
+            "greeting_evening = \"\\u001b[2JGood evening.\"",
+        );
+        let errors = errors_with(&escaped);
+        assert!(
+            errors.iter().any(|e| e
+                .message
+                .contains("greeting_evening holds a control character")),
+            "{errors:?}"
+        );
+        let long = built_in().replace(
+            "greeting_evening = \"Good evening.\"",
+            &format!("greeting_evening = \"{}\"", "word ".repeat(100)),
+        );
+        let errors = errors_with(&long);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.message.contains("greeting_evening is longer than 300")),
+            "{errors:?}"
+        );
     }
 
     #[test]
