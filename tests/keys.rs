@@ -508,3 +508,11 @@ fn keys_a_terminal_cannot_tell_apart_and_a_help_now_that_typing_hides_are_refuse
     let screen = screen_text(&app);
     assert!(screen.contains("H help now"), "{screen}");
 }
+
+#[test]
+fn hints_on_screens_name_the_keys_in_effect() {
+    let mut app = app_with(vec![setting("edit", &["F6"], 2)]);
+    press(&mut app, "p");
+    let plan = screen_text(&app);
+    assert!(plan.contains("Not written yet. F6 to start."), "{plan}");
+}

@@ -258,9 +258,9 @@ pub fn view(state: &ExerciseRun, env: &Env<'_>, theme: &Theme, frame: &mut Frame
         progress,
     );
     let paused = if state.since.is_none() {
-        "Paused. Space carries on."
+        format!("Paused. {} carries on.", env.key_for(KEYS, Cmd::Pause))
     } else {
-        ""
+        String::new()
     };
     frame.render_widget(
         Paragraph::new(Line::styled(paused, theme.warning)).alignment(Alignment::Center),

@@ -159,7 +159,10 @@ pub fn view(state: &Finder, env: &Env<'_>, theme: &Theme, frame: &mut Frame, are
         }
         Some(results) => {
             lines.push(Line::styled(
-                "These may fit what you need. Enter reads more.",
+                format!(
+                    "These may fit what you need. {} reads more.",
+                    env.key_for(KEYS, Cmd::Choose)
+                ),
                 theme.title,
             ));
             lines.push(Line::from(""));

@@ -265,7 +265,10 @@ pub fn view(state: &Plan, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area:
                 }
             }
             None => lines.push(Line::styled(
-                "   Not written yet. Enter to start.",
+                format!(
+                    "   Not written yet. {} to start.",
+                    env.key_for(KEYS, Cmd::Edit)
+                ),
                 theme.muted,
             )),
         }

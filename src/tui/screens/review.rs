@@ -147,7 +147,10 @@ pub fn view(state: &Review, env: &Env<'_>, theme: &Theme, frame: &mut Frame, are
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(
-        "Enter goes on to the review questions.",
+        format!(
+            "{} goes on to the review questions.",
+            env.key_for(KEYS, Cmd::Write)
+        ),
         theme.muted,
     ));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });

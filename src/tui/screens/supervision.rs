@@ -231,7 +231,10 @@ pub fn view(state: &Supervision, env: &Env<'_>, theme: &Theme, frame: &mut Frame
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(
-        "Choose what to bring. Nothing is shared unless you pick it (Space).",
+        format!(
+            "Choose what to bring. Nothing is shared unless you pick it ({}).",
+            env.key_for(KEYS, Cmd::Toggle)
+        ),
         theme.muted,
     ));
     lines.push(Line::from(vec![

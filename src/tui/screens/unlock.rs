@@ -92,7 +92,7 @@ pub fn on_key(state: &mut Unlock, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
     }
 }
 
-pub fn view(state: &Unlock, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn view(state: &Unlock, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let box_area = crate::tui::widgets::centered(area, 60, 11);
     let block = Block::bordered()
         .title(" Lantern ")
@@ -123,7 +123,10 @@ pub fn view(state: &Unlock, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
     } else if let Some(m) = &state.message {
         Line::from(vec![Span::styled(m.clone(), theme.warning)])
     } else {
-        Line::styled("Esc closes Lantern.", theme.muted)
+        Line::styled(
+            format!("{} closes Lantern.", env.key_for(KEYS, Cmd::Quit)),
+            theme.muted,
+        )
     };
     frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), message);
 }

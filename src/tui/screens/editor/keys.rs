@@ -87,7 +87,10 @@ pub fn on_key(state: &mut Editor, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
             if state.index + 1 < state.pages.len() {
                 state.go_to(state.index + 1, env.now, out);
             } else {
-                out.status = Some("That was the last prompt. Ctrl-S saves.".into());
+                out.status = Some(format!(
+                    "That was the last prompt. {} saves.",
+                    env.key_for(KEYS, Cmd::Save)
+                ));
             }
         }
         Some(Cmd::Previous) => state.go_to(state.index.saturating_sub(1), env.now, out),
