@@ -214,27 +214,47 @@ impl Keymap {
     /// warnings.
     pub fn build(settings: &[KeySetting], places: &[PlaceRows], file: &str) -> Keymap {
         let mut map = Keymap::default();
+        let mut refused: Vec<(&KeySetting, String)> = Vec::new();
+        // Each line on its own first (a known command, key names that exist)...
+        let mut taken: Vec<(&KeySetting, Vec<Key>)> = Vec::new();
         for setting in settings {
             match map.check(setting, places) {
-                Ok(keys) => {
-                    map.overrides.insert(setting.command.clone(), keys);
-                }
-                Err(why) => {
-                    let kept = default_keys(places, &setting.command)
-                        .map(|keys| {
-                            let labels: Vec<String> = keys.iter().map(Key::label).collect();
-                            format!("; kept {}", labels.join(" "))
-                        })
-                        .unwrap_or_default();
-                    // The command and keys were typed by hand: shown, never obeyed.
-                    let line = format!("keys.{}: {why}{kept}", setting.command);
-                    map.warnings.push(format!(
-                        "{file} line {}: {}",
-                        setting.line,
-                        crate::domain::printable::one_line(&line, 200)
-                    ));
-                }
+                Ok(keys) => taken.push((setting, keys)),
+                Err(why) => refused.push((setting, why)),
             }
+        }
+        // ...then all of them at once, so two commands can swap keys: a line whose
+        // keys still do something else where it works is dropped, one at a time, until
+        // none does (dropping one can bring back a default another clashes with).
+        for (setting, keys) in &taken {
+            map.overrides.insert(setting.command.clone(), keys.clone());
+        }
+        while let Some(at) = taken
+            .iter()
+            .position(|(setting, keys)| map.clash(&setting.command, keys, places).is_some())
+        {
+            let (setting, keys) = taken.remove(at);
+            let why = map
+                .clash(&setting.command, &keys, places)
+                .unwrap_or_default();
+            map.overrides.remove(&setting.command);
+            refused.push((setting, why));
+        }
+        refused.sort_by_key(|(setting, _)| setting.line);
+        for (setting, why) in refused {
+            let kept = default_keys(places, &setting.command)
+                .map(|keys| {
+                    let labels: Vec<String> = keys.iter().map(Key::label).collect();
+                    format!("; kept {}", labels.join(" "))
+                })
+                .unwrap_or_default();
+            // The command and keys were typed by hand: shown, never obeyed.
+            let line = format!("keys.{}: {why}{kept}", setting.command);
+            map.warnings.push(format!(
+                "{file} line {}: {}",
+                setting.line,
+                crate::domain::printable::one_line(&line, 200)
+            ));
         }
         map
     }
@@ -282,6 +302,16 @@ impl Keymap {
                 "needs a key that is not a letter too (such as F2), to work while typing".into(),
             );
         }
+        Ok(keys)
+    }
+
+    /// What one of `keys` already does, where `command` works, with the keys in effect.
+    fn clash(&self, command: &str, keys: &[Key], places: &[PlaceRows]) -> Option<String> {
+        let homes: Vec<&PlaceRows> = places
+            .iter()
+            .filter(|p| p.rows.iter().any(|(c, _)| c == command))
+            .collect();
+        let everywhere = homes.iter().any(|p| p.everywhere);
         for place in places {
             let shares = homes.iter().any(|h| std::ptr::eq(*h, place));
             if !(shares || place.everywhere || everywhere) {
@@ -293,7 +323,7 @@ impl Keymap {
                 }
                 let theirs = self.keys(other, default);
                 if let Some(k) = keys.iter().find(|k| theirs.contains(k)) {
-                    return Err(format!(
+                    return Some(format!(
                         "\"{}\" already does {other} on {}",
                         k.label(),
                         place.place
@@ -301,7 +331,7 @@ impl Keymap {
                 }
             }
         }
-        Ok(keys)
+        None
     }
 }
 

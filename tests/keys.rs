@@ -516,3 +516,23 @@ fn hints_on_screens_name_the_keys_in_effect() {
     let plan = screen_text(&app);
     assert!(plan.contains("Not written yet. F6 to start."), "{plan}");
 }
+
+#[test]
+fn two_commands_can_swap_keys_and_a_clash_left_over_is_still_refused() {
+    let mut app = app_with(vec![
+        setting("check_in", &["d"], 2),
+        setting("diary", &["c"], 3),
+    ]);
+    assert!(app.keys.warnings.is_empty(), "{:?}", app.keys.warnings);
+    press(&mut app, "d");
+    assert!(matches!(app.screen, Screen::CheckIn(_)));
+
+    // Without its partner, a swap clashes with the default it would take.
+    let app = app_with(vec![setting("check_in", &["d"], 2)]);
+    assert_eq!(app.keys.warnings.len(), 1, "{:?}", app.keys.warnings);
+    assert!(
+        app.keys.warnings[0].contains("\"d\" already does diary on Today; kept c"),
+        "{:?}",
+        app.keys.warnings
+    );
+}
