@@ -253,7 +253,7 @@ impl Keymap {
             map.warnings.push(format!(
                 "{file} line {}: {}",
                 setting.line,
-                crate::domain::printable::one_line(&line, 200)
+                crate::text::printable::one_line(&line, 200)
             ));
         }
         map

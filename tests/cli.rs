@@ -1390,7 +1390,7 @@ fn content_check_reports_every_problem_in_every_file_at_once() {
         &o.at("suggestions.toml", &rules, "[9, 2]"),
         "can never match",
     );
-    assert!(run.stdout.contains("2 problem(s) found."), "{}", run.stdout);
+    assert!(run.stdout.contains("2 problems found."), "{}", run.stdout);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use lantern::tui::app::{Action, App, Effect, Overlay, Screen, TodayData};
 use lantern::tui::screens::checkin::{CheckInForm, Step};
 
 use support::tui::{
-    app, ch, ctrl, editor, key, keys, open_editor, page_text, press, t0, type_text,
+    app, ch, ctrl, drawn_text, editor, key, keys, open_editor, page_text, press, t0, type_text,
 };
 
 // ---------------------------------------------------------------------------
@@ -1242,4 +1242,20 @@ fn today_shows_what_was_loaded() {
     };
     press(&mut app, Action::TodayLoaded(data));
     assert_eq!(app.today.checkins_today, 2);
+}
+
+#[test]
+fn the_diary_counts_one_entry_as_one_entry() {
+    let mut app = app();
+    press(&mut app, ch('d'));
+    press(
+        &mut app,
+        Action::EntriesLoaded {
+            offset: 0,
+            rows: vec![summary(1, 5)],
+        },
+    );
+    let screen = drawn_text(&app, 100, 30);
+    assert!(screen.contains(" 1 entry "), "{screen}");
+    assert!(!screen.contains("1 entries"), "{screen}");
 }

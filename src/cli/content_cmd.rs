@@ -38,7 +38,8 @@ fn check(ctx: &Context, dir: Option<&std::path::Path>) -> Result<i32> {
     }
     if errors.is_empty() {
         outln!(
-            "Content is sound: {files} file(s) from {} checked, with the built-in copy of the rest.",
+            "Content is sound: {} from {} checked, with the built-in copy of the rest.",
+            crate::text::plural::count(files, "file", "files"),
             dir.display()
         );
         return Ok(0);
@@ -46,7 +47,10 @@ fn check(ctx: &Context, dir: Option<&std::path::Path>) -> Result<i32> {
     for e in &errors {
         outln!("{e}");
     }
-    outln!("{} problem(s) found.", errors.len());
+    outln!(
+        "{} found.",
+        crate::text::plural::count(errors.len(), "problem", "problems")
+    );
     Ok(1)
 }
 

@@ -12,7 +12,7 @@ pub fn colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-pub use crate::domain::printable::safe;
+pub use crate::text::printable::safe;
 
 /// A whole document (a Markdown export, a supervision preparation) printed to standard
 /// output: made safe when a person is reading it on a terminal, left exact otherwise

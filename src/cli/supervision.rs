@@ -81,11 +81,10 @@ fn supervision_prep(ctx: &Context, args: PrepArgs) -> Result<i32> {
         Some(path) => {
             super::transfer::write_private(path, &text, args.force)?;
             errln!(
-                "Wrote {} (readable by you only), with {} of the {} entr{} from {}.",
+                "Wrote {} (readable by you only), with {} of the {} from {}.",
                 path.display(),
                 chosen.len(),
-                prep.entries.len(),
-                if prep.entries.len() == 1 { "y" } else { "ies" },
+                crate::text::plural::count(prep.entries.len(), "entry", "entries"),
                 date_range(period.start, period.end)
             );
         }

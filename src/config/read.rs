@@ -11,7 +11,7 @@ use toml::Value;
 
 use super::{Config, KeySetting, Loaded, Theme};
 use crate::content::schema::Rhythm;
-use crate::domain::printable::one_line;
+use crate::text::printable::one_line;
 
 /// The settings `config.toml` may hold, for "did you mean" hints.
 const SETTINGS: &[&str] = &[

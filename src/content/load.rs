@@ -208,9 +208,10 @@ pub fn load(user_dir: Option<&Path>) -> Loaded {
         let bad = errors.iter().filter(|e| e.file == source.label).count();
         if bad > 0 {
             warnings.push(format!(
-                "{}: {bad} problem(s), so the built-in copy is used instead. \
+                "{}: {}, so the built-in copy is used instead. \
                  Run `lantern content check` to see them.",
-                source.label
+                source.label,
+                crate::text::plural::count(bad, "problem", "problems")
             ));
             if let Some((name, text)) = FILES.iter().find(|(n, _)| *n == source.file_name) {
                 *source = Source::built_in(name, text);

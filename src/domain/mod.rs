@@ -9,7 +9,6 @@ pub mod leadership;
 pub mod pacer;
 pub mod plan;
 pub mod practice;
-pub mod printable;
 pub mod suggest;
 pub mod supervision;
 pub mod support_finder;

@@ -55,7 +55,7 @@ impl Session {
             if let Some(shown) = loaded.content.region(region) {
                 loaded.warnings.push(format!(
                     "config.toml: region: \"{}\" is not a region Lantern knows, so help now shows {}.",
-                    crate::domain::printable::one_line(region, 30),
+                    crate::text::printable::one_line(region, 30),
                     shown.name
                 ));
             }

@@ -166,12 +166,11 @@ pub fn summarise_with(insights: &Insights, today: NaiveDate, words: &InsightWord
 
     if insights.practice_days > 0 {
         let minutes: f64 = insights.practice.iter().map(|p| p.minutes).sum();
+        let whole = minutes.round() as usize;
         out.push(format!(
-            "You practised on {} day{}, {} minute{} in all.",
-            insights.practice_days,
-            if insights.practice_days == 1 { "" } else { "s" },
-            minutes.round(),
-            if minutes.round() == 1.0 { "" } else { "s" }
+            "You practised on {}, {} in all.",
+            crate::text::plural::count(insights.practice_days as usize, "day", "days"),
+            crate::text::plural::count(whole, "minute", "minutes")
         ));
     }
     out

@@ -192,7 +192,10 @@ pub fn on_mouse(state: &mut Diary, mouse: &MouseEvent, out: &mut Out) {
 
 pub fn view(state: &Diary, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let count = if state.all_loaded {
-        format!(" {} entries ", state.rows.len())
+        format!(
+            " {} ",
+            crate::text::plural::count(state.rows.len(), "entry", "entries")
+        )
     } else {
         String::new()
     };

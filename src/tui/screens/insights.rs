@@ -283,7 +283,10 @@ pub fn view(state: &InsightsView, env: &Env<'_>, theme: &Theme, frame: &mut Fram
         Line::from(vec![
             Span::styled("Practice  ", theme.accent),
             Span::styled(
-                format!("{practice:.0} minutes on {} days", data.practice_days),
+                format!(
+                    "{practice:.0} minutes on {}",
+                    crate::text::plural::count(data.practice_days as usize, "day", "days")
+                ),
                 theme.base,
             ),
         ]),
