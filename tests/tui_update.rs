@@ -1259,3 +1259,57 @@ fn the_diary_counts_one_entry_as_one_entry() {
     assert!(screen.contains(" 1 entry "), "{screen}");
     assert!(!screen.contains("1 entries"), "{screen}");
 }
+
+#[test]
+fn while_the_window_is_too_small_only_help_now_and_ctrl_c_act() {
+    let mut app = app();
+    app.window = Some((60, 15));
+    assert!(press(&mut app, ch('c')).is_empty());
+    assert!(is_today(&app), "c must not start a check-in nobody can see");
+    press(&mut app, key(KeyCode::F(2)));
+    assert!(matches!(app.overlay, Some(Overlay::HelpNow { .. })));
+    let screen = drawn_text(&app, 60, 15);
+    assert!(screen.contains("Help now"), "{screen}");
+    press(&mut app, ch('x'));
+    assert!(app.overlay.is_none());
+    press(&mut app, ctrl('c'));
+    assert!(app.quit);
+
+    // Bigger again: keys act as before.
+    let mut app = lantern_app_at(100, 30);
+    press(&mut app, ch('c'));
+    assert!(matches!(app.screen, Screen::CheckIn(_)));
+}
+
+fn lantern_app_at(width: u16, height: u16) -> App {
+    let mut app = app();
+    app.window = Some((width, height));
+    app
+}
+
+#[test]
+fn help_answers_on_every_welcome_step() {
+    use lantern::tui::screens::welcome::{Step, Welcome};
+    let mut app = app();
+    app.screen = Screen::Welcome(Welcome::new());
+    for (step, help_key) in [
+        (Step::Intro, ch('?')),
+        (Step::OfferPassphrase, ch('?')),
+        (Step::Passphrase, key(KeyCode::F(1))),
+        (Step::Role, ch('?')),
+    ] {
+        if let Screen::Welcome(w) = &mut app.screen {
+            w.step = step;
+        }
+        press(&mut app, help_key);
+        assert!(matches!(app.overlay, Some(Overlay::Help)), "{step:?}");
+        press(&mut app, key(KeyCode::Esc));
+        assert!(app.overlay.is_none());
+    }
+    // On the passphrase step `?` is part of the passphrase.
+    if let Screen::Welcome(w) = &mut app.screen {
+        w.step = Step::Passphrase;
+    }
+    press(&mut app, ch('?'));
+    assert!(app.overlay.is_none());
+}

@@ -149,6 +149,7 @@ pub fn run(session: &Session) -> Result<()> {
                     action
                 };
                 stamp(&mut app);
+                app.window = terminal.size().ok().map(|s| (s.width, s.height));
                 let effects = app::update(&mut app, action);
                 let had_store = runtime.has_store();
                 let external = runtime.handle(&mut app, effects);

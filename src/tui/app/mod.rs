@@ -25,6 +25,11 @@ use overlay_keys::overlay_key;
 
 pub use crate::session::today::TodayData;
 
+/// Below this, Lantern says so rather than drawing a garbled screen, and only the
+/// global keys act.
+pub const MIN_WIDTH: u16 = 70;
+pub const MIN_HEIGHT: u16 = 22;
+
 pub struct App {
     pub content: Content,
     pub config: Config,
@@ -58,6 +63,10 @@ pub struct App {
     /// How far the `?` help is scrolled: a screen's keys can be more than a small
     /// window holds. Back to the top each time the help opens.
     pub help_scroll: u16,
+    /// The window's size, set by the runtime before each action (None in tests that
+    /// do not say): below the smallest the app can draw, only the global keys act,
+    /// since nothing else can be seen.
+    pub window: Option<(u16, u16)>,
 }
 
 /// Pasted text as it goes into a field: line ends as `\n`, and no control characters
@@ -102,6 +111,7 @@ impl App {
             words_lost: false,
             kept_checkin: None,
             help_scroll: 0,
+            window: None,
         }
     }
 
@@ -119,6 +129,12 @@ impl App {
     /// the caller's to show).
     pub fn set_keys(&mut self, keys: Keymap) {
         self.keys = keys;
+    }
+
+    /// Whether the window is smaller than the app can draw.
+    pub fn too_small(&self) -> bool {
+        self.window
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
     }
 
     pub(super) fn apply(&mut self, out: Out) -> Vec<Effect> {
@@ -183,6 +199,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
                 _ => {}
             }
+            if app.too_small() {
+                // Only help now and Ctrl-C reach past "a little bigger, please"; a key
+                // meant for a screen nobody can see must not act on it. Help now
+                // closes on any key, as it does anywhere.
+                if matches!(app.overlay, Some(Overlay::HelpNow { .. })) {
+                    app.overlay = None;
+                }
+                return Vec::new();
+            }
             if app.overlay.is_some() {
                 return overlay_key(app, &key);
             }
@@ -213,7 +238,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             effects
         }
         Action::Mouse(mouse) => {
-            if app.overlay.is_some() {
+            if app.overlay.is_some() || app.too_small() {
                 return Vec::new();
             }
             let mut out = Out::default();

@@ -12,6 +12,7 @@ use zeroize::Zeroizing;
 
 use crate::tui::keymap::{code, key, shown, Binding, Keymap, Shown};
 use crate::tui::message::Effect;
+use crate::tui::overlay::Overlay;
 use crate::tui::screens::{Env, Out};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::single_line;
@@ -20,6 +21,7 @@ use crate::tui::widgets::single_line;
 pub enum Cmd {
     Next,
     Skip,
+    Help,
 }
 
 pub const KEYS: &[Binding<Cmd>] = &[
@@ -35,6 +37,13 @@ pub const KEYS: &[Binding<Cmd>] = &[
         help: "skip this step",
         footer: Some("skip"),
     },
+    // F1 works on every step, the passphrase ones too, where `?` is typed.
+    Binding {
+        keys: &[code(KeyCode::F(1))],
+        command: Cmd::Help,
+        help: "show these keys",
+        footer: Some("help"),
+    },
 ];
 
 /// Keys inside a step.
@@ -44,7 +53,19 @@ pub enum StepCmd {
     No,
     Up,
     Down,
+    Help,
 }
+
+/// `?` shows the keys on the steps where nothing is typed.
+const QUESTION_HELP: Binding<StepCmd> = Binding {
+    keys: &[key('?')],
+    command: StepCmd::Help,
+    help: "show these keys",
+    footer: None,
+};
+
+/// The first page: nothing to choose yet.
+pub const INTRO_KEYS: &[Binding<StepCmd>] = &[QUESTION_HELP];
 
 /// Whether to protect the diary with a passphrase.
 pub const OFFER_KEYS: &[Binding<StepCmd>] = &[
@@ -60,6 +81,7 @@ pub const OFFER_KEYS: &[Binding<StepCmd>] = &[
         help: "go on without one",
         footer: None,
     },
+    QUESTION_HELP,
 ];
 
 /// Choosing a role or a region.
@@ -76,6 +98,7 @@ pub const LIST_KEYS: &[Binding<StepCmd>] = &[
         help: "the one below",
         footer: None,
     },
+    QUESTION_HELP,
 ];
 
 /// The keys of `step` beside the ones every step has.
@@ -83,7 +106,8 @@ pub fn step_table(step: Step) -> &'static [Binding<StepCmd>] {
     match step {
         Step::OfferPassphrase => OFFER_KEYS,
         Step::Role | Step::Region => LIST_KEYS,
-        Step::Intro | Step::Passphrase | Step::Confirm => &[],
+        Step::Intro => INTRO_KEYS,
+        Step::Passphrase | Step::Confirm => &[],
     }
 }
 
@@ -176,6 +200,10 @@ pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
     state.message = None;
     let command = env.lookup(KEYS, key);
     let inside = env.lookup(step_table(state.step), key);
+    if command == Some(Cmd::Help) || inside == Some(StepCmd::Help) {
+        out.overlay = Some(Overlay::Help);
+        return;
+    }
     match state.step {
         Step::Intro => {
             if command.is_some() {
@@ -202,7 +230,7 @@ pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
                 state.first = masked();
                 state.step = Step::Role;
             }
-            None => {
+            Some(Cmd::Help) | None => {
                 state.first.input(*key);
             }
         },
@@ -224,7 +252,7 @@ pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
                 state.second = masked();
                 state.step = Step::Role;
             }
-            None => {
+            Some(Cmd::Help) | None => {
                 state.second.input(*key);
             }
         },

@@ -20,9 +20,7 @@ use super::app::App;
 use super::keymap::footer_items;
 use overlay::draw_overlay;
 
-/// Below this, Lantern says so rather than drawing a garbled screen.
-pub const MIN_WIDTH: u16 = 70;
-pub const MIN_HEIGHT: u16 = 22;
+pub use super::app::{MIN_HEIGHT, MIN_WIDTH};
 /// Wider than this, screens sit in a centred column.
 pub const MAX_WIDTH: u16 = 110;
 
@@ -41,6 +39,10 @@ pub fn view(app: &App, frame: &mut Frame) {
                 .wrap(Wrap { trim: true }),
             area,
         );
+        // Help now is one key away however small the window.
+        if let Some(overlay @ super::overlay::Overlay::HelpNow { .. }) = &app.overlay {
+            draw_overlay(app, overlay, frame, area);
+        }
         return;
     }
     // The status line wraps (up to a few rows) rather than cutting a message short;
