@@ -1313,3 +1313,24 @@ fn help_answers_on_every_welcome_step() {
     press(&mut app, ch('?'));
     assert!(app.overlay.is_none());
 }
+
+#[test]
+fn the_last_step_names_the_save_key_that_works_in_a_text_field() {
+    let mut app = app();
+    press(&mut app, ch('a'));
+    keys(&mut app, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    assert_eq!(form(&app).step(), Step::Note);
+    press(&mut app, key(KeyCode::Tab));
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("press Ctrl-S to save"), "{status}");
+    press(&mut app, ch('s'));
+    assert_eq!(form(&app).note.lines().join(""), "s", "s is a letter here");
+    assert!(!saved(&press(&mut app, ctrl('s'))).is_empty());
+}
+
+fn saved(effects: &[Effect]) -> Vec<&Effect> {
+    effects
+        .iter()
+        .filter(|e| matches!(e, Effect::SaveCheckIn(_)))
+        .collect()
+}
