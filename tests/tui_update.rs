@@ -1334,3 +1334,13 @@ fn saved(effects: &[Effect]) -> Vec<&Effect> {
         .filter(|e| matches!(e, Effect::SaveCheckIn(_)))
         .collect()
 }
+
+#[test]
+fn f1_shows_the_check_in_keys_from_a_text_field() {
+    let mut app = app();
+    press(&mut app, ch('a'));
+    keys(&mut app, [key(KeyCode::Tab), key(KeyCode::Tab)]);
+    assert_eq!(form(&app).step(), Step::Note);
+    press(&mut app, key(KeyCode::F(1)));
+    assert!(matches!(app.overlay, Some(Overlay::Help)));
+}

@@ -46,9 +46,9 @@ pub const KEYS: &[Binding<Cmd>] = &[
         footer: Some("leave"),
     },
     Binding {
-        keys: &[key('?')],
+        keys: &[key('?'), code(KeyCode::F(1))],
         command: Cmd::Help,
-        help: "show these keys (outside text fields)",
+        help: "show these keys (F1 while typing)",
         footer: Some("help"),
     },
 ];
