@@ -621,7 +621,7 @@ fn markdown_export_has_titles_and_checkins() {
     for title in ["March one", "March five", "March nine", "Free", "Templated"] {
         assert!(md.contains(title), "`{title}` in:\n{md}");
     }
-    assert!(md.contains("## Check-ins"), "{md}");
+    assert!(md.contains(" — Check-in\n"), "{md}");
     assert!(md.contains("after-visit"), "{md}");
 }
 
@@ -634,7 +634,7 @@ fn export_to_a_file_is_owner_only_and_needs_force_to_replace() {
     assert_eq!(mode(&file), 0o600);
     assert!(fs::read_to_string(&file)
         .expect("read")
-        .contains("## Check-ins"));
+        .contains(" — Check-in\n"));
 
     fs::write(&file, "keep this").expect("overwrite by hand");
     fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).expect("chmod");

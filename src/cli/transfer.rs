@@ -52,7 +52,15 @@ pub fn export(
             json.push('\n');
             json
         }
-        ExportFormat::Markdown => transfer::markdown(&entries, &checkins),
+        ExportFormat::Markdown => {
+            let templates = crate::domain::leadership::all_templates(&ctx.content());
+            transfer::markdown(&entries, &checkins, |id| {
+                templates
+                    .iter()
+                    .find(|t| t.id.as_ref() == id)
+                    .map(|t| t.name.clone())
+            })
+        }
     };
     match output {
         Some(path) => {

@@ -11,7 +11,9 @@ use super::checkin::{normalise_tags, CheckIn, CheckInError, CheckInInput, CheckI
 use super::entry::Entry;
 use crate::content::Content;
 
+mod markdown;
 mod records;
+pub use markdown::markdown;
 use records::read_records;
 
 pub const FORMAT_NAME: &str = "lantern";
@@ -217,57 +219,6 @@ fn skip_reason(error: &CheckInError) -> String {
             "one of its `tags` is not one of Lantern's stressor tags".into()
         }
     }
-}
-
-/// A readable Markdown rendering of entries and check-ins, newest last.
-pub fn markdown(entries: &[Entry], checkins: &[CheckIn]) -> String {
-    let mut out = String::from("# Lantern diary\n");
-    for entry in entries {
-        out.push_str(&format!(
-            "\n## {} — {}\n",
-            entry.created.format("%Y-%m-%d %H:%M"),
-            entry.display_title()
-        ));
-        if !entry.tags.is_empty() {
-            let tags: Vec<String> = entry.tags.iter().map(|t| format!("#{t}")).collect();
-            out.push_str(&format!("\n{}\n", tags.join(" ")));
-        }
-        if !entry.body.trim().is_empty() {
-            out.push_str(&format!("\n{}\n", entry.body.trim_end()));
-        }
-        for answer in &entry.answers {
-            out.push_str(&format!(
-                "\n### {}\n\n{}\n",
-                answer.prompt,
-                answer.text.trim_end()
-            ));
-        }
-    }
-    if !checkins.is_empty() {
-        out.push_str("\n## Check-ins\n\n");
-        out.push_str(
-            "| when | kind | pleasantness | energy | stress | system | words | good moment |\n",
-        );
-        out.push_str("|---|---|---|---|---|---|---|---|\n");
-        for c in checkins {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                c.at.format("%Y-%m-%d %H:%M"),
-                c.kind.as_str().replace('_', "-"),
-                c.pleasantness,
-                c.energy,
-                c.stress,
-                c.system.as_deref().unwrap_or(""),
-                c.words.join(", "),
-                c.good_moment
-                    .as_deref()
-                    .unwrap_or("")
-                    .replace('|', "\\|")
-                    .replace('\n', " ")
-            ));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
