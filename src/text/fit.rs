@@ -51,7 +51,10 @@ pub fn truncate(text: &str, max: usize) -> String {
         Some(at) if at <= end => &text[..at],
         _ => &text[..end],
     };
-    let mut out = kept.trim_end().to_string();
+    // A comma or colon before "…" reads as a stumble; the word alone reads as a pause.
+    let mut out = kept
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'))
+        .to_string();
     out.push_str(ELLIPSIS);
     out
 }
@@ -136,6 +139,7 @@ mod tests {
         );
         // The cut falls just before a space: the word before it is whole.
         assert_eq!(truncate("abc def ghi", 8), "abc def…");
+        assert_eq!(truncate("clear, plain words", 12), "clear…");
     }
 
     #[test]
