@@ -16,6 +16,7 @@ use crate::tui::overlay::Overlay;
 use crate::tui::screens::topic::Topic;
 use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap::wrap_lines;
 
 /// The groups, in order: a heading and the kinds under it.
 pub const GROUPS: &[(&str, &[Kind])] = &[
@@ -232,6 +233,8 @@ pub fn view(state: &Library, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
                 .lines()
                 .map(|l| Line::styled(l.to_string(), theme.base))
                 .collect();
+            // A column clear of the border, so no word touches it.
+            let lines = wrap_lines(lines, side.width.saturating_sub(1));
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), side);
         }
         _ => {}

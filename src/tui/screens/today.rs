@@ -21,6 +21,7 @@ use crate::tui::screens::{
 };
 use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap::wrap_lines;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
@@ -376,6 +377,7 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
             ));
         }
     }
+    let lines = wrap_lines(lines, inner.width);
     let top_paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let top_height =
         (top_paragraph.line_count(inner.width) as u16 + 1).min(inner.height.saturating_sub(3));
