@@ -73,7 +73,7 @@ fn words_of(line: &Line<'_>, width: usize) -> (Vec<(char, Style)>, Vec<Word>) {
         if used >= lead {
             break;
         }
-        used += fit::width(c.encode_utf8(&mut [0; 4]));
+        used += char_width(*c);
         split += 1;
     }
     let (head, body) = chars.split_at(split);
@@ -97,10 +97,7 @@ fn words_of(line: &Line<'_>, width: usize) -> (Vec<(char, Style)>, Vec<Word>) {
 }
 
 fn finish(chars: Vec<(char, Style)>, space: Style) -> Word {
-    let width = chars
-        .iter()
-        .map(|(c, _)| fit::width(c.encode_utf8(&mut [0; 4])))
-        .sum();
+    let width = chars.iter().map(|(c, _)| char_width(*c)).sum();
     Word {
         chars,
         width,
