@@ -11,6 +11,7 @@ use ratatui::Frame;
 
 use crate::content::schema::Text;
 use crate::session::today::TodayData;
+use crate::text::fit;
 use crate::tui::keymap::{code, key, Binding};
 use crate::tui::keys::{Global, GLOBAL};
 use crate::tui::message::Effect;
@@ -396,12 +397,11 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
         ));
     }
     for e in &today.recent {
+        let when = format!("  {}  ", e.created.format("%a %-d %b %H:%M"));
+        let room = usize::from(recent.width).saturating_sub(fit::width(&when));
         rows.push(Line::from(vec![
-            Span::styled(
-                format!("  {}  ", e.created.format("%a %-d %b %H:%M")),
-                theme.muted,
-            ),
-            Span::styled(e.title.clone(), theme.base),
+            Span::styled(when, theme.muted),
+            Span::styled(fit::truncate(&e.title, room), theme.base),
         ]));
     }
     frame.render_widget(Paragraph::new(rows), recent);
