@@ -1,5 +1,6 @@
 //! Plain-text helpers every layer uses, below all of them: text made safe to show on a
-//! terminal, and counts in words.
+//! terminal, counts in words, and text cut or wrapped to fit a width.
 
+pub mod fit;
 pub mod plural;
 pub mod printable;

@@ -14,6 +14,7 @@ use crate::tui::overlay::Overlay;
 use crate::tui::screens::topic::Topic;
 use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap::wrap_lines;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
@@ -193,5 +194,6 @@ pub fn view(state: &Finder, env: &Env<'_>, theme: &Theme, frame: &mut Frame, are
             }
         }
     }
+    let lines = wrap_lines(lines, inner.width);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

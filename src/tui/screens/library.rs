@@ -4,17 +4,19 @@
 //! beside the list.
 
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::content::{Content, Kind};
+use crate::text::fit;
 use crate::tui::keymap::{code, key, Binding};
 use crate::tui::overlay::Overlay;
 use crate::tui::screens::topic::Topic;
 use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap::wrap_lines;
 
 /// The groups, in order: a heading and the kinds under it.
 pub const GROUPS: &[(&str, &[Kind])] = &[
@@ -212,17 +214,14 @@ pub fn view(state: &Library, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
                     theme.base
                 };
                 let width = list_area.width.saturating_sub(4) as usize;
-                Line::styled(
-                    format!("   {}", crate::domain::entry::shorten(name, width)),
-                    style,
-                )
+                Line::styled(format!("   {}", fit::truncate(name, width)), style)
             }
         });
     }
     frame.render_widget(Paragraph::new(lines), list_area);
     let Some(side) = side else { return };
     match state.rows.get(state.selected) {
-        Some(Row::Item(Kind::Skill | Kind::Point, _, _)) if side.height >= 20 => {
+        Some(Row::Item(Kind::Skill | Kind::Point, _, _)) if star_fits(env.content, theme, side) => {
             star(env.content, theme, frame, side)
         }
         Some(Row::Item(kind, id, _)) => {
@@ -234,58 +233,114 @@ pub fn view(state: &Library, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
                 .lines()
                 .map(|l| Line::styled(l.to_string(), theme.base))
                 .collect();
+            // A column clear of the border, so no word touches it.
+            let lines = wrap_lines(lines, side.width.saturating_sub(1));
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), side);
         }
         _ => {}
     }
 }
 
-/// The star of the good practice points: self-compassion at the heart with the six
-/// practice points, the six resilience skills at its tips, numbered as the source does.
-pub fn star(content: &Content, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let skill = |n: u32| {
-        content
-            .skills
-            .iter()
-            .find(|s| s.number == Some(n))
-            .map_or(String::new(), |s| format!("{n} {}", s.name))
-    };
-    let heart = skill(0).trim_start_matches("0 ").to_string();
-    // Each side of an arm gets half of what the arrow leaves.
-    let arrow = "◀━━━━━━━▶";
-    let side = (area.width as usize).saturating_sub(arrow.chars().count() + 2) / 2;
-    let left = |n: u32| format!("{:>side$} ", crate::domain::entry::shorten(&skill(n), side));
-    let right = |n: u32| format!(" {:<side$}", crate::domain::entry::shorten(&skill(n), side));
-    let mut lines = vec![
-        Line::styled(skill(1), theme.title).alignment(Alignment::Center),
-        Line::styled("▲", theme.accent).alignment(Alignment::Center),
-        Line::styled("╱   ╲", theme.accent).alignment(Alignment::Center),
-        Line::from(vec![
-            Span::styled(left(6), theme.title),
-            Span::styled(arrow, theme.accent),
-            Span::styled(right(2), theme.title),
-        ])
-        .alignment(Alignment::Center),
-        Line::styled("╲       ╱", theme.accent).alignment(Alignment::Center),
-        Line::styled(heart, theme.highlight).alignment(Alignment::Center),
-    ];
-    for point in &content.points {
-        lines.push(
-            Line::styled(format!("· {} ·", point.name), theme.base).alignment(Alignment::Center),
-        );
+const ARROW: &str = "◀━━━━━━━▶";
+
+fn skill_name(content: &Content, n: u32) -> String {
+    content
+        .skills
+        .iter()
+        .find(|s| s.number == Some(n))
+        .map_or(String::new(), |s| format!("{n} {}", s.name))
+}
+
+/// One row of the star: pieces of text and their styles, and the column it starts at.
+struct StarRow {
+    at: usize,
+    pieces: Vec<(String, ratatui::style::Style)>,
+}
+
+impl StarRow {
+    fn width(&self) -> usize {
+        self.at
+            + self
+                .pieces
+                .iter()
+                .map(|(t, _)| fit::width(t))
+                .sum::<usize>()
     }
-    lines.extend([
-        Line::styled("╱       ╲", theme.accent).alignment(Alignment::Center),
-        Line::from(vec![
-            Span::styled(left(5), theme.title),
-            Span::styled(arrow, theme.accent),
-            Span::styled(right(3), theme.title),
-        ])
-        .alignment(Alignment::Center),
-        Line::styled("╲   ╱", theme.accent).alignment(Alignment::Center),
-        Line::styled("▼", theme.accent).alignment(Alignment::Center),
-        Line::styled(skill(4), theme.title).alignment(Alignment::Center),
-    ]);
+}
+
+/// The star of the good practice points, laid out around the column of its spine:
+/// self-compassion at the heart with the six practice points, the six resilience
+/// skills at its tips, numbered as the source does. Each arm's names get the room
+/// they need on their own side, so every name is whole.
+fn star_rows(content: &Content, theme: &Theme) -> Vec<StarRow> {
+    let skill = |n: u32| skill_name(content, n);
+    let left_side = [5, 6]
+        .map(|n| fit::width(&skill(n)))
+        .into_iter()
+        .max()
+        .unwrap_or(0);
+    let spine = left_side + 1 + fit::width(ARROW) / 2;
+    let mut rows: Vec<StarRow> = Vec::new();
+    let centred = |rows: &mut Vec<StarRow>, text: String, style| {
+        let at = spine.saturating_sub(fit::width(&text) / 2);
+        rows.push(StarRow {
+            at,
+            pieces: vec![(text, style)],
+        });
+    };
+    let arm = |l: u32, r: u32| {
+        let left = skill(l);
+        StarRow {
+            at: left_side - fit::width(&left),
+            pieces: vec![
+                (format!("{left} "), theme.title),
+                (ARROW.to_string(), theme.accent),
+                (format!(" {}", skill(r)), theme.title),
+            ],
+        }
+    };
+    centred(&mut rows, skill(1), theme.title);
+    centred(&mut rows, "▲".into(), theme.accent);
+    centred(&mut rows, "╱   ╲".into(), theme.accent);
+    rows.push(arm(6, 2));
+    centred(&mut rows, "╲       ╱".into(), theme.accent);
+    centred(
+        &mut rows,
+        skill(0).trim_start_matches("0 ").into(),
+        theme.highlight,
+    );
+    for point in &content.points {
+        centred(&mut rows, format!("· {} ·", point.name), theme.base);
+    }
+    centred(&mut rows, "╱       ╲".into(), theme.accent);
+    rows.push(arm(5, 3));
+    centred(&mut rows, "╲   ╱".into(), theme.accent);
+    centred(&mut rows, "▼".into(), theme.accent);
+    centred(&mut rows, skill(4), theme.title);
+    rows
+}
+
+/// Whether the whole star, every name in full, fits in `area`: a star with its names
+/// cut would say less than the list beside it, so the item's text shows instead.
+pub fn star_fits(content: &Content, theme: &Theme, area: Rect) -> bool {
+    let rows = star_rows(content, theme);
+    let width = rows.iter().map(StarRow::width).max().unwrap_or(0);
+    usize::from(area.width) >= width && usize::from(area.height) >= rows.len()
+}
+
+/// Draws the star in the middle of `area`; only call it where `star_fits`.
+pub fn star(content: &Content, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rows = star_rows(content, theme);
+    let width = rows.iter().map(StarRow::width).max().unwrap_or(0);
+    let left = usize::from(area.width).saturating_sub(width) / 2;
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|row| {
+            let mut spans = vec![Span::raw(" ".repeat(left + row.at))];
+            spans.extend(row.pieces.into_iter().map(|(t, s)| Span::styled(t, s)));
+            Line::from(spans)
+        })
+        .collect();
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     let rect = Rect {
         y: top,

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::entry::Entry;
+use crate::text::fit;
 use crate::tui::keymap::{code, key, Binding};
 use crate::tui::overlay::Overlay;
 use crate::tui::screens::editor::{size_words, Editor, TOO_LONG_TO_EDIT};
@@ -246,25 +247,39 @@ pub fn on_mouse(state: &mut Reader, mouse: &MouseEvent) {
 
 pub fn view(state: &Reader, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let e = &state.entry;
-    let block = Block::bordered()
-        .title(Line::styled(
-            format!(" {} ", e.display_title()),
-            theme.title,
-        ))
-        .title(
-            Line::styled(
-                format!(" {} ", e.created.format("%a %-d %b %Y %H:%M")),
-                theme.muted,
-            )
-            .right_aligned(),
-        )
-        .border_style(theme.border);
+    // The whole title where there is room: the list's shortened one is for lists.
+    let whole = match e.title.trim() {
+        "" => e.display_title(),
+        t => t.to_string(),
+    };
+    let title = format!(" {whole} ");
+    let date = format!(" {} ", e.created.format("%a %-d %b %Y %H:%M"));
+    // The border holds both only with a column of line between them; otherwise the
+    // title gets its own line inside, so neither is cut.
+    let on_border = fit::width(&title) + fit::width(&date) + 3 <= usize::from(area.width);
+    let mut block = Block::bordered().border_style(theme.border);
+    if on_border {
+        block = block.title(Line::styled(title, theme.title));
+    }
+    let block = block.title(Line::styled(date, theme.muted).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let text_area = inner.inner(ratatui::layout::Margin {
+    let mut text_area = inner.inner(ratatui::layout::Margin {
         horizontal: 1,
         vertical: 0,
     });
+    if !on_border && text_area.height > 1 {
+        let own = fit::truncate(&whole, usize::from(text_area.width));
+        frame.render_widget(
+            Paragraph::new(Line::styled(own, theme.title)),
+            Rect {
+                height: 1,
+                ..text_area
+            },
+        );
+        text_area.y += 1;
+        text_area.height -= 1;
+    }
     let height = usize::from(text_area.height);
     let mut cache = state.layout.borrow_mut();
     if cache.as_ref().is_none_or(|l| l.width != text_area.width) {

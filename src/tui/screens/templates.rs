@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
-use crate::domain::entry::shorten;
+use crate::text::fit;
 use crate::tui::keymap::{code, key, Binding};
 use crate::tui::overlay::Overlay;
 use crate::tui::screens::editor::Editor;
@@ -135,13 +135,13 @@ pub fn view(state: &Templates, _env: &Env<'_>, theme: &Theme, frame: &mut Frame,
         } else {
             theme.base
         };
+        let width = inner.width.saturating_sub(4) as usize;
         lines.push(Line::from(vec![Span::styled(
-            format!(" {} ", t.name),
+            format!(" {} ", fit::truncate(&t.name, width)),
             style,
         )]));
-        let width = inner.width.saturating_sub(4) as usize;
         lines.push(Line::styled(
-            format!("   {}", shorten(t.summary.trim(), width)),
+            format!("   {}", fit::truncate(t.summary.trim(), width)),
             theme.muted,
         ));
     }

@@ -11,6 +11,7 @@ use ratatui::Frame;
 
 use crate::content::schema::Text;
 use crate::session::today::TodayData;
+use crate::text::fit;
 use crate::tui::keymap::{code, key, Binding};
 use crate::tui::keys::{Global, GLOBAL};
 use crate::tui::message::Effect;
@@ -21,6 +22,7 @@ use crate::tui::screens::{
 };
 use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap::wrap_lines;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
@@ -376,6 +378,7 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
             ));
         }
     }
+    let lines = wrap_lines(lines, inner.width);
     let top_paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let top_height =
         (top_paragraph.line_count(inner.width) as u16 + 1).min(inner.height.saturating_sub(3));
@@ -394,12 +397,11 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
         ));
     }
     for e in &today.recent {
+        let when = format!("  {}  ", e.created.format("%a %-d %b %H:%M"));
+        let room = usize::from(recent.width).saturating_sub(fit::width(&when));
         rows.push(Line::from(vec![
-            Span::styled(
-                format!("  {}  ", e.created.format("%a %-d %b %H:%M")),
-                theme.muted,
-            ),
-            Span::styled(e.title.clone(), theme.base),
+            Span::styled(when, theme.muted),
+            Span::styled(fit::truncate(&e.title, room), theme.base),
         ]));
     }
     frame.render_widget(Paragraph::new(rows), recent);

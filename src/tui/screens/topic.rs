@@ -14,6 +14,7 @@ use crate::tui::overlay::Overlay;
 use crate::tui::screens::{editor::Editor, exercise::ExerciseRun};
 use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap::wrap_lines;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
@@ -172,6 +173,7 @@ pub fn view(state: &Topic, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, are
             )
         })
         .collect();
+    let lines = wrap_lines(lines, text.width);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let total = paragraph.line_count(text.width) as u16;
     let scroll = state.scroll.min(total.saturating_sub(text.height));

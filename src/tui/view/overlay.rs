@@ -13,6 +13,7 @@ use crate::tui::overlay::{footer, Overlay};
 use crate::tui::screens::{checkin, plan};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
+use crate::tui::widgets::wrap::wrap_lines;
 
 fn help_now_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     let Some(region) = app.content.region(&app.config.region) else {
@@ -264,6 +265,7 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
     // Inside the screen's frame, never over its border.
     let width = width.min(area.width.saturating_sub(4));
     let text_width = width.saturating_sub(4).max(1);
+    let lines = wrap_lines(lines, text_width);
     let body = Paragraph::new(lines).wrap(Wrap { trim: false });
     let body_rows = body.line_count(text_width) as u16;
     let max_body = area.height.saturating_sub(7).max(1);

@@ -2,6 +2,7 @@
 
 pub mod mood_meter;
 pub mod pacer;
+pub mod wrap;
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
