@@ -70,15 +70,9 @@ pub fn display_title(title: &str, body: &str, answers: &str) -> String {
     shorten(line, 60)
 }
 
-/// At most `max` characters, ending in `…` when cut.
+/// At most `max` columns, cut at a whole word and ending in `…` when cut.
 pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out = out.trim_end().to_string();
-    out.push('…');
-    out
+    crate::text::fit::truncate(text, max)
 }
 
 #[cfg(test)]

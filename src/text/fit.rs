@@ -43,8 +43,12 @@ pub fn truncate(text: &str, max: usize) -> String {
         used += w;
         end = at + c.len_utf8();
     }
-    // The character after the cut may itself end a word.
-    if text[end..].starts_with(char::is_whitespace) {
+    // The character after the cut may itself end a word, or be the punctuation
+    // that ends one ("banged," is the whole word "banged").
+    let rest = &text[end..];
+    let punctuation_ends_word = rest.starts_with([',', ';', ':', '.', '!', '?'])
+        && rest[1..].chars().next().is_none_or(char::is_whitespace);
+    if rest.starts_with(char::is_whitespace) || punctuation_ends_word {
         last_word_end = Some(end);
     }
     let kept = match last_word_end {
@@ -121,6 +125,15 @@ fn split_at_width(word: &str, room: usize) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_followed_by_its_comma_is_kept_whole() {
+        let text = "That the little one flinched when the door banged, and nobody else";
+        assert_eq!(
+            truncate(text, 50),
+            "That the little one flinched when the door banged…"
+        );
+    }
 
     #[test]
     fn text_that_fits_exactly_is_left_whole() {
