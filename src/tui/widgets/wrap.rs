@@ -126,11 +126,13 @@ fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
         loop {
             let space = usize::from(has_word);
             if used + space + rest_width <= width {
-                let row = rows.last_mut().expect("at least one row");
-                if has_word {
-                    row.push((' ', word.space));
+                // `rows` starts with the head row and only grows.
+                if let Some(row) = rows.last_mut() {
+                    if has_word {
+                        row.push((' ', word.space));
+                    }
+                    row.extend_from_slice(rest);
                 }
-                row.extend_from_slice(rest);
                 used += space + rest_width;
                 has_word = true;
                 break;
@@ -153,9 +155,9 @@ fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
                 taken += w;
                 cut += 1;
             }
-            rows.last_mut()
-                .expect("at least one row")
-                .extend_from_slice(&rest[..cut]);
+            if let Some(row) = rows.last_mut() {
+                row.extend_from_slice(&rest[..cut]);
+            }
             rest = &rest[cut..];
             rest_width -= taken;
             if rest.is_empty() {
