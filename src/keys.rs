@@ -366,7 +366,7 @@ mod tests {
     #[test]
     fn every_named_key_reads_back_from_its_label() {
         for (name, code) in NAMED {
-            let k = Key::parse(name).expect("a named key parses");
+            let k = Key::parse(name).expect("a named key parses"); // ok: test
             assert_eq!(k.code, *code);
         }
     }

@@ -209,7 +209,8 @@ mod tests {
     }
 
     fn now() -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339("2026-11-22T17:30:00+00:00").expect("valid time")
+        let at = "2026-11-22T17:30:00+00:00";
+        DateTime::parse_from_rfc3339(at).expect("valid time") // ok: test
     }
 
     #[test]
@@ -218,7 +219,7 @@ mod tests {
         let mut i = input();
         i.system = Some("Threat".into());
         i.tags = vec!["@Caseload".into()];
-        let c = i.validate(&content, "u1".into(), now()).expect("valid");
+        let c = i.validate(&content, "u1".into(), now()).expect("valid"); // ok: test
         assert_eq!((c.pleasantness, c.energy, c.stress), (3, 7, 8));
         assert_eq!(c.system.as_deref(), Some("threat"));
         assert_eq!(c.tags, vec!["caseload"]);

@@ -124,7 +124,7 @@ mod tests {
         let benchmark = t
             .iter()
             .find(|t| t.id.as_ref() == "leader-benchmarking-tool")
-            .expect("benchmarking tool");
+            .expect("benchmarking tool"); // ok: test
         assert_eq!(
             benchmark.prompts.len(),
             content

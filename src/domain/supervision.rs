@@ -155,11 +155,11 @@ mod tests {
     use chrono::DateTime;
 
     fn d(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date") // ok: test
     }
 
     fn entry(id: i64, title: &str, body: &str) -> Entry {
-        let at = DateTime::parse_from_rfc3339("2026-03-10T18:00:00+00:00").expect("a time");
+        let at = DateTime::parse_from_rfc3339("2026-03-10T18:00:00+00:00").expect("a time"); // ok: test
         Entry {
             id,
             uid: format!("u{id}"),

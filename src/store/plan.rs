@@ -126,7 +126,7 @@ mod tests {
             .set_plan_section(id, "three", at("2025-01-03T09:00:00+00:00"))
             .expect("set")); // ok: test
         assert_eq!(
-            store.plan_section_text(id).expect("read").as_deref(),
+            store.plan_section_text(id).expect("read").as_deref(), // ok: test
             Some("three")
         ); // ok: test
         let history = store.plan_history(id).expect("history"); // ok: test
@@ -139,7 +139,7 @@ mod tests {
         assert_eq!(plan[0].text, "three");
         assert!(store
             .plan_history("plan-values")
-            .expect("history")
+            .expect("history") // ok: test
             .is_empty()); // ok: test
     }
 }

@@ -228,8 +228,8 @@ mod tests {
     #[test]
     fn json_lines_become_entries_with_stable_uids() {
         let text = "{\"ts\": \"2016-01-01T07:12:00\", \"title\": \"Hello\", \"body\": \"B\", \"tags\": [\"gratitude\"]}\n";
-        let a = parse_import(text).expect("parses");
-        let b = parse_import(text).expect("parses");
+        let a = parse_import(text).expect("parses"); // ok: test
+        let b = parse_import(text).expect("parses"); // ok: test
         assert_eq!(a.entries.len(), 1);
         assert_eq!(a.entries[0].uid, b.entries[0].uid);
         assert_eq!(a.entries[0].tags, vec!["gratitude"]);
