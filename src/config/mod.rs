@@ -86,6 +86,10 @@ pub struct Config {
     /// The `[keys]` section as written: each command's new keys, checked by the app
     /// against its key tables (a bad name or a clash is a warning there).
     pub keys: Vec<KeySetting>,
+    /// For terminal screen readers: the cursor rests on the focused item, each screen
+    /// names itself on the top line, and nothing moves. `None` until [`Config::load`]
+    /// settles it from the file, `LANTERN_SCREEN_READER` and `TERM`.
+    pub screen_reader: Option<bool>,
 }
 
 /// One line of `[keys]`: `check_in = ["c", "F5"]`, before any key name is checked.
@@ -117,6 +121,7 @@ impl Default for Config {
             reduced_motion: false,
             rhythm: None,
             keys: Vec::new(),
+            screen_reader: None,
         }
     }
 }
@@ -138,6 +143,10 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 
 # Exercises as text only, with no moving shapes.
 # reduced_motion = false
+
+# For a screen reader: the cursor rests on what is selected, each screen names itself
+# on the top line, and nothing moves. Also LANTERN_SCREEN_READER=1; on when TERM=dumb.
+# screen_reader = false
 
 # Your own keys. Each line names a command and its key, or a list of keys, such
 # as check_in = ["c", "F5"], and moves that command on every screen that has it.
@@ -247,7 +256,35 @@ impl Config {
                 loaded.config.region = region.trim().to_lowercase();
             }
         }
+        let asked = std::env::var("LANTERN_SCREEN_READER").ok();
+        let term = std::env::var("TERM").ok();
+        loaded
+            .config
+            .settle_screen_reader(asked.as_deref(), term.as_deref());
         Ok(loaded)
+    }
+
+    /// Screen-reader mode: the environment's word first, then the file's, then on for a
+    /// terminal that says it is dumb (where moving shapes would only be noise).
+    /// Screen-reader mode turns motion off too.
+    pub fn settle_screen_reader(&mut self, asked: Option<&str>, term: Option<&str>) {
+        let from_env = match asked.map(|a| a.trim().to_ascii_lowercase()).as_deref() {
+            Some("1" | "true" | "yes" | "on") => Some(true),
+            Some("0" | "false" | "no" | "off") => Some(false),
+            _ => None,
+        };
+        let on = from_env
+            .or(self.screen_reader)
+            .unwrap_or(term == Some("dumb"));
+        self.screen_reader = Some(on);
+        if on {
+            self.reduced_motion = true;
+        }
+    }
+
+    /// Whether screen-reader mode is on (after [`Config::load`]).
+    pub fn screen_reader_on(&self) -> bool {
+        self.screen_reader.unwrap_or(false)
     }
 
     /// Writes the settings chosen on the first run into the commented example.

@@ -20,6 +20,7 @@ const SETTINGS: &[&str] = &[
     "role",
     "default_template",
     "reduced_motion",
+    "screen_reader",
     "rhythm",
     "keys",
 ];
@@ -209,6 +210,16 @@ impl Reader<'_> {
                     key,
                     format!(
                         "reduced_motion: expected true or false, not {}. Using false.",
+                        shown(value)
+                    ),
+                ),
+            },
+            "screen_reader" => match value.as_bool() {
+                Some(b) => config.screen_reader = Some(b),
+                None => self.warn(
+                    key,
+                    format!(
+                        "screen_reader: expected true or false, not {}. Leaving it off.",
                         shown(value)
                     ),
                 ),

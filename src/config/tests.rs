@@ -135,6 +135,50 @@ fn reduced_motion_must_be_true_or_false() {
 }
 
 #[test]
+fn screen_reader_mode_comes_from_the_environment_then_the_file_then_a_dumb_terminal() {
+    let settled = |text: &str, asked: Option<&str>, term: Option<&str>| {
+        let (mut config, w) = warnings(text);
+        assert!(w.is_empty(), "{w:?}");
+        config.settle_screen_reader(asked, term);
+        (config.screen_reader_on(), config.reduced_motion)
+    };
+    assert_eq!(settled("", None, Some("xterm-256color")), (false, false));
+    assert_eq!(settled("", None, Some("dumb")), (true, true));
+    assert_eq!(settled("", None, None), (false, false));
+    assert_eq!(
+        settled("screen_reader = true\n", None, Some("xterm")),
+        (true, true)
+    );
+    assert_eq!(
+        settled("screen_reader = false\n", None, Some("dumb")),
+        (false, false)
+    );
+    assert_eq!(
+        settled("screen_reader = false\n", Some("1"), None),
+        (true, true)
+    );
+    assert_eq!(
+        settled("screen_reader = true\n", Some("0"), None),
+        (false, false)
+    );
+    // An unclear word in the environment leaves the decision to the file.
+    assert_eq!(
+        settled("screen_reader = true\n", Some("maybe"), None),
+        (true, true)
+    );
+}
+
+#[test]
+fn screen_reader_must_be_true_or_false() {
+    let (config, w) = warnings("screen_reader = 1\n");
+    assert_eq!(
+        w,
+        ["config.toml line 1: screen_reader: expected true or false, not the number 1. Leaving it off."]
+    );
+    assert_eq!(config.screen_reader, None);
+}
+
+#[test]
 fn an_incomplete_rhythm_is_set_aside() {
     let (config, w) = warnings("theme = \"light\"\n[rhythm]\ninhale = 4.0\n");
     assert_eq!(

@@ -9,9 +9,10 @@
 //! caches of the last frame, not state: a fresh screen works before its first frame
 //! with their defaults.
 
+mod focus;
 mod overlay;
 
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
@@ -25,9 +26,33 @@ pub use super::app::{MIN_HEIGHT, MIN_WIDTH};
 pub const MAX_WIDTH: u16 = 110;
 
 pub fn view(app: &App, frame: &mut Frame) {
-    let area = frame.area();
     let theme = &app.theme;
-    frame.render_widget(Block::default().style(theme.base), area);
+    frame.render_widget(Block::default().style(theme.base), frame.area());
+    if !app.config.screen_reader_on() {
+        draw(app, frame, frame.area());
+        return;
+    }
+    // Screen-reader mode: the top line names where you are, and the cursor rests on
+    // what has focus, which is where a terminal screen reader reads.
+    let [top, area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(frame.area());
+    let (name, boxed) = draw(app, frame, area);
+    let name = match name.trim() {
+        "" => "Message",
+        name => name,
+    };
+    frame.render_widget(Paragraph::new(format!(" {name}")).style(theme.title), top);
+    let cursor = match boxed {
+        Some(text) => Some(Position::new(text.x, text.y)),
+        None => focus::focused_cell(frame.buffer_mut(), area, theme.selected),
+    };
+    frame.set_cursor_position(cursor.unwrap_or(Position::new(top.x + 1, top.y)));
+}
+
+/// Draws the app in `area`; returns the name of what is in front (the screen, or the
+/// box over it) and, for a box, where its text starts.
+fn draw(app: &App, frame: &mut Frame, area: Rect) -> (String, Option<Rect>) {
+    let theme = &app.theme;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
             "Lantern needs a window of at least {MIN_WIDTH}×{MIN_HEIGHT}. This one is {}×{}: a little bigger, please.",
@@ -41,9 +66,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         );
         // Help now is one key away however small the window.
         if let Some(overlay @ super::overlay::Overlay::HelpNow { .. }) = &app.overlay {
-            draw_overlay(app, overlay, frame, area);
+            let (title, text) = draw_overlay(app, overlay, frame, area);
+            return (title, Some(text));
         }
-        return;
+        return ("A bigger window, please".into(), None);
     }
     // The status line wraps (up to a few rows) rather than cutting a message short;
     // while words could not be saved it says so, whatever else happens.
@@ -96,7 +122,11 @@ pub fn view(app: &App, frame: &mut Frame) {
         spans.push(Span::styled(format!(" {label} "), theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), footer);
-    if let Some(overlay) = &app.overlay {
-        draw_overlay(app, overlay, frame, main);
+    match &app.overlay {
+        Some(overlay) => {
+            let (title, text) = draw_overlay(app, overlay, frame, main);
+            (title, Some(text))
+        }
+        None => (app.screen.name().to_string(), None),
     }
 }

@@ -69,7 +69,8 @@ fn key_row<'a>(keys: String, help: &'a str, theme: &Theme) -> Line<'a> {
     ])
 }
 
-pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+/// Draws the box and returns its title and where its text starts, for a screen reader.
+pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) -> (String, Rect) {
     let theme = &app.theme;
     let keys = Line::styled(footer(&shown(&app.keys, overlay.table())), theme.key);
     // Inside the screen's frame: clear of its title row and bottom border.
@@ -273,7 +274,7 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
     let rect = centered(area, width, shown + 6);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
-        .title(Line::styled(title, theme.title))
+        .title(Line::styled(title.clone(), theme.title))
         .border_style(theme.accent)
         .style(theme.base);
     let inner = block.inner(rect).inner(ratatui::layout::Margin {
@@ -290,4 +291,5 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
     let scroll = scroll.min(body_rows.saturating_sub(shown));
     frame.render_widget(body.scroll((scroll, 0)), text_area);
     frame.render_widget(Paragraph::new(footer), footer_area);
+    (title, text_area)
 }
