@@ -62,9 +62,13 @@ fn help_now_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     lines
 }
 
-fn key_row<'a>(keys: String, help: &'a str, theme: &Theme) -> Line<'a> {
+/// The keys column is as wide as the widest keys it holds, up to this; wider keys push
+/// their words along rather than wrap the keys.
+const KEYS_COLUMN_AT_MOST: usize = 24;
+
+fn key_row<'a>(keys: String, help: &'a str, column: usize, theme: &Theme) -> Line<'a> {
     Line::from(vec![
-        Span::styled(format!(" {keys:<18}"), theme.key),
+        Span::styled(format!(" {keys:<column$} "), theme.key),
         Span::styled(help, theme.base),
     ])
 }
@@ -84,11 +88,16 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
             // The screen's rows, then the global table's, which work here too.
             let rows = app.screen.keys(&app.keys);
             let global = shown_plain(&app.keys, GLOBAL);
-            let lines: Vec<Line> = rows
+            let listed: Vec<_> = rows.iter().filter(|r| !r.echo).chain(&global).collect();
+            let column = listed
                 .iter()
-                .filter(|r| !r.echo)
-                .chain(&global)
-                .map(|r| key_row(r.labels(), r.help, theme))
+                .map(|r| r.labels().chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(KEYS_COLUMN_AT_MOST);
+            let lines: Vec<Line> = listed
+                .iter()
+                .map(|r| key_row(r.labels(), r.help, column, theme))
                 .collect();
             (
                 format!(" Keys: {} ", app.screen.name()),
