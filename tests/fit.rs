@@ -177,7 +177,7 @@ fn long_titled_entry() -> Entry {
 }
 
 #[test]
-fn the_readers_title_gets_its_own_line_when_it_does_not_fit_beside_the_date() {
+fn the_readers_title_gets_its_own_lines_when_it_does_not_fit_beside_the_date() {
     let mut app = app_with(content::built_in());
     update(&mut app, Action::EntryLoaded(long_titled_entry()));
     let screen = drawn_text(&app, 80, 24);
@@ -187,15 +187,79 @@ fn the_readers_title_gets_its_own_line_when_it_does_not_fit_beside_the_date() {
         !lines[0].contains("Hendersons") && !lines[0].contains("clini"),
         "the border holds the date alone:\n{screen}"
     );
-    let title = rows(lines[1].trim_end())[0].clone();
-    assert!(title.starts_with("What the Hendersons' visit"), "{screen}");
-    assert!(title.ends_with('…'), "{screen}");
-    assert_cut_at_words(lines[1], &[long_titled_entry().title]);
+    // The reader shows the title whole, wrapped at words inside the border.
+    let inside = |line: &str| line.trim_matches(|c| c == '│' || c == ' ').to_string();
+    let title = format!("{} {}", inside(lines[1]), inside(lines[2]));
+    assert_eq!(title, long_titled_entry().title, "{screen}");
+    assert!(
+        !lines[1].contains('…') && !lines[2].contains('…'),
+        "{screen}"
+    );
     assert!(screen.contains("It went better than I feared."));
+
+    // A title longer than a third of a small window ends at a word with "…".
+    let mut long = long_titled_entry();
+    long.title = [long.title.as_str(); 8].join(" ");
+    let mut long_app = app_with(content::built_in());
+    update(&mut long_app, Action::EntryLoaded(long));
+    let small = drawn_text(&long_app, 80, 24);
+    let cut: Vec<&str> = small.lines().filter(|l| l.contains('…')).collect();
+    assert_eq!(cut.len(), 1, "{small}");
+    let whole = [long_titled_entry().title.as_str(); 8].join(" ");
+    let before = cut[0].trim_matches(|c| c == '│' || c == ' ');
+    let before = before.trim_end_matches('…');
+    assert!(
+        whole.contains(&format!("{before} ")) || whole.contains(&format!("{before},")),
+        "the title ends at a whole word: {before:?}"
+    );
+    assert!(small.contains("It went better than I feared."), "{small}");
 
     // With room for both, the title stays on the border, whole.
     let wide = drawn_text(&app, 140, 30);
     let top = wide.lines().next().unwrap_or("");
     assert!(top.contains(&long_titled_entry().title), "{wide}");
     assert!(top.contains("Tue 1 Dec 2026 18:12"), "{wide}");
+}
+
+#[test]
+fn search_results_end_at_a_word_a_column_clear_of_the_border() {
+    use lantern::store::SearchHit;
+    let mut app = app_with(content::built_in());
+    press(&mut app, ch('/'));
+    support::tui::type_text(&mut app, "sup");
+    let title = "Morning check-in about the supervision that went on far longer than planned";
+    let snippet = "…confirmed every cloudy \u{1}supervision\u{2} about a morning. The client guessed the answer before I could say it";
+    update(
+        &mut app,
+        Action::SearchResults {
+            query: "sup*".into(),
+            hits: vec![SearchHit {
+                id: 4,
+                created: at("2026-11-04T08:10:00+00:00"),
+                title: title.into(),
+                snippet: snippet.into(),
+            }],
+        },
+    );
+    let screen = drawn_text(&app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let hit = lines
+        .iter()
+        .position(|l| l.contains("4 Nov 2026"))
+        .unwrap_or_else(|| panic!("no hit row:\n{screen}")); // ok: test
+    for row in [lines[hit], lines[hit + 1]] {
+        let inside = row.trim_start_matches('│').trim_end_matches('│');
+        assert!(
+            inside.ends_with(' '),
+            "a column clear of the border: {row:?}"
+        );
+        let text = inside.trim_end();
+        assert!(text.ends_with('…'), "{screen}");
+        let before = text.trim_end_matches('…');
+        let last_word = before.split_whitespace().last().unwrap_or(""); // ok: test
+        assert!(
+            title.contains(&format!("{last_word} ")) || snippet.contains(&format!("{last_word} ")),
+            "ends at a whole word: {row:?}"
+        );
+    }
 }

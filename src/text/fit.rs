@@ -4,7 +4,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-const ELLIPSIS: &str = "…";
+pub const ELLIPSIS: &str = "…";
 
 /// Columns `text` takes on a terminal.
 pub fn width(text: &str) -> usize {

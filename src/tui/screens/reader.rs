@@ -269,16 +269,32 @@ pub fn view(state: &Reader, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
         vertical: 0,
     });
     if !on_border && text_area.height > 1 {
-        let own = fit::truncate(&whole, usize::from(text_area.width));
+        // The reader is where a title is read whole: it wraps, and only a title
+        // longer than a third of the window ends at a word with "…".
+        let width = usize::from(text_area.width);
+        let room = usize::from(text_area.height / 3).max(1);
+        let mut rows = fit::wrap(&whole, width, "", "");
+        if rows.len() > room {
+            let rest = rows[room - 1..].join(" ");
+            rows.truncate(room - 1);
+            rows.push(fit::truncate(&rest, width));
+        }
+        let used = u16::try_from(rows.len())
+            .unwrap_or(1)
+            .min(text_area.height - 1);
+        let lines: Vec<Line> = rows
+            .into_iter()
+            .map(|row| Line::styled(row, theme.title))
+            .collect();
         frame.render_widget(
-            Paragraph::new(Line::styled(own, theme.title)),
+            Paragraph::new(lines),
             Rect {
-                height: 1,
+                height: used,
                 ..text_area
             },
         );
-        text_area.y += 1;
-        text_area.height -= 1;
+        text_area.y += used;
+        text_area.height -= used;
     }
     let height = usize::from(text_area.height);
     let mut cache = state.layout.borrow_mut();

@@ -15,6 +15,7 @@ use crate::tui::message::Effect;
 use crate::tui::screens::{Env, Nav, Out};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::single_line;
+use crate::tui::widgets::wrap::fit_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
@@ -227,16 +228,19 @@ pub fn view(state: &Search, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
             theme.base
         };
         hit_rows.push((results.y + lines.len() as u16, i));
-        lines.push(Line::from(vec![
+        // One row each, a column clear of the border, ending at a whole word.
+        let room = results.width.saturating_sub(1);
+        let title = Line::from(vec![
             Span::styled(
                 format!(" {}  ", hit.created.format("%e %b %Y")),
                 theme.muted,
             ),
             Span::styled(hit.title.clone(), style),
-        ]));
+        ]);
+        lines.push(fit_line(title, room));
         let mut spans = vec![Span::raw("   ")];
         spans.extend(snippet_spans(&hit.snippet, theme));
-        lines.push(Line::from(spans));
+        lines.push(fit_line(Line::from(spans), room));
     }
     frame.render_widget(Paragraph::new(lines), results);
 }

@@ -16,6 +16,33 @@ pub fn wrap_lines(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// `line` kept to one row of `width` columns: when it is wider, it ends at a whole
+/// word with "…", each part keeping its style.
+pub fn fit_line(line: Line<'_>, width: u16) -> Line<'static> {
+    let whole: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let fitted = fit::truncate(&whole, usize::from(width));
+    let keep = fitted.strip_suffix(fit::ELLIPSIS).unwrap_or(&fitted);
+    let cut = fitted.len() != keep.len();
+    let mut left = keep.len();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    for span in &line.spans {
+        if left == 0 {
+            break;
+        }
+        let text = span.content.as_ref();
+        let take = text.len().min(left);
+        // `keep` is a prefix of `whole`, so `take` falls on a character boundary.
+        let part = text.get(..take).unwrap_or(text);
+        left -= part.len();
+        spans.push(Span::styled(part.to_string(), span.style));
+    }
+    if cut {
+        let style = spans.last().map(|s| s.style).unwrap_or_default();
+        spans.push(Span::styled(fit::ELLIPSIS, style));
+    }
+    Line::from(spans).style(line.style)
+}
+
 /// The columns a wrapped row starts at: the line's leading spaces, and a bullet or
 /// number after them, so a list item's later rows line up with its text; in a
 /// table of keys ("  Ctrl-S   save…") the column after the gap, so the words line
@@ -216,6 +243,23 @@ mod tests {
 
     fn texts(lines: &[Line<'_>]) -> Vec<String> {
         lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn a_line_too_wide_ends_at_a_word_and_keeps_each_part_s_style() {
+        let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let line = Line::from(vec![
+            Span::raw(" 4 Nov  "),
+            Span::styled("Morning check-in about the supervision", bold),
+        ]);
+        let fitted = fit_line(line.clone(), 30);
+        assert_eq!(fitted.to_string(), " 4 Nov  Morning check-in…");
+        assert_eq!(fitted.spans[0].content, " 4 Nov  ");
+        assert_eq!(fitted.spans[1].style, bold);
+        assert_eq!(fitted.spans.last().map(|s| s.style), Some(bold));
+        assert_eq!(fit_line(line.clone(), 80).to_string(), line.to_string());
+        let accents = Line::from(vec![Span::raw("café "), Span::raw("crème brûlée déjà vu")]);
+        assert_eq!(fit_line(accents, 14).to_string(), "café crème…");
     }
 
     #[test]
