@@ -115,7 +115,7 @@ screens! {
         [("Exercise", exercise::KEYS), ("Exercise done", exercise::DONE_KEYS)];
     Library(library::Library) = library, "Library", |_, map| shown(map, library::KEYS),
         [("Library", library::KEYS)];
-    Topic(topic::Topic) = topic, "Library", |_, map| shown(map, topic::KEYS),
+    Topic(topic::Topic) = topic, "Library", |s, map| topic::keys(s, map),
         [("Library topic", topic::KEYS)];
     Finder(finder::Finder) = finder, "Finding support", |_, map| shown(map, finder::KEYS),
         [("Finding support", finder::KEYS)];
