@@ -10,7 +10,11 @@ use crossterm::event::KeyCode;
 use lantern::tui::app::{App, Screen};
 use lantern::tui::screens::library::Row;
 
-use support::tui::{app, ch, drawn_text, key, press};
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+
+use support::tui::{app, ch, draw, drawn_text, key, open_editor, press, screen_text, type_text};
 
 // ---------------------------------------------------------------------------------
 // The library: an item's actions
@@ -74,4 +78,62 @@ fn an_exercise_offers_its_exercise() {
     press(&mut app, ch('?'));
     let help = drawn_text(&app, 100, 40);
     assert!(help.contains("start its exercise"), "{help}");
+}
+
+// ---------------------------------------------------------------------------------
+// The editor: a margin, and wrapped rows that start with a word
+
+/// The writing field's rows as (row, the cells between its borders), and where its
+/// first cell is: found as the box whose top starts at column 2.
+fn field_rows(terminal: &Terminal<TestBackend>) -> (u16, u16, Vec<(u16, String)>) {
+    let text = screen_text(terminal);
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+    let top = lines
+        .iter()
+        .position(|l| l.get(2) == Some(&'┌'))
+        .expect("the writing field has a box"); // ok: test
+    let right = lines[top]
+        .iter()
+        .rposition(|c| *c == '┐')
+        .expect("its top right corner"); // ok: test
+    let rows = lines[top + 1..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, l)| l.get(2) == Some(&'│'))
+        .map(|(i, l)| ((top + 1 + i) as u16, l[3..right].iter().collect()))
+        .collect();
+    (top as u16, 3, rows)
+}
+
+#[test]
+fn the_editor_text_keeps_a_margin_and_wrapped_rows_start_with_a_word() {
+    let mut app = app();
+    open_editor(&mut app);
+    let (_, _, rows) = field_rows(&draw(&app, 80, 24));
+    // The widest word that fits beside the margins, then a space, then a word.
+    let width = rows[0].1.chars().count() - 2;
+    let first = "a".repeat(width);
+    type_text(&mut app, &format!("{first} bbbbb and  more"));
+    let terminal = draw(&app, 80, 24);
+    let (_, left, rows) = field_rows(&terminal);
+    let texts: Vec<&str> = rows.iter().map(|(_, t)| t.as_str()).collect();
+    for (_, row) in &rows {
+        assert!(row.starts_with(' '), "a margin before the text: {texts:#?}");
+        assert!(row.ends_with(' '), "a margin after the text: {texts:#?}");
+        let body = &row[1..];
+        assert!(
+            body.trim().is_empty() || !body.starts_with(' '),
+            "no row starts with a space: {texts:#?}"
+        );
+    }
+    assert_eq!(texts[0].trim(), first, "{texts:#?}");
+    assert_eq!(texts[1].trim(), "bbbbb and  more", "{texts:#?}");
+    // The cursor is drawn just after the last word, on the second row.
+    let buffer = terminal.backend().buffer();
+    let (y, _) = rows[1];
+    let x = left + 1 + "bbbbb and  more".len() as u16;
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::REVERSED),
+        "the cursor is after the text at ({x}, {y}): {texts:#?}"
+    );
 }
