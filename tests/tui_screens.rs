@@ -7,14 +7,17 @@ mod support;
 
 use crossterm::event::KeyCode;
 
-use lantern::tui::app::{App, Screen};
+use lantern::tui::app::{update, Action, App, Effect, Screen};
+use lantern::tui::screens::exercise::ExerciseRun;
 use lantern::tui::screens::library::Row;
 
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use ratatui::Terminal;
 
-use support::tui::{app, ch, draw, drawn_text, key, open_editor, press, screen_text, type_text};
+use support::tui::{
+    app, ch, draw, drawn_text, key, open_editor, press, screen_text, t0, type_text,
+};
 
 // ---------------------------------------------------------------------------------
 // The library: an item's actions
@@ -136,4 +139,64 @@ fn the_editor_text_keeps_a_margin_and_wrapped_rows_start_with_a_word() {
         buffer[(x, y)].modifier.contains(Modifier::REVERSED),
         "the cursor is after the text at ({x}, {y}): {texts:#?}"
     );
+}
+
+// ---------------------------------------------------------------------------------
+// Breathing: the first breath comes soon, and the settling can be skipped
+
+/// The soothing breathing exercise, started as the library starts it: on Today.
+fn start_breathing(app: &mut App) {
+    let exercise = app
+        .content
+        .exercise("soothing-breathing")
+        .expect("the built-in breathing exercise") // ok: test
+        .clone();
+    let run = ExerciseRun::new(&exercise, &app.env());
+    let today = std::mem::replace(&mut app.screen, Screen::Exercise(Box::new(run)));
+    app.stack.push(today);
+}
+
+/// The clock `seconds` after the start, with time let pass.
+fn at_second(app: &mut App, seconds: i64) {
+    app.now = t0() + chrono::Duration::seconds(seconds);
+    update(app, Action::Tick);
+}
+
+#[test]
+fn the_first_breath_is_asked_for_within_five_seconds() {
+    let mut app = app();
+    start_breathing(&mut app);
+    let first = drawn_text(&app, 80, 24);
+    assert!(!first.contains("Breathe in"), "{first}");
+    assert!(
+        first.contains("n next step"),
+        "the settling can be skipped: {first}"
+    );
+    at_second(&mut app, 5);
+    let screen = drawn_text(&app, 80, 24);
+    assert!(screen.contains("Breathe in"), "{screen}");
+}
+
+#[test]
+fn skipping_the_settling_starts_the_breathing_at_once_and_logs_only_time_spent() {
+    let mut app = app();
+    start_breathing(&mut app);
+    at_second(&mut app, 1);
+    press(&mut app, ch('n'));
+    let screen = drawn_text(&app, 80, 24);
+    assert!(screen.contains("Breathe in"), "{screen}");
+    assert!(screen.contains("step 2 of 3"), "{screen}");
+    // Skipping on the last step does nothing; stopping logs the time actually spent.
+    press(&mut app, ch('n'));
+    press(&mut app, ch('n'));
+    assert!(drawn_text(&app, 80, 24).contains("step 3 of 3"));
+    let effects = press(&mut app, key(KeyCode::Esc));
+    let minutes = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::LogPractice(r) => Some(r.minutes),
+            _ => None,
+        })
+        .expect("stopping logs the practice"); // ok: test
+    assert!(minutes < 0.1, "one second was spent, not {minutes} minutes");
 }
