@@ -200,3 +200,73 @@ fn skipping_the_settling_starts_the_breathing_at_once_and_logs_only_time_spent()
         .expect("stopping logs the practice"); // ok: test
     assert!(minutes < 0.1, "one second was spent, not {minutes} minutes");
 }
+
+// ---------------------------------------------------------------------------------
+// The mood meter: no quarter until it moves
+
+/// Every emotion word of every quarter.
+fn quarter_words(app: &App) -> Vec<String> {
+    app.content
+        .quadrants
+        .iter()
+        .flat_map(|q| q.words.iter().cloned())
+        .collect()
+}
+
+#[test]
+fn a_fresh_mood_meter_names_no_quarter_and_offers_no_words() {
+    let mut app = app();
+    press(&mut app, ch('c'));
+    let words = quarter_words(&app);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = drawn_text(&app, w, h);
+        assert!(screen.contains("Move to where you are"), "{screen}");
+        let shown: Vec<&String> = words
+            .iter()
+            .filter(|x| screen.contains(x.as_str()))
+            .collect();
+        assert!(shown.is_empty(), "{shown:?} at {w}×{h}:\n{screen}");
+        // The summary names no quarter (the meter's corners still say where each is).
+        let summary = screen.lines().nth(2).unwrap_or_default(); // ok: test
+        for q in &app.content.quadrants {
+            assert!(!summary.contains(q.name.as_str()), "{summary}");
+        }
+    }
+    // Unmoved, the words step has nothing to pick and says why.
+    press(&mut app, key(KeyCode::Tab));
+    let screen = drawn_text(&app, 120, 40);
+    assert!(screen.contains("still in the middle"), "{screen}");
+    assert!(!screen.contains("[ ]"), "{screen}");
+    // Moved, the quarter and its words appear.
+    press(&mut app, key(KeyCode::BackTab));
+    press(&mut app, key(KeyCode::Right));
+    press(&mut app, key(KeyCode::Up));
+    let screen = drawn_text(&app, 120, 40);
+    assert!(!screen.contains("Move to where you are"), "{screen}");
+    assert!(screen.contains("Lively"), "{screen}");
+    let lively = app
+        .content
+        .quadrants
+        .iter()
+        .find(|q| q.name == "Lively")
+        .expect("a lively quarter"); // ok: test
+    assert!(screen.contains(lively.words[0].as_str()), "{screen}");
+}
+
+#[test]
+fn a_check_in_saved_without_moving_the_meter_keeps_the_middle_and_no_words() {
+    let mut app = app();
+    press(&mut app, ch('c'));
+    let effects = press(&mut app, ch('s'));
+    let checkin = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveCheckIn(c) => Some(c),
+            _ => None,
+        })
+        .expect("s saves the check-in"); // ok: test
+    let middle = |id: &str| app.content.scale(id).map(|s| s.default);
+    assert_eq!(Some(checkin.pleasantness), middle("pleasantness"));
+    assert_eq!(Some(checkin.energy), middle("energy"));
+    assert!(checkin.words.is_empty(), "{:?}", checkin.words);
+}
