@@ -270,3 +270,92 @@ fn a_check_in_saved_without_moving_the_meter_keeps_the_middle_and_no_words() {
     assert_eq!(Some(checkin.energy), middle("energy"));
     assert!(checkin.words.is_empty(), "{:?}", checkin.words);
 }
+
+// ---------------------------------------------------------------------------------
+// The plan: the list it promises, and "saved"
+
+/// The plan, loaded empty, writing section `index`.
+fn plan_writing(app: &mut App, index: usize) {
+    press(app, ch('p'));
+    press(app, Action::PlanLoaded(Vec::new()));
+    for _ in 0..index {
+        press(app, key(KeyCode::Down));
+    }
+    press(app, key(KeyCode::Enter));
+    assert!(app.screen.typing(), "writing section {index}");
+}
+
+#[test]
+fn a_plan_section_shows_its_suggestions_to_pick_and_says_when_it_is_saved() {
+    let mut app = app();
+    let index = app
+        .content
+        .sections
+        .iter()
+        .position(|s| s.id.as_ref() == "plan-warning-signs")
+        .expect("the warning signs section"); // ok: test
+    plan_writing(&mut app, index);
+    let signs = lantern::domain::plan::pick_options(&app.content, &app.content.sections[index]);
+    assert!(signs.len() > 2);
+    let screen = drawn_text(&app, 80, 24);
+    assert!(screen.contains("Pick from the list"), "{screen}");
+    assert!(screen.contains("Suggestions"), "{screen}");
+    assert!(screen.contains(&format!("[ ] {}", signs[0])), "{screen}");
+    assert!(
+        screen.contains("Tab suggestions"),
+        "the footer names the key: {screen}"
+    );
+
+    // Tab to the list, down one, Space picks it into the words.
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, ch(' '));
+    let screen = drawn_text(&app, 80, 24);
+    assert!(screen.contains(&format!("[x] {}", signs[1])), "{screen}");
+    assert!(screen.contains(&format!("- {}", signs[1])), "{screen}");
+    // Back to the words, where letters are text again.
+    press(&mut app, key(KeyCode::Tab));
+    press(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, "Snapping at home");
+
+    let effects = press(&mut app, support::tui::ctrl('s'));
+    let text = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SavePlanSection { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .expect("Ctrl-S saves the section"); // ok: test
+    assert_eq!(text, format!("- {}\nSnapping at home", signs[1]));
+    let id = app.content.sections[index].id.as_ref().clone();
+    press(&mut app, Action::PlanLoaded(vec![(id, text)]));
+    let screen = drawn_text(&app, 80, 24);
+    assert!(screen.contains("Saved."), "{screen}");
+}
+
+#[test]
+fn a_plan_section_without_suggestions_promises_no_list() {
+    let mut app = app();
+    let index = app
+        .content
+        .sections
+        .iter()
+        .position(|s| s.pick_from.is_none())
+        .expect("a section with nothing to pick"); // ok: test
+    plan_writing(&mut app, index);
+    let screen = drawn_text(&app, 80, 24);
+    assert!(!screen.contains("Suggestions"), "{screen}");
+    assert!(
+        !screen.contains("suggestions"),
+        "no key for a list: {screen}"
+    );
+    // And no section's wording promises a list it does not have.
+    for section in &app.content.sections {
+        let options = lantern::domain::plan::pick_options(&app.content, section);
+        assert!(
+            !section.summary.contains("list") || !options.is_empty(),
+            "{} promises a list",
+            section.id.as_ref()
+        );
+    }
+}

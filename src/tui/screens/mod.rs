@@ -119,7 +119,7 @@ screens! {
         [("Library topic", topic::KEYS)];
     Finder(finder::Finder) = finder, "Finding support", |_, map| shown(map, finder::KEYS),
         [("Finding support", finder::KEYS)];
-    Plan(plan::Plan) = plan, "Plan", |_, map| shown(map, plan::KEYS),
+    Plan(plan::Plan) = plan, "Plan", |s, map| plan::keys(s, map),
         [("Plan", plan::KEYS)];
     Insights(insights::InsightsView) = insights, "Insights", |_, map| shown(map, insights::KEYS),
         [("Insights", insights::KEYS)];
