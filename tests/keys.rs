@@ -157,6 +157,7 @@ fn the_command_names_stay_as_documented() {
         "exercise",
         "export",
         "external",
+        "focus",
         "good_moment",
         "good_moments",
         "help",

@@ -47,10 +47,10 @@ fn a_fast_exercise_is_logged_and_shows_in_the_practice_log() {
     let out = ok(lantern_in(dir.path())
         .args(["exercise", "soothing-breathing", "--speed", "500"])
         .write_stdin(""));
-    assert!(out.contains("Step 4 of 5: Follow the pacer"), "{out}");
+    assert!(out.contains("Step 2 of 3: Follow the pacer"), "{out}");
     assert!(out.contains("Breathe in… 4\nHold… 1\nBreathe out… 5\nRest… 1\n"));
     assert_eq!(out.matches("Breathe in…").count(), 10);
-    assert!(out.contains("Logged 3.2 minutes of practice."), "{out}");
+    assert!(out.contains("Logged 2.2 minutes of practice."), "{out}");
     assert!(!out.contains('\x1b'), "no colours or cursor tricks");
 
     // The environment variable works as well as the flag.
@@ -62,7 +62,7 @@ fn a_fast_exercise_is_logged_and_shows_in_the_practice_log() {
     let lines: Vec<&str> = log.lines().collect();
     assert_eq!(lines.len(), 2, "{log}");
     assert!(lines[0].contains("Grounding: five to one") && lines[0].contains("2 min"));
-    assert!(lines[1].contains("Soothing breathing rhythm") && lines[1].contains("3.2 min"));
+    assert!(lines[1].contains("Soothing breathing rhythm") && lines[1].contains("2.2 min"));
     assert_eq!(
         ok(lantern_in(dir.path()).args(["practice", "-n", "1"]))
             .lines()
@@ -87,7 +87,7 @@ fn an_unknown_exercise_lists_the_ones_there_are() {
 fn minutes_only_prints_the_length_and_logs_nothing() {
     let dir = diary();
     let out = ok(lantern_in(dir.path()).args(["exercise", "soothing-breathing", "--minutes-only"]));
-    assert_eq!(out.trim(), "3.2");
+    assert_eq!(out.trim(), "2.2");
     assert!(ok(lantern_in(dir.path()).arg("practice")).contains("No practice logged yet"));
 }
 

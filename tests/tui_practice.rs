@@ -163,39 +163,39 @@ fn the_breathing_exercise_steps_through_its_guided_steps_then_paces_the_breath()
     let mut app = app();
     start_exercise(&mut app, "soothing-breathing");
     assert_eq!(run(&app).pacer.item_ref, "exercise:soothing-breathing");
-    assert_eq!(run(&app).pacer.total_seconds(), 190.0);
+    assert_eq!(run(&app).pacer.total_seconds(), 134.0);
 
-    // The guided steps: 20 s each, no breath.
-    for (t, step) in [(0.0, 0), (19.9, 0), (20.0, 1), (45.0, 2), (59.9, 2)] {
+    // A short settling step of 4 s, no breath.
+    for (t, step) in [(0.0, 0), (2.0, 0), (3.9, 0)] {
         assert!(at_second(&mut app, t).is_empty());
         let s = pacer_state(&app);
         assert_eq!((s.step, s.breath.is_some()), (step, false), "at {t} s");
         assert!((elapsed(&app) - t).abs() < 1e-6);
     }
-    // The paced step from 60 s: in 4, hold 1, out 5, rest 1.
+    // The paced step from 4 s: in 4, hold 1, out 5, rest 1.
     for (t, expected) in [
-        (60.0, (Phase::Inhale, 1)),
-        (62.0, (Phase::Inhale, 1)),
-        (64.0, (Phase::Hold, 1)),
-        (65.0, (Phase::Exhale, 1)),
-        (69.9, (Phase::Exhale, 1)),
-        (70.0, (Phase::Rest, 1)),
-        (71.0, (Phase::Inhale, 2)),
-        (60.0 + 11.0 * 9.0 + 4.5, (Phase::Hold, 10)),
+        (4.0, (Phase::Inhale, 1)),
+        (6.0, (Phase::Inhale, 1)),
+        (8.0, (Phase::Hold, 1)),
+        (9.0, (Phase::Exhale, 1)),
+        (13.9, (Phase::Exhale, 1)),
+        (14.0, (Phase::Rest, 1)),
+        (15.0, (Phase::Inhale, 2)),
+        (4.0 + 11.0 * 9.0 + 4.5, (Phase::Hold, 10)),
     ] {
         assert!(at_second(&mut app, t).is_empty(), "no log at {t} s");
         assert_eq!(phase(&app), Some(expected), "at {t} s");
-        assert_eq!(pacer_state(&app).step, 3);
+        assert_eq!(pacer_state(&app).step, 1);
     }
     // Half way through the first in-breath the shape is half full.
-    at_second(&mut app, 62.0);
+    at_second(&mut app, 6.0);
     let b = pacer_state(&app).breath.unwrap();
     assert_eq!(b.word, "Breathe in");
     assert!((b.fullness() - 0.5).abs() < 1e-9);
     assert!((b.phase_left - 2.0).abs() < 1e-9);
     // The last step is not paced.
-    at_second(&mut app, 175.0);
-    assert_eq!((pacer_state(&app).step, phase(&app)), (4, None));
+    at_second(&mut app, 119.0);
+    assert_eq!((pacer_state(&app).step, phase(&app)), (2, None));
 }
 
 #[test]
@@ -211,46 +211,46 @@ fn the_rhythm_from_the_settings_paces_the_breath() {
         ..Config::default()
     });
     start_exercise(&mut app, "soothing-breathing");
-    // Four guided steps of 20 s and three breaths of 10 s.
-    assert_eq!(run(&app).pacer.total_seconds(), 110.0);
+    // Settling for 4 s, three breaths of 10 s, and 20 s to close.
+    assert_eq!(run(&app).pacer.total_seconds(), 54.0);
     for (t, expected) in [
-        (64.9, (Phase::Inhale, 1)),
-        (65.0, (Phase::Exhale, 1)),
-        (70.0, (Phase::Inhale, 2)),
-        (89.0, (Phase::Exhale, 3)),
+        (8.9, (Phase::Inhale, 1)),
+        (9.0, (Phase::Exhale, 1)),
+        (14.0, (Phase::Inhale, 2)),
+        (33.0, (Phase::Exhale, 3)),
     ] {
         at_second(&mut app, t);
         assert_eq!(phase(&app), Some(expected), "at {t} s");
     }
-    assert!(at_second(&mut app, 109.0).is_empty());
-    assert_eq!(logged(&at_second(&mut app, 110.0)).minutes, 1.8);
+    assert!(at_second(&mut app, 53.0).is_empty());
+    assert_eq!(logged(&at_second(&mut app, 54.0)).minutes, 0.9);
 }
 
 #[test]
 fn space_pauses_the_clock_and_carries_on_from_the_same_moment() {
     let mut app = app();
     start_exercise(&mut app, "soothing-breathing");
-    at_second(&mut app, 62.0);
+    at_second(&mut app, 6.0);
     assert_eq!(phase(&app), Some((Phase::Inhale, 1)));
 
     assert!(press(&mut app, ch(' ')).is_empty());
     assert!(run(&app).since.is_none(), "paused");
     for t in [70.0, 150.0, 400.0] {
         assert!(at_second(&mut app, t).is_empty(), "paused: nothing logs");
-        assert!((elapsed(&app) - 62.0).abs() < 1e-6, "elapsed stays at 62 s");
+        assert!((elapsed(&app) - 6.0).abs() < 1e-6, "elapsed stays at 6 s");
         assert_eq!(phase(&app), Some((Phase::Inhale, 1)));
     }
-    // Resume at 400 s on the wall clock: 3 s later it is 65 s into the exercise.
+    // Resume at 400 s on the wall clock: 3 s later it is 9 s into the exercise.
     assert!(press(&mut app, ch(' ')).is_empty());
     assert!(run(&app).since.is_some());
     at_second(&mut app, 403.0);
-    assert!((elapsed(&app) - 65.0).abs() < 1e-6);
+    assert!((elapsed(&app) - 9.0).abs() < 1e-6);
     assert_eq!(phase(&app), Some((Phase::Exhale, 1)));
 
     // 'p' pauses too.
     press(&mut app, ch('p'));
     at_second(&mut app, 500.0);
-    assert!((elapsed(&app) - 65.0).abs() < 1e-6);
+    assert!((elapsed(&app) - 9.0).abs() < 1e-6);
 }
 
 #[test]
@@ -290,14 +290,14 @@ fn q_stops_a_guided_exercise_too() {
 fn running_past_the_end_logs_once_with_the_full_time() {
     let mut app = app();
     start_exercise(&mut app, "soothing-breathing");
-    assert!(at_second(&mut app, 189.0).is_empty());
-    let effects = at_second(&mut app, 191.0);
+    assert!(at_second(&mut app, 133.0).is_empty());
+    let effects = at_second(&mut app, 135.0);
     let r = logged(&effects);
     assert_eq!(r.item_ref, "exercise:soothing-breathing");
-    // Never more than the exercise's own length: 190 s.
-    assert_eq!(r.minutes, 3.2);
+    // Never more than the exercise's own length: 134 s.
+    assert_eq!(r.minutes, 2.2);
     assert!(
-        at_second(&mut app, 192.0).is_empty(),
+        at_second(&mut app, 136.0).is_empty(),
         "a second tick logs nothing"
     );
     assert!(at_second(&mut app, 1000.0).is_empty());
@@ -314,11 +314,11 @@ fn a_paused_run_finishes_on_running_time_not_wall_time() {
     assert!(at_second(&mut app, 3700.0).is_empty());
     press(&mut app, ch(' '));
     assert!(
-        at_second(&mut app, 3789.0).is_empty(),
-        "189 s of running time"
+        at_second(&mut app, 3733.0).is_empty(),
+        "133 s of running time"
     );
-    let effects = at_second(&mut app, 3790.0);
-    assert_eq!(logged(&effects).minutes, 3.2);
+    let effects = at_second(&mut app, 3734.0);
+    assert_eq!(logged(&effects).minutes, 2.2);
 }
 
 #[test]
@@ -667,7 +667,7 @@ fn h_on_today_and_f2_anywhere_open_help_now() {
 
     // F2 over the pacer: the pacer keeps its state.
     start_exercise(&mut app, "soothing-breathing");
-    at_second(&mut app, 61.0);
+    at_second(&mut app, 5.0);
     press(&mut app, key(KeyCode::F(2)));
     assert!(matches!(app.overlay, Some(Overlay::HelpNow { .. })));
     press(&mut app, key(KeyCode::Enter));
@@ -750,7 +750,7 @@ fn topic_an_exercise() {
 fn exercise_a_guided_step() {
     let mut app = app();
     start_exercise(&mut app, "soothing-breathing");
-    at_second(&mut app, 27.4);
+    at_second(&mut app, 2.4);
     snap("exercise_guided_step", &app);
 }
 
@@ -758,7 +758,7 @@ fn exercise_a_guided_step() {
 fn exercise_mid_in_breath() {
     let mut app = app();
     start_exercise(&mut app, "soothing-breathing");
-    at_second(&mut app, 62.0);
+    at_second(&mut app, 6.0);
     assert_eq!(phase(&app), Some((Phase::Inhale, 1)));
     let [narrow, wide] = snap("exercise_breathing_in", &app);
     for text in [&narrow, &wide] {
@@ -774,7 +774,7 @@ fn exercise_mid_in_breath_with_reduced_motion() {
         ..Config::default()
     });
     start_exercise(&mut app, "soothing-breathing");
-    at_second(&mut app, 62.0);
+    at_second(&mut app, 6.0);
     let [narrow, wide] = snap("exercise_breathing_in_reduced_motion", &app);
     for text in [&narrow, &wide] {
         assert!(text.contains("Breathe in"));
@@ -786,7 +786,7 @@ fn exercise_mid_in_breath_with_reduced_motion() {
 fn exercise_paused() {
     let mut app = app();
     start_exercise(&mut app, "soothing-breathing");
-    at_second(&mut app, 66.0);
+    at_second(&mut app, 10.0);
     press(&mut app, ch(' '));
     at_second(&mut app, 90.0);
     snap("exercise_paused", &app);

@@ -102,7 +102,11 @@ sections! {
         title,
         title_after_visit,
         visit_meter,
+        /// Beside a mood meter not moved yet, in place of a quarter's name.
+        meter_start,
         words,
+        /// The words step, when the meter was not moved: no quarter to take words from.
+        words_unmoved,
         system,
         tags,
         note,

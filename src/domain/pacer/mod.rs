@@ -131,6 +131,24 @@ impl Pacer {
         self.timing
     }
 
+    /// Where the step after the one running at `elapsed` begins: skipping ahead moves
+    /// the running time there. None on the last step.
+    pub fn next_step_start(&self, elapsed: Duration) -> Option<Duration> {
+        let t = elapsed.as_secs_f64();
+        self.steps
+            .iter()
+            .find(|s| s.length > 0.0 && s.start > t && s.start < self.total)
+            .map(|s| Duration::from_secs_f64(s.start))
+    }
+
+    /// When the first paced breath begins, if the exercise has one.
+    pub fn first_breath(&self) -> Option<Duration> {
+        self.steps
+            .iter()
+            .find(|s| s.length > 0.0 && s.phases.is_some() && self.timing.is_some())
+            .map(|s| Duration::from_secs_f64(s.start))
+    }
+
     /// The state after `elapsed` of running time (pauses excluded by the caller).
     pub fn at(&self, elapsed: Duration) -> PacerState<'_> {
         let t = elapsed.as_secs_f64();

@@ -18,7 +18,10 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
 }
 
-// soothing-breathing: steps of 20, 20, 20, paced (4+1+5+1 = 11 s × 10 = 110), 20.
+// soothing-breathing: a settling step of 4, paced (4+1+5+1 = 11 s × 10 = 110), 20.
+/// When its paced step begins.
+const PACED: f64 = 4.0;
+
 fn breathing() -> Pacer {
     Pacer::new(&exercise("soothing-breathing"), None)
 }
@@ -26,9 +29,9 @@ fn breathing() -> Pacer {
 #[test]
 fn the_paced_step_lasts_as_long_as_its_cycles() {
     let p = breathing();
-    assert_eq!(p.step_count(), 5);
-    assert!(close(p.total_seconds(), 20.0 * 4.0 + 110.0));
-    assert_eq!(p.total(), Duration::from_secs(190));
+    assert_eq!(p.step_count(), 3);
+    assert!(close(p.total_seconds(), PACED + 110.0 + 20.0));
+    assert_eq!(p.total(), Duration::from_secs(134));
 }
 
 #[test]
@@ -36,23 +39,21 @@ fn steps_change_at_their_boundaries() {
     let p = breathing();
     let s = p.at(Duration::ZERO);
     assert_eq!((s.step, s.finished), (0, false));
-    assert!(close(s.step_left, 20.0));
+    assert!(close(s.step_left, PACED));
     assert!(s.breath.is_none());
-    assert_eq!(p.at(secs(19.999)).step, 0);
-    let s = p.at(secs(20.0));
+    assert_eq!(p.at(secs(3.999)).step, 0);
+    let s = p.at(secs(PACED));
     assert_eq!(s.step, 1);
-    assert!(close(s.step_left, 20.0));
-    assert_eq!(p.at(secs(59.9)).step, 2);
-    assert_eq!(p.at(secs(60.0)).step, 3);
-    assert_eq!(p.at(secs(169.9)).step, 3);
-    assert_eq!(p.at(secs(170.0)).step, 4);
-    assert!(close(p.at(secs(100.0)).left, 90.0));
+    assert!(close(s.step_left, 110.0));
+    assert_eq!(p.at(secs(113.9)).step, 1);
+    assert_eq!(p.at(secs(114.0)).step, 2);
+    assert!(close(p.at(secs(100.0)).left, 34.0));
 }
 
 #[test]
 fn breath_phases_change_at_their_boundaries() {
     let p = breathing();
-    let at = |t: f64| p.at(secs(60.0 + t)).breath.expect("paced step"); // ok: test
+    let at = |t: f64| p.at(secs(PACED + t)).breath.expect("paced step"); // ok: test
     let b = at(0.0);
     assert_eq!((b.phase, b.cycle, b.cycles), (Phase::Inhale, 1, 10));
     assert_eq!(b.word, "Breathe in");
@@ -77,7 +78,7 @@ fn breath_phases_change_at_their_boundaries() {
 #[test]
 fn cycles_are_counted_from_one() {
     let p = breathing();
-    let cycle = |t: f64| p.at(secs(60.0 + t)).breath.map(|b| b.cycle);
+    let cycle = |t: f64| p.at(secs(PACED + t)).breath.map(|b| b.cycle);
     assert_eq!(cycle(10.999), Some(1));
     assert_eq!(cycle(11.0), Some(2));
     assert_eq!(cycle(11.0 * 9.0), Some(10));
@@ -88,13 +89,13 @@ fn cycles_are_counted_from_one() {
 #[test]
 fn finishes_at_the_total_and_stays_finished() {
     let p = breathing();
-    assert!(!p.at(secs(189.99)).finished);
-    for t in [190.0, 500.0] {
+    assert!(!p.at(secs(133.99)).finished);
+    for t in [134.0, 500.0] {
         let s = p.at(secs(t));
         assert!(s.finished);
-        assert_eq!(s.step, 4);
+        assert_eq!(s.step, 2);
         assert!(close(s.left, 0.0) && close(s.step_left, 0.0));
-        assert!(close(s.elapsed, 190.0));
+        assert!(close(s.elapsed, 134.0));
     }
 }
 
@@ -108,8 +109,8 @@ fn a_rhythm_override_changes_the_paced_step_only() {
         cycles: 3,
     };
     let p = Pacer::new(&exercise("soothing-breathing"), Some(&rhythm));
-    assert!(close(p.total_seconds(), 80.0 + 30.0));
-    let at = |t: f64| p.at(secs(60.0 + t)).breath.expect("paced"); // ok: test
+    assert!(close(p.total_seconds(), PACED + 20.0 + 30.0));
+    let at = |t: f64| p.at(secs(PACED + t)).breath.expect("paced"); // ok: test
     assert_eq!(at(4.9).phase, Phase::Inhale);
     // A hold of zero is skipped.
     assert_eq!(at(5.0).phase, Phase::Exhale);
@@ -121,7 +122,7 @@ fn a_rhythm_override_changes_the_paced_step_only() {
     };
     let p = Pacer::new(&exercise("soothing-breathing"), Some(&broken));
     assert!(
-        close(p.total_seconds(), 190.0),
+        close(p.total_seconds(), 134.0),
         "an override that cannot run is ignored"
     );
     // A typo of many digits would run for years and lay out billions of breaths.
@@ -140,7 +141,7 @@ fn a_rhythm_override_changes_the_paced_step_only() {
         },
     ] {
         let p = Pacer::new(&exercise("soothing-breathing"), Some(&endless));
-        assert!(close(p.total_seconds(), 190.0), "{endless:?} is ignored");
+        assert!(close(p.total_seconds(), 134.0), "{endless:?} is ignored");
     }
 }
 
@@ -156,13 +157,13 @@ fn guided_exercises_have_no_breath() {
 fn cues_announce_each_step_and_phase_in_order() {
     let p = breathing();
     let cues = p.cues();
-    // 5 steps, and 4 phases × 10 cycles.
-    assert_eq!(cues.len(), 5 + 40);
+    // 3 steps, and 4 phases × 10 cycles.
+    assert_eq!(cues.len(), 3 + 40);
     assert!(cues.windows(2).all(|w| w[0].at <= w[1].at));
     assert_eq!(
-        cues[4],
+        cues[2],
         Cue {
-            at: 60.0,
+            at: PACED,
             what: CueKind::Phase {
                 phase: Phase::Inhale,
                 word: "Breathe in",
@@ -172,14 +173,47 @@ fn cues_announce_each_step_and_phase_in_order() {
         }
     );
     assert!(matches!(
-        cues[5].what,
+        cues[3].what,
         CueKind::Phase {
             phase: Phase::Hold,
             ..
         }
     ));
-    assert!(close(cues[5].at, 64.0));
+    assert!(close(cues[3].at, PACED + 4.0));
     let last = cues.last().expect("cues"); // ok: test
-    assert!(matches!(last.what, CueKind::Step { index: 4, .. }));
-    assert!(close(last.at, 170.0));
+    assert!(matches!(last.what, CueKind::Step { index: 2, .. }));
+    assert!(close(last.at, 114.0));
+}
+
+/// A breathing exercise that talks for most of a minute before the first breath
+/// loses the person who opened it to breathe.
+#[test]
+fn every_breathing_exercise_breathes_within_five_seconds() {
+    let content = built_in();
+    let paced: Vec<_> = content
+        .exercises
+        .iter()
+        .filter(|e| e.steps.iter().any(|s| s.as_ref().phases.is_some()))
+        .collect();
+    assert!(!paced.is_empty());
+    for exercise in paced {
+        let p = Pacer::new(exercise, None);
+        let first = p.first_breath().expect("a paced step that runs"); // ok: test
+        assert!(
+            first <= secs(5.0),
+            "{} breathes first after {first:?}",
+            exercise.id.as_ref()
+        );
+        let at = p.at(first).breath.expect("a breath at its start"); // ok: test
+        assert_eq!((at.phase, at.cycle), (Phase::Inhale, 1));
+    }
+}
+
+#[test]
+fn skipping_ahead_lands_on_the_next_step_and_not_past_the_last() {
+    let p = breathing();
+    assert_eq!(p.next_step_start(Duration::ZERO), Some(secs(PACED)));
+    assert_eq!(p.next_step_start(secs(50.0)), Some(secs(114.0)));
+    assert_eq!(p.next_step_start(secs(114.0)), None, "the last step");
+    assert_eq!(p.next_step_start(secs(500.0)), None);
 }

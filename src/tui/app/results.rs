@@ -120,7 +120,9 @@ pub(super) fn on_result(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::PlanLoaded(texts) => {
             if let Screen::Plan(p) = &mut app.screen {
-                p.loaded(texts);
+                if p.loaded(texts) {
+                    app.status = Some("Saved.".into());
+                }
             }
             Vec::new()
         }

@@ -1,5 +1,6 @@
 //! Running an exercise from the content with its timings: each step's words, and for
-//! the breathing step a pacer. Space pauses and resumes. Finishing, or stopping early
+//! the breathing step a pacer. Space pauses and resumes, n skips to the next step.
+//! Finishing, or stopping early
 //! (that counts too), logs the practice and offers a one-line note.
 
 use std::time::Duration;
@@ -25,6 +26,7 @@ use crate::tui::widgets::{pacer, single_line};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
     Pause,
+    Skip,
     Stop,
     Help,
     SaveNote,
@@ -37,6 +39,12 @@ pub const KEYS: &[Binding<Cmd>] = &[
         command: Cmd::Pause,
         help: "pause or carry on",
         footer: Some("pause"),
+    },
+    Binding {
+        keys: &[key('n'), code(KeyCode::Tab)],
+        command: Cmd::Skip,
+        help: "skip to the next step",
+        footer: Some("next step"),
     },
     Binding {
         keys: &[code(KeyCode::Esc), key('q')],
@@ -78,6 +86,8 @@ pub struct ExerciseRun {
     /// Once over: the note field, and the logged record's id when it comes back.
     pub done: Option<Done>,
     pub reduced_motion: bool,
+    /// Time passed over by skipping ahead: not practised, so not logged.
+    pub skipped: Duration,
 }
 
 pub struct Done {
@@ -95,6 +105,7 @@ impl ExerciseRun {
             started_at: env.now,
             done: None,
             reduced_motion: env.config.reduced_motion,
+            skipped: Duration::ZERO,
         }
     }
 
@@ -117,7 +128,7 @@ impl ExerciseRun {
             .min(self.pacer.total_seconds());
         self.since = None;
         self.banked = Duration::from_secs_f64(seconds);
-        let minutes = minutes_from_seconds(seconds);
+        let minutes = minutes_from_seconds((seconds - self.skipped.as_secs_f64()).max(0.0));
         self.done = Some(Done {
             minutes,
             note: single_line("a word about how that was (Enter to skip)"),
@@ -130,6 +141,18 @@ impl ExerciseRun {
             minutes,
             note: None,
         }));
+    }
+
+    /// Moves on to the next step, paused or not; the last step has nothing after it.
+    fn skip(&mut self, now: DateTime<FixedOffset>) {
+        let elapsed = self.elapsed(now);
+        if let Some(next) = self.pacer.next_step_start(elapsed) {
+            self.skipped += next.saturating_sub(elapsed);
+            self.banked = next;
+            if self.since.is_some() {
+                self.since = Some(now);
+            }
+        }
     }
 
     /// Called on every tick: a finished run ends by itself.
@@ -174,6 +197,7 @@ pub fn on_key(state: &mut ExerciseRun, key: &KeyEvent, env: &Env<'_>, out: &mut 
             Some(since) => state.banked += (env.now - since).to_std().unwrap_or(Duration::ZERO),
             None => state.since = Some(env.now),
         },
+        Some(Cmd::Skip) => state.skip(env.now),
         Some(Cmd::Stop) => state.finish(env.now, env.uid, out),
         Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
         Some(Cmd::SaveNote | Cmd::SkipNote) | None => {}

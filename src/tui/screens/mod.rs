@@ -115,11 +115,11 @@ screens! {
         [("Exercise", exercise::KEYS), ("Exercise done", exercise::DONE_KEYS)];
     Library(library::Library) = library, "Library", |_, map| shown(map, library::KEYS),
         [("Library", library::KEYS)];
-    Topic(topic::Topic) = topic, "Library", |_, map| shown(map, topic::KEYS),
+    Topic(topic::Topic) = topic, "Library", |s, map| topic::keys(s, map),
         [("Library topic", topic::KEYS)];
     Finder(finder::Finder) = finder, "Finding support", |_, map| shown(map, finder::KEYS),
         [("Finding support", finder::KEYS)];
-    Plan(plan::Plan) = plan, "Plan", |_, map| shown(map, plan::KEYS),
+    Plan(plan::Plan) = plan, "Plan", |s, map| plan::keys(s, map),
         [("Plan", plan::KEYS)];
     Insights(insights::InsightsView) = insights, "Insights", |_, map| shown(map, insights::KEYS),
         [("Insights", insights::KEYS)];

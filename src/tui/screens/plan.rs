@@ -1,5 +1,6 @@
-//! My compassionate resilience plan: its sections, each edited in place. Every saved
-//! change keeps the words it replaces, so the plan has a history.
+//! My compassionate resilience plan: its sections, each edited in place. A section with
+//! suggestions in the content shows them beside the writing, to pick lines from. Every
+//! saved change keeps the words it replaces, so the plan has a history.
 
 use std::collections::HashMap;
 
@@ -12,8 +13,9 @@ use ratatui::Frame;
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::content::Content;
+use crate::domain::plan::{add_line, has_line, pick_options, remove_line};
 use crate::store::Draft;
-use crate::tui::keymap::{code, ctrl, key, Binding};
+use crate::tui::keymap::{code, ctrl, key, shown, Binding, Keymap, Shown};
 use crate::tui::message::Effect;
 use crate::tui::overlay::Overlay;
 use crate::tui::screens::{Env, Nav, Out};
@@ -25,6 +27,9 @@ pub enum Cmd {
     Up,
     Down,
     Edit,
+    /// Between the section's suggestions and the words, while writing.
+    Focus,
+    Pick,
     Save,
     Back,
     Help,
@@ -34,13 +39,13 @@ pub const KEYS: &[Binding<Cmd>] = &[
     Binding {
         keys: &[code(KeyCode::Up), key('k')],
         command: Cmd::Up,
-        help: "previous section",
+        help: "previous section (or suggestion)",
         footer: None,
     },
     Binding {
         keys: &[code(KeyCode::Down), key('j')],
         command: Cmd::Down,
-        help: "next section",
+        help: "next section (or suggestion)",
         footer: None,
     },
     Binding {
@@ -48,6 +53,18 @@ pub const KEYS: &[Binding<Cmd>] = &[
         command: Cmd::Edit,
         help: "write in this section",
         footer: Some("edit"),
+    },
+    Binding {
+        keys: &[code(KeyCode::Tab)],
+        command: Cmd::Focus,
+        help: "move between the suggestions and your words",
+        footer: Some("suggestions"),
+    },
+    Binding {
+        keys: &[key(' ')],
+        command: Cmd::Pick,
+        help: "add the suggestion to your words, or take it out",
+        footer: Some("pick"),
     },
     Binding {
         keys: &[ctrl('s')],
@@ -79,6 +96,10 @@ pub struct Plan {
     pub loaded: bool,
     /// The section being written was carried on from a kept draft.
     pub from_draft: bool,
+    /// The suggestions of the section being written, from its content.
+    pub picks: Vec<String>,
+    /// The suggestion under the cursor, while the keys are on the list.
+    pub pick: Option<usize>,
 }
 
 /// Drafts of plan sections live in slots `plan:<section id>`.
@@ -109,13 +130,42 @@ impl Plan {
             saving: None,
             loaded: false,
             from_draft: false,
+            picks: Vec::new(),
+            pick: None,
         }
     }
 
-    pub fn loaded(&mut self, texts: Vec<(String, String)>) {
+    /// The plan as stored; true when this answers a save, so the screen can say so.
+    pub fn loaded(&mut self, texts: Vec<(String, String)>) -> bool {
         self.texts = texts.into_iter().collect();
         self.loaded = true;
-        self.saving = None;
+        self.saving.take().is_some()
+    }
+
+    /// Starts writing the selected section with `lines`, its suggestions beside it.
+    fn write(&mut self, content: &Content, lines: Vec<String>) {
+        let mut area = writing_area(lines, "write in your own words");
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        self.editing = Some(area);
+        self.picks = content
+            .sections
+            .get(self.selected)
+            .map(|s| pick_options(content, s))
+            .unwrap_or_default();
+        self.pick = None;
+    }
+
+    /// Whether `command` means something as the plan stands: the list keys only where
+    /// a section being written has suggestions, saving only while writing.
+    pub fn offers(&self, command: Cmd) -> bool {
+        match command {
+            Cmd::Focus => self.editing.is_some() && !self.picks.is_empty(),
+            Cmd::Pick => self.pick.is_some(),
+            Cmd::Save => self.editing.is_some(),
+            Cmd::Edit => self.editing.is_none(),
+            _ => true,
+        }
     }
 
     /// The section being written, as a draft, if its text differs from the saved one:
@@ -147,25 +197,71 @@ impl Plan {
     pub fn from_draft(draft: &Draft, content: &Content) -> Option<Plan> {
         let id = draft_section(draft)?;
         let selected = content.sections.iter().position(|s| *s.id.as_ref() == id)?;
-        let mut area = writing_area(
-            draft.body.lines().map(str::to_string).collect(),
-            "write in your own words",
-        );
-        area.move_cursor(CursorMove::Bottom);
-        area.move_cursor(CursorMove::End);
         let mut plan = Plan::new();
         plan.selected = selected;
-        plan.editing = Some(area);
+        plan.write(content, draft.body.lines().map(str::to_string).collect());
         plan.from_draft = true;
         Some(plan)
     }
 }
 
+/// The rows the plan offers as it stands, for the footer and the help.
+pub fn keys(state: &Plan, map: &Keymap) -> Vec<Shown> {
+    let rows: Vec<Binding<Cmd>> = KEYS
+        .iter()
+        .filter(|b| state.offers(b.command))
+        .copied()
+        .collect();
+    shown(map, &rows)
+}
+
+/// Adds the suggestion under the cursor to the words being written, or takes it out.
+fn toggle_pick(state: &mut Plan) {
+    let (Some(i), Some(area)) = (state.pick, state.editing.as_mut()) else {
+        return;
+    };
+    let Some(line) = state.picks.get(i) else {
+        return;
+    };
+    let text = area.lines().join("\n");
+    let text = if has_line(&text, line) {
+        remove_line(&text, line)
+    } else {
+        add_line(&text, line)
+    };
+    let mut fresh = writing_area(
+        text.lines().map(str::to_string).collect(),
+        "write in your own words",
+    );
+    fresh.move_cursor(CursorMove::Bottom);
+    fresh.move_cursor(CursorMove::End);
+    *area = fresh;
+}
+
 pub fn on_key(state: &mut Plan, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
     let sections = &env.content.sections;
-    let command = env.lookup(KEYS, key);
+    let command = env.lookup(KEYS, key).filter(|c| state.offers(*c));
+    if state.pick.is_some() {
+        let last = state.picks.len().saturating_sub(1);
+        match command {
+            Some(Cmd::Up) => state.pick = state.pick.map(|i| i.saturating_sub(1)),
+            Some(Cmd::Down) => state.pick = state.pick.map(|i| (i + 1).min(last)),
+            Some(Cmd::Pick) => toggle_pick(state),
+            Some(Cmd::Focus) => state.pick = None,
+            Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
+            // Saving and leaving work from the list as from the words.
+            Some(Cmd::Save | Cmd::Back) => {
+                state.pick = None;
+                return on_key(state, key, env, out);
+            }
+            // Letters go to the words: the list takes only its own keys.
+            _ => {}
+        }
+        return;
+    }
     if let Some(area) = &mut state.editing {
         match command {
+            Some(Cmd::Focus) => state.pick = Some(0),
             Some(Cmd::Save) => {
                 if let Some(section) = sections.get(state.selected) {
                     let text = area.lines().join("\n").trim_end().to_string();
@@ -176,6 +272,7 @@ pub fn on_key(state: &mut Plan, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
                 }
                 state.saving = state.editing.take();
                 state.from_draft = false;
+                out.status = Some("Saving…".into());
             }
             Some(Cmd::Back) => {
                 state.editing = None;
@@ -206,16 +303,10 @@ pub fn on_key(state: &mut Plan, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
                     .get(section.id.as_ref())
                     .cloned()
                     .unwrap_or_default();
-                let mut area = writing_area(
-                    text.lines().map(str::to_string).collect(),
-                    "write in your own words",
-                );
-                area.move_cursor(CursorMove::Bottom);
-                area.move_cursor(CursorMove::End);
-                state.editing = Some(area);
+                state.write(env.content, text.lines().map(str::to_string).collect());
             }
         }
-        Some(Cmd::Save) => {}
+        Some(Cmd::Save | Cmd::Focus | Cmd::Pick) => {}
         Some(Cmd::Back) => out.nav = Some(Nav::Back),
         Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
         None => {}
@@ -227,8 +318,21 @@ pub fn view(state: &Plan, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area:
         crate::tui::widgets::panel(frame, area, " My compassionate resilience plan ", theme);
     let sections = &env.content.sections;
     if let (Some(editing), Some(section)) = (&state.editing, sections.get(state.selected)) {
-        let [head, field] =
-            Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(inner);
+        // The suggestions get a heading and up to eight rows; the words keep the rest.
+        let list_height = if state.picks.is_empty() {
+            0
+        } else {
+            (state.picks.len() as u16 + 1).min(9)
+        };
+        let [head, list, field] = Layout::vertical([
+            Constraint::Length(5),
+            Constraint::Length(list_height),
+            Constraint::Min(3),
+        ])
+        .areas(inner);
+        if !state.picks.is_empty() {
+            picks_view(state, editing, env, theme, frame, list);
+        }
         let mut lines = vec![
             Line::styled(section.name.clone(), theme.title),
             Line::styled(section.summary.trim().to_string(), theme.base),
@@ -281,4 +385,43 @@ pub fn view(state: &Plan, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area:
         .unwrap_or(0);
     let scroll = selected_line.saturating_sub(height / 3) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
+
+/// The section's suggestions: a heading that names the keys, then a row each, marked
+/// where the words already hold it, the cursor's row selected while the keys are here.
+fn picks_view(
+    state: &Plan,
+    editing: &TextArea<'static>,
+    env: &Env<'_>,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let text = editing.lines().join("\n");
+    let focus = env.key_for(KEYS, Cmd::Focus);
+    let heading = match state.pick {
+        Some(_) => format!(
+            "Suggestions: {} adds or takes out · {} back to your words",
+            env.key_for(KEYS, Cmd::Pick),
+            focus
+        ),
+        None => format!("Suggestions to pick from: {focus} to choose"),
+    };
+    let rows = usize::from(area.height.saturating_sub(1)).max(1);
+    let start = state.pick.map_or(0, |i| i.saturating_sub(rows - 1));
+    let width = usize::from(area.width).saturating_sub(6);
+    let mut lines = vec![Line::styled(heading, theme.accent)];
+    for (i, pick) in state.picks.iter().enumerate().skip(start).take(rows) {
+        let mark = if has_line(&text, pick) { "[x]" } else { "[ ]" };
+        let style = if state.pick == Some(i) {
+            theme.selected
+        } else {
+            theme.base
+        };
+        lines.push(Line::styled(
+            format!(" {mark} {}", crate::text::fit::truncate(pick, width)),
+            style,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }

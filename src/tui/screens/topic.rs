@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui::Frame;
 
 use crate::domain::practice::PracticeRecord;
-use crate::tui::keymap::{code, key, Binding};
+use crate::tui::keymap::{code, key, shown, Binding, Keymap, Shown};
 use crate::tui::message::Effect;
 use crate::tui::overlay::Overlay;
 use crate::tui::screens::{editor::Editor, exercise::ExerciseRun};
@@ -107,8 +107,30 @@ impl Topic {
     }
 }
 
+impl Topic {
+    /// Whether this item has what `command` acts on: an item with no exercise offers
+    /// no key to start one.
+    pub fn offers(&self, command: Cmd) -> bool {
+        match command {
+            Cmd::Exercise => self.exercise.is_some(),
+            Cmd::Write => self.template.is_some(),
+            _ => true,
+        }
+    }
+}
+
+/// The rows this item offers, for the footer and the help.
+pub fn keys(state: &Topic, map: &Keymap) -> Vec<Shown> {
+    let rows: Vec<Binding<Cmd>> = KEYS
+        .iter()
+        .filter(|b| state.offers(b.command))
+        .copied()
+        .collect();
+    shown(map, &rows)
+}
+
 pub fn on_key(state: &mut Topic, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
-    match env.lookup(KEYS, key) {
+    match env.lookup(KEYS, key).filter(|c| state.offers(*c)) {
         Some(Cmd::Up) => state.scroll = state.scroll.saturating_sub(1),
         Some(Cmd::Down) => state.scroll = state.scroll.saturating_add(1),
         Some(Cmd::Exercise) => match state

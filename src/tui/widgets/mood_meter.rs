@@ -58,6 +58,10 @@ pub fn render(frame: &mut Frame, area: Rect, form: &CheckInForm, content: &Conte
                 let here = pleasantness == form.pleasantness && energy == form.energy;
                 let width = cell_w as usize;
                 let text = if here && sub == 0 {
+                    // Unmoved, the mark sits at the middle in no quarter's colour.
+                    if !form.moved {
+                        style = theme.base;
+                    }
                     style = style.add_modifier(Modifier::BOLD | Modifier::REVERSED);
                     format!("{:^width$}", "●")
                 } else if !theme.colour {

@@ -279,6 +279,7 @@ pub fn on_key(state: &mut CheckInForm, key: &KeyEvent, env: &Env<'_>, out: &mut 
         state.system,
         state.words.len(),
         state.tags.len(),
+        state.moved,
     );
     if step.is_text() {
         let area = if step == Step::Note {
@@ -298,6 +299,7 @@ pub fn on_key(state: &mut CheckInForm, key: &KeyEvent, env: &Env<'_>, out: &mut 
     let number = digit(key);
     match (step, command) {
         (Step::Meter, _) => {
+            state.moved = true;
             match command {
                 StepCmd::LessPleasant => state.pleasantness -= 1,
                 StepCmd::MorePleasant => state.pleasantness += 1,
@@ -401,6 +403,7 @@ pub fn on_key(state: &mut CheckInForm, key: &KeyEvent, env: &Env<'_>, out: &mut 
         state.system,
         state.words.len(),
         state.tags.len(),
+        state.moved,
     );
     if before != after {
         state.changed = true;

@@ -57,6 +57,10 @@ pub struct CheckInForm {
     pub good: TextArea<'static>,
     /// Which axis the next digit sets on the meter: false = pleasantness.
     pub digit_sets_energy: bool,
+    /// Whether the meter has been moved (by arrows or digits). Until then it sits at the
+    /// scale's middle and names no quarter: a place nobody chose says nothing of how
+    /// anyone feels. Saved unmoved, the check-in keeps the middle values and no words.
+    pub moved: bool,
     pub last_digit: Option<char>,
     pub changed: bool,
     /// Carried on from a kept draft, or kept as one while typing: leaving on purpose
@@ -79,6 +83,8 @@ struct Kept {
     after_visit: bool,
     pleasantness: i64,
     energy: i64,
+    /// Kept drafts from before this was kept count as moved if off the middle.
+    moved: bool,
     stress: i64,
     /// The id of the emotion system, so a reordered content file cannot shift it.
     system: Option<String>,
@@ -136,6 +142,7 @@ impl CheckInForm {
             }),
             good: single_line("one good moment, however small"),
             digit_sets_energy: false,
+            moved: false,
             last_digit: None,
             changed: false,
             from_draft: false,
@@ -176,6 +183,7 @@ impl CheckInForm {
             after_visit: self.after_visit,
             pleasantness: self.pleasantness,
             energy: self.energy,
+            moved: self.moved,
             stress: self.stress,
             system: self.system_id(content),
             words: self.words.iter().cloned().collect(),
@@ -204,10 +212,12 @@ impl CheckInForm {
     pub fn from_draft(draft: &Draft, content: &Content) -> Option<CheckInForm> {
         let kept: Kept = serde_json::from_str(&draft.body).ok()?;
         let mut form = CheckInForm::new(content, kept.after_visit);
+        let middle = (form.pleasantness, form.energy);
         form.pleasantness = kept.pleasantness;
         form.energy = kept.energy;
         form.stress = kept.stress;
         form.clamp();
+        form.moved = kept.moved || (form.pleasantness, form.energy) != middle;
         form.system = kept
             .system
             .and_then(|id| content.systems.iter().position(|s| *s.id.as_ref() == id));
@@ -265,8 +275,11 @@ impl CheckInForm {
         (level(self.pleasantness, 0), level(self.energy, 1))
     }
 
-    /// The emotion words of the current quarter.
+    /// The emotion words of the current quarter; none before the meter moves.
     pub fn quadrant_words<'a>(&self, content: &'a Content) -> Vec<&'a str> {
+        if !self.moved {
+            return Vec::new();
+        }
         let (p, e) = self.levels();
         content
             .quadrants

@@ -48,7 +48,11 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
             Span::styled(format!("energy {}  ", state.energy), theme.base),
             Span::styled(format!("stress {}  ", state.stress), theme.base),
             Span::styled(format!("system {system_name}  "), theme.muted),
-            Span::styled(quarter, theme.quadrant(p, e)),
+            if state.moved {
+                Span::styled(quarter, theme.quadrant(p, e))
+            } else {
+                Span::styled(words.meter_start.to_string(), theme.muted)
+            },
         ])),
         summary,
     );
@@ -73,10 +77,17 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
                     Layout::horizontal([Constraint::Length(72), Constraint::Min(16)]).areas(meter);
                 mood_meter::render(frame, grid, state, env.content, theme);
                 let (p, e) = state.levels();
-                let mut lines = vec![
-                    Line::styled(quarter_name(env.content, p, e), theme.quadrant(p, e)),
-                    Line::from(""),
-                ];
+                let mut lines = if state.moved {
+                    vec![
+                        Line::styled(quarter_name(env.content, p, e), theme.quadrant(p, e)),
+                        Line::from(""),
+                    ]
+                } else {
+                    vec![Line::styled(
+                        format!(" {} ", env.content.words.checkin.meter_start),
+                        theme.base,
+                    )]
+                };
                 lines.extend(
                     state
                         .quadrant_words(env.content)
@@ -94,6 +105,12 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
                 Line::styled(env.content.words.checkin.words.to_string(), theme.accent),
                 Line::from(""),
             ];
+            if !state.moved {
+                lines.push(Line::styled(
+                    env.content.words.checkin.words_unmoved.to_string(),
+                    theme.muted,
+                ));
+            }
             lines.extend(list_lines(
                 &words,
                 state.word_cursor,

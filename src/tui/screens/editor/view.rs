@@ -1,9 +1,11 @@
 //! Drawing the editor: the prompt, the page being written, and where you are.
 
+use ratatui::buffer::Cell;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 use ratatui::Frame;
+use ratatui_textarea::TextArea;
 
 use super::Editor;
 use crate::tui::screens::Env;
@@ -57,14 +59,67 @@ pub fn view(state: &Editor, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
     }
     let mut area_widget = page.area.clone();
     area_widget.set_placeholder_style(theme.muted);
-    area_widget.set_block(Block::bordered().border_style(if state.on_title {
-        theme.border
-    } else {
-        theme.accent
-    }));
+    // A column clear of the border each side, so no letter touches it.
+    let field_block = Block::bordered()
+        .padding(Padding::horizontal(1))
+        .border_style(if state.on_title {
+            theme.border
+        } else {
+            theme.accent
+        });
+    let field_inner = field_block.inner(text);
+    area_widget.set_block(field_block);
     area_widget.set_style(theme.base);
     if state.on_title {
         area_widget.set_cursor_style(theme.base);
     }
     frame.render_widget(&area_widget, text);
+    if !area_widget.is_empty() {
+        pull_in_wrapped_rows(&area_widget, frame, field_inner);
+    }
+}
+
+/// The text area wraps after a word and leaves the spaces that follow it at the start of
+/// the next row. Each such row is drawn pulled left over those spaces, so the words of a
+/// wrapped line start at the margin as the first row's do. Only rows that continue a
+/// line move: spaces typed at the start of a line are the writer's own. The cursor moves
+/// with its row; on one of the spaces pulled away it stays at the row's start.
+fn pull_in_wrapped_rows(area: &TextArea<'_>, frame: &mut Frame, inner: Rect) {
+    let (top, _) = area.scroll_offset();
+    let cursor = area.cursor();
+    let (cursor_row, cursor_col) = (cursor.0, cursor.1);
+    let lines = area.lines();
+    let mut seen = None;
+    let buffer = frame.buffer_mut();
+    for y in 0..inner.height {
+        let at = area.screen_to_data(usize::from(top + y), 0);
+        let (row, col) = (at.0, at.1);
+        // Rows below the text resolve to its last row again: nothing more to pull.
+        if col == 0 || seen == Some((row, col)) {
+            seen = Some((row, col));
+            continue;
+        }
+        seen = Some((row, col));
+        let Some(line) = lines.get(row) else { continue };
+        let mut spaces = line.chars().skip(col).take_while(|c| *c == ' ').count();
+        if cursor_row == row && (col..col + spaces).contains(&cursor_col) {
+            spaces = cursor_col - col;
+        }
+        let shift = (spaces as u16).min(inner.width);
+        if shift == 0 {
+            continue;
+        }
+        let line_y = inner.y + y;
+        for x in inner.x..inner.x + inner.width {
+            let from = x + shift;
+            let cell = if from < inner.x + inner.width {
+                buffer[(from, line_y)].clone()
+            } else {
+                let mut blank = Cell::default();
+                blank.set_style(area.style());
+                blank
+            };
+            buffer[(x, line_y)] = cell;
+        }
+    }
 }
