@@ -146,10 +146,12 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
                     ),
                 ]),
                 Line::from(""),
-                Line::styled(
-                    format!("Stress: {}   (←→ or a digit)", state.stress),
-                    theme.base,
-                ),
+                // The value is what has focus here: drawn as selected, so it reads
+                // by shape and a screen reader's cursor rests on it.
+                Line::from(vec![
+                    Span::styled(format!("Stress: {}", state.stress), theme.selected),
+                    Span::styled("   (←→ or a digit)", theme.base),
+                ]),
             ];
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
         }
@@ -170,7 +172,8 @@ pub fn view(state: &CheckInForm, env: &Env<'_>, theme: &Theme, frame: &mut Frame
                     theme.muted,
                 ));
             }
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+            let lines = crate::tui::widgets::wrap::wrap_lines(lines, body.width);
+            frame.render_widget(Paragraph::new(lines), body);
         }
         Step::Tags => {
             let names: Vec<&str> = env
