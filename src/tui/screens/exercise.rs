@@ -253,7 +253,11 @@ pub fn view(state: &ExerciseRun, env: &Env<'_>, theme: &Theme, frame: &mut Frame
     frame.render_widget(
         Gauge::default()
             .ratio(ratio)
-            .label(format!("{}:{:02} left", left / 60, left % 60))
+            // The time in a colour pair of its own, so it reads over the bar and beside it.
+            .label(ratatui::text::Span::styled(
+                format!(" {}:{:02} left ", left / 60, left % 60),
+                theme.timer,
+            ))
             .gauge_style(theme.accent),
         progress,
     );
