@@ -258,7 +258,8 @@ pub fn view(state: &ExerciseRun, env: &Env<'_>, theme: &Theme, frame: &mut Frame
                 format!(" {}:{:02} left ", left / 60, left % 60),
                 theme.timer,
             ))
-            .gauge_style(theme.accent),
+            // On the theme's own background when it has one: the bar's cells are its too.
+            .gauge_style(theme.base.patch(theme.accent)),
         progress,
     );
     let paused = if state.since.is_none() {
