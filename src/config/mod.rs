@@ -63,7 +63,10 @@ fn absolute(path: &Path) -> PathBuf {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Theme {
+    /// Calm, dark or light to match the terminal's background.
     #[default]
+    Auto,
+    /// Calm's dark look, on any terminal.
     Calm,
     HighContrast,
     Light,
@@ -114,7 +117,7 @@ pub struct Loaded {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            theme: Theme::Calm,
+            theme: Theme::Auto,
             region: "gb".into(),
             role: None,
             default_template: "reflective-diary".into(),
@@ -129,8 +132,9 @@ impl Default for Config {
 /// The commented example written on first run.
 pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete any you do not need.
 
-# calm, high-contrast or light. NO_COLOR in the environment turns colour off.
-# theme = "calm"
+# auto (calm, dark or light to match your terminal), calm (dark), light or
+# high-contrast. NO_COLOR in the environment turns colour off.
+# theme = "auto"
 
 # Which help contacts to show: a region id from help.toml (gb = United Kingdom).
 # region = "gb"

@@ -169,7 +169,7 @@ impl Reader<'_> {
                 None => self.warn(
                     key,
                     format!(
-                        "theme: {} is not a theme; expected calm, high-contrast or light. Using calm.",
+                        "theme: {} is not a theme; expected auto, calm, light or high-contrast. Using auto.",
                         shown(value)
                     ),
                 ),
@@ -400,6 +400,7 @@ impl Reader<'_> {
 
 fn theme(name: &str) -> Option<Theme> {
     match name {
+        "auto" => Some(Theme::Auto),
         "calm" => Some(Theme::Calm),
         "high-contrast" => Some(Theme::HighContrast),
         "light" => Some(Theme::Light),

@@ -15,7 +15,7 @@ fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<String>> {
 fn the_example_config_is_valid_and_default() {
     let config = parse(EXAMPLE, Path::new("config.toml")).expect("example parses");
     assert_eq!(config.region, "gb");
-    assert_eq!(config.theme, Theme::Calm);
+    assert_eq!(config.theme, Theme::Auto);
 }
 
 #[test]
@@ -64,15 +64,46 @@ fn warnings(text: &str) -> (Config, Vec<String>) {
 }
 
 #[test]
-fn a_theme_that_is_not_one_is_named_and_calm_is_used() {
+fn a_theme_that_is_not_one_is_named_and_auto_is_used() {
     let (config, w) = warnings("region = \"ie\"\ntheme = \"dark\"\n");
     assert_eq!(
         w,
-        ["config.toml line 2: theme: \"dark\" is not a theme; expected calm, high-contrast or light. Using calm."]
+        ["config.toml line 2: theme: \"dark\" is not a theme; expected auto, calm, light or high-contrast. Using auto."]
     );
-    assert_eq!(config.theme, Theme::Calm);
+    assert_eq!(config.theme, Theme::Auto);
     // The good setting beside it still counts.
     assert_eq!(config.region, "ie");
+}
+
+#[test]
+fn auto_is_the_default_theme_and_every_theme_name_is_read() {
+    assert_eq!(Config::default().theme, Theme::Auto);
+    assert_eq!(
+        parse("", Path::new("c.toml")).expect("parses").theme,
+        Theme::Auto
+    );
+    for (name, theme) in [
+        ("auto", Theme::Auto),
+        ("calm", Theme::Calm),
+        ("light", Theme::Light),
+        ("high-contrast", Theme::HighContrast),
+    ] {
+        let text = format!("theme = \"{name}\"\n");
+        let config = parse(&text, Path::new("c.toml")).expect("parses");
+        assert_eq!(config.theme, theme, "{name}");
+    }
+    // The example says what the default is.
+    assert!(EXAMPLE.contains("# theme = \"auto\""), "{EXAMPLE}");
+}
+
+#[test]
+fn a_misspelt_theme_warns_and_auto_is_used() {
+    let (config, w) = warnings("theme = \"hgih-contrast\"\n");
+    assert_eq!(
+        w,
+        ["config.toml line 1: theme: \"hgih-contrast\" is not a theme; expected auto, calm, light or high-contrast. Using auto."]
+    );
+    assert_eq!(config.theme, Theme::Auto);
 }
 
 #[test]
@@ -221,7 +252,7 @@ fn broken_toml_is_one_warning_with_its_line_and_all_defaults() {
     );
     assert!(w[0].ends_with("Using the default settings."), "{w:?}");
     assert!(!w[0].contains('\n'), "{w:?}");
-    assert_eq!(config.theme, Theme::Calm);
+    assert_eq!(config.theme, Theme::Auto);
 }
 
 #[test]

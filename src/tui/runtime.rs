@@ -50,7 +50,7 @@ const TICK_EVERY: Duration = Duration::from_millis(250);
 
 pub fn run(session: &Session) -> Result<()> {
     let loaded = session.load_content();
-    let theme = theme::Theme::from_env(session.config.theme);
+    let theme = theme::Theme::for_terminal(session.config.theme);
     let db = &session.paths.database;
     // Only a missing diary is a first run: an empty or foreign file is reported, never
     // replaced.

@@ -277,8 +277,13 @@ pub fn view(state: &ExerciseRun, env: &Env<'_>, theme: &Theme, frame: &mut Frame
     frame.render_widget(
         Gauge::default()
             .ratio(ratio)
-            .label(format!("{}:{:02} left", left / 60, left % 60))
-            .gauge_style(theme.accent),
+            // The time in a colour pair of its own, so it reads over the bar and beside it.
+            .label(ratatui::text::Span::styled(
+                format!(" {}:{:02} left ", left / 60, left % 60),
+                theme.timer,
+            ))
+            // On the theme's own background when it has one: the bar's cells are its too.
+            .gauge_style(theme.base.patch(theme.accent)),
         progress,
     );
     let paused = if state.since.is_none() {
