@@ -155,7 +155,7 @@ fn the_exercise_timer_reads_before_over_and_after_the_bar() {
         app.theme = theme;
         start_exercise(&mut app, "soothing-breathing");
         // From the start, to the bar reaching the words, to past them.
-        for second in [1.0, 62.0, 95.0, 110.0, 150.0, 185.0] {
+        for second in [1.0, 42.0, 65.0, 75.0, 103.0, 127.0] {
             at_second(&mut app, second);
             let terminal = draw(&app, 80, 24);
             let (row, _) = timer_row(&terminal);
@@ -191,7 +191,7 @@ fn the_timer_is_drawn_over_the_bar_once_the_bar_reaches_it() {
     // The case the pair is for: filled cells on both sides of the words.
     let mut app = app();
     start_exercise(&mut app, "soothing-breathing");
-    at_second(&mut app, 185.0);
+    at_second(&mut app, 127.0);
     let terminal = draw(&app, 80, 24);
     let (_, line) = timer_row(&terminal);
     let words = line.find(" left").expect("the words"); // ok: test
