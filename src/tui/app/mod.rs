@@ -242,7 +242,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             let mut out = Out::default();
-            app.screen.on_mouse(&mouse, &mut out);
+            let env = Env {
+                content: &app.content,
+                config: &app.config,
+                now: app.now,
+                keys: &app.keys,
+                uid: &app.next_uid,
+            };
+            app.screen.on_mouse(&mouse, &env, &mut out);
             app.apply(out)
         }
         Action::Tick => {
