@@ -127,7 +127,8 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 # calm, high-contrast or light. NO_COLOR in the environment turns colour off.
 # theme = "calm"
 
-# Which help contacts to show: a region id from help.toml (gb = United Kingdom).
+# Which help contacts to show: a region id from help.toml. england, scotland, wales,
+# northern-ireland or elsewhere; gb (the default) is the whole United Kingdom.
 # region = "gb"
 
 # health-visitor, social-worker or other.

@@ -138,6 +138,14 @@ impl App {
     }
 
     pub(super) fn apply(&mut self, out: Out) -> Vec<Effect> {
+        // What the first run chose counts from now (help now names the region's
+        // contacts at once), not only from the next launch.
+        for effect in &out.effects {
+            if let Effect::FinishFirstRun { role, region, .. } = effect {
+                self.config.role.clone_from(role);
+                self.config.region.clone_from(region);
+            }
+        }
         if let Some(status) = out.status {
             self.status = Some(status);
         }
