@@ -15,7 +15,7 @@ use lantern::store::EntrySummary;
 use lantern::tui::app::{update, Action, App, Overlay, Screen, TodayData};
 
 use support::e2e::Diary;
-use support::tmux::{require_tmux, App as Tmux, TODAY_FOOTER};
+use support::tmux::{require_tmux, App as Tmux, TODAY_FOOTER, WAIT};
 use support::tui::{app as today, app_with_config, at, drawn_text};
 
 /// Every room the map must show, as "key name" with the default keys.
@@ -250,7 +250,13 @@ fn the_release_binary_shows_the_map_on_today_at_80_by_24() {
     let app = Tmux::launch(&diary, "home-map");
     app.wait_for(TODAY_FOOTER);
     app.resize(80, 24);
-    let screen = app.wait_for_all(&["Where to go", "Get support", "Recent entries"]);
+    // The frame drawn for the new size, not the one before it: its top border is
+    // 80 columns wide.
+    let screen = app.wait_until("Today at 80×24", WAIT, |s| {
+        s.lines().next().is_some_and(|l| l.chars().count() == 80)
+            && s.contains("Get support")
+            && s.contains("Recent entries")
+    });
     assert_map_has(&screen, ROOMS);
     // The map's keys work: `r` opens the weekly review it names.
     app.keys(&["r"]);

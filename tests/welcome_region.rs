@@ -65,7 +65,7 @@ fn the_welcome_offers_the_nations_and_elsewhere_in_order() {
     assert!(rows.windows(2).all(|w| w[0] < w[1]), "{rows:?}\n{screen}");
     assert!(!screen.contains("United Kingdom  "), "{screen}");
     assert!(
-        screen.contains("Esc to skip: help now then shows the contacts for United Kingdom."),
+        screen.contains("Esc to skip: help now then shows United Kingdom contacts."),
         "{screen}"
     );
     // It fits the smallest window the app draws.

@@ -436,7 +436,7 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
                 .map_or("the default", |r| r.name.as_str());
             lines.push(Line::styled(
                 format!(
-                    "{} to skip: help now then shows the contacts for {kept}.",
+                    "{} to skip: help now then shows {kept} contacts.",
                     env.key_for(KEYS, Cmd::Skip)
                 ),
                 theme.muted,
