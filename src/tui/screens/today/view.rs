@@ -1,8 +1,8 @@
 //! Drawing Today. What it says comes first, then the recent entries, then the map of
-//! rooms; on a small window the blank lines between them give way first, then recent
-//! entries beyond the first, and only then the last lines of what it says (on this
-//! day, before anything above it). The map is always shown whole, so every room can
-//! be found from home.
+//! rooms. On a small window, recent entries beyond the second give way first, then
+//! the blank lines, then all but the newest entry, and only then the last lines of
+//! what it says (on this day, before anything above it). The map is always shown
+//! whole, so every room can be found from home.
 
 use chrono::Timelike;
 use ratatui::layout::Rect;
