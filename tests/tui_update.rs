@@ -1186,7 +1186,12 @@ fn the_first_run_can_be_skipped_through_with_esc() {
     app.screen = Screen::Welcome(Welcome::new());
     let effects = keys(
         &mut app,
-        [key(KeyCode::Esc), key(KeyCode::Esc), key(KeyCode::Esc)],
+        [
+            key(KeyCode::Esc),
+            key(KeyCode::Esc),
+            key(KeyCode::Esc),
+            key(KeyCode::Esc),
+        ],
     );
     match effects.as_slice() {
         [Effect::FinishFirstRun {
@@ -1222,6 +1227,7 @@ fn the_first_run_sets_a_passphrase_only_when_typed_the_same_twice() {
     type_text(&mut app, "two words");
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, ch('j'));
+    press(&mut app, key(KeyCode::Enter));
     match press(&mut app, key(KeyCode::Enter)).as_slice() {
         [Effect::FinishFirstRun {
             passphrase, role, ..

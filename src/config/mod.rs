@@ -136,7 +136,8 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 # high-contrast. NO_COLOR in the environment turns colour off.
 # theme = "auto"
 
-# Which help contacts to show: a region id from help.toml (gb = United Kingdom).
+# Which help contacts to show: a region id from help.toml. england, scotland, wales,
+# northern-ireland or elsewhere; gb (the default) is the whole United Kingdom.
 # region = "gb"
 
 # health-visitor, social-worker or other.

@@ -138,6 +138,14 @@ impl App {
     }
 
     pub(super) fn apply(&mut self, out: Out) -> Vec<Effect> {
+        // What the first run chose counts from now (help now names the region's
+        // contacts at once), not only from the next launch.
+        for effect in &out.effects {
+            if let Effect::FinishFirstRun { role, region, .. } = effect {
+                self.config.role.clone_from(role);
+                self.config.region.clone_from(region);
+            }
+        }
         if let Some(status) = out.status {
             self.status = Some(status);
         }
@@ -242,7 +250,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             let mut out = Out::default();
-            app.screen.on_mouse(&mouse, &mut out);
+            let env = Env {
+                content: &app.content,
+                config: &app.config,
+                now: app.now,
+                keys: &app.keys,
+                uid: &app.next_uid,
+            };
+            app.screen.on_mouse(&mouse, &env, &mut out);
             app.apply(out)
         }
         Action::Tick => {

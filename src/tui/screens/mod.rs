@@ -176,8 +176,9 @@ impl Screen {
         }
     }
 
-    pub fn on_mouse(&mut self, mouse: &MouseEvent, out: &mut Out) {
+    pub fn on_mouse(&mut self, mouse: &MouseEvent, env: &Env<'_>, out: &mut Out) {
         match self {
+            Screen::Today => today::on_mouse(mouse, env, out),
             Screen::Diary(s) => diary::on_mouse(s, mouse, out),
             Screen::Search(s) => search::on_mouse(s, mouse, out),
             Screen::Templates(s) => templates::on_mouse(s, mouse),

@@ -10,6 +10,8 @@ use ratatui::Frame;
 use ratatui_textarea::TextArea;
 use zeroize::Zeroizing;
 
+use crate::content::schema::Region;
+use crate::content::Content;
 use crate::tui::keymap::{code, key, shown, Binding, Keymap, Shown};
 use crate::tui::message::Effect;
 use crate::tui::overlay::Overlay;
@@ -128,6 +130,21 @@ pub enum Step {
     Region,
 }
 
+/// The all-UK contacts that came before each nation had its own: still the default
+/// (a skipped question keeps it) and still read from older settings, but not offered,
+/// since each nation is.
+const KEPT_FOR_OLD_SETTINGS: &str = "gb";
+
+/// The regions the welcome offers, in `help.toml`'s order.
+pub fn offered(content: &Content) -> Vec<&Region> {
+    content
+        .regions
+        .iter()
+        .map(|r| &r.item)
+        .filter(|r| r.id.as_ref() != KEPT_FOR_OLD_SETTINGS)
+        .collect()
+}
+
 pub const ROLES: &[(&str, &str)] = &[
     ("health-visitor", "Health visitor"),
     ("social-worker", "Social worker"),
@@ -140,6 +157,8 @@ pub struct Welcome {
     pub first: TextArea<'static>,
     pub second: TextArea<'static>,
     pub role: usize,
+    /// The role question was skipped: none is written.
+    pub role_skipped: bool,
     pub region: usize,
     pub message: Option<String>,
 }
@@ -164,6 +183,7 @@ impl Welcome {
             first: masked(),
             second: masked(),
             role: 0,
+            role_skipped: false,
             region: 0,
             message: None,
         }
@@ -178,14 +198,16 @@ impl Welcome {
         self.message = Some(message);
     }
 
-    fn finish(&self, env: &Env<'_>, role: Option<String>, out: &mut Out) {
+    /// Ends the welcome with what was chosen; `chose_region` false keeps the region
+    /// in the settings as it is (the default).
+    fn finish(&self, env: &Env<'_>, chose_region: bool, out: &mut Out) {
         let passphrase = self
             .wants_passphrase
             .then(|| Zeroizing::new(self.first.lines().join("")));
-        let region = env
-            .content
-            .regions
+        let role = (!self.role_skipped).then(|| ROLES[self.role].0.to_string());
+        let region = offered(env.content)
             .get(self.region)
+            .filter(|_| chose_region)
             .map(|r| r.id.as_ref().clone())
             .unwrap_or_else(|| env.config.region.clone());
         out.effects.push(Effect::FinishFirstRun {
@@ -259,21 +281,24 @@ pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
         Step::Role => match (command, inside) {
             (_, Some(StepCmd::Up)) => state.role = state.role.saturating_sub(1),
             (_, Some(StepCmd::Down)) => state.role = (state.role + 1).min(ROLES.len() - 1),
-            (Some(Cmd::Next), _) => {
+            (Some(Cmd::Next | Cmd::Skip), _) => {
+                // Skipping the role skips that question alone: where you are decides
+                // who help now names, so it is still asked.
+                state.role_skipped = command == Some(Cmd::Skip);
                 state.step = Step::Region;
-                if env.content.regions.len() <= 1 {
-                    state.finish(env, Some(ROLES[state.role].0.to_string()), out);
+                if offered(env.content).is_empty() {
+                    state.finish(env, false, out);
                 }
             }
-            (Some(Cmd::Skip), _) => state.finish(env, None, out),
             _ => {}
         },
         Step::Region => match (command, inside) {
             (_, Some(StepCmd::Up)) => state.region = state.region.saturating_sub(1),
             (_, Some(StepCmd::Down)) => {
-                state.region = (state.region + 1).min(env.content.regions.len().saturating_sub(1))
+                state.region = (state.region + 1).min(offered(env.content).len().saturating_sub(1))
             }
-            (Some(_), _) => state.finish(env, Some(ROLES[state.role].0.to_string()), out),
+            (Some(Cmd::Next), _) => state.finish(env, true, out),
+            (Some(Cmd::Skip), _) => state.finish(env, false, out),
             _ => {}
         },
     }
@@ -394,7 +419,7 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
                 theme.title,
             ));
             lines.push(Line::from(""));
-            for (i, region) in env.content.regions.iter().enumerate() {
+            for (i, region) in offered(env.content).iter().enumerate() {
                 let style = if i == state.region {
                     theme.selected
                 } else {
@@ -402,6 +427,20 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
                 };
                 lines.push(Line::styled(format!("  {}  ", region.name), style));
             }
+            lines.push(Line::from(""));
+            // What skipping means, so nobody skips into numbers they cannot call
+            // without knowing it.
+            let kept = env
+                .content
+                .region(&env.config.region)
+                .map_or("the default", |r| r.name.as_str());
+            lines.push(Line::styled(
+                format!(
+                    "{} to skip: help now then shows {kept} contacts.",
+                    env.key_for(KEYS, Cmd::Skip)
+                ),
+                theme.muted,
+            ));
         }
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);

@@ -4,10 +4,11 @@
 //! Drawing does not change what the app means — no screen's content, choice, text or
 //! position — but it does write down what only drawing knows, in `Cell`s on a few
 //! screens: the diary's page height and the rows its hits landed on, search's hit
-//! rows, the templates list's first row, and the reader's wrapped layout. Keys (page
-//! up and down, scrolling) and mouse clicks read them to map back to rows. They are
-//! caches of the last frame, not state: a fresh screen works before its first frame
-//! with their defaults.
+//! rows, the templates list's first row, the reader's wrapped layout, and where
+//! Today's map put each room (kept in `screens::today`, as Today has no state).
+//! Keys (page up and down, scrolling) and mouse clicks read them to map back to
+//! rows. They are caches of the last frame, not state: a fresh screen works before
+//! its first frame with their defaults.
 
 mod focus;
 mod overlay;

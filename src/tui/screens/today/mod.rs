@@ -1,19 +1,15 @@
 //! Today, the home screen: a greeting, whether you have checked in, one small
-//! suggestion, a nudge towards one good moment, and the last few entries.
+//! suggestion, a nudge towards one good moment, the last few entries, and a map of
+//! every room with its key (`map`). Its keys and what they open are here; how it is
+//! drawn is in `view`.
 
-use chrono::Timelike;
-use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
-use ratatui::Frame;
+mod map;
+mod view;
 
-use crate::content::schema::Text;
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+
 use crate::session::today::TodayData;
-use crate::text::fit;
 use crate::tui::keymap::{code, key, Binding};
-use crate::tui::keys::{Global, GLOBAL};
 use crate::tui::message::Effect;
 use crate::tui::overlay::Overlay;
 use crate::tui::screens::{
@@ -21,8 +17,9 @@ use crate::tui::screens::{
     supervision, templates, topic,
 };
 use crate::tui::screens::{Env, Nav, Out, Screen};
-use crate::tui::theme::Theme;
-use crate::tui::widgets::wrap::wrap_lines;
+
+pub use map::{Place, GROUPS, HEADING};
+pub use view::view;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
@@ -161,9 +158,21 @@ pub const KEYS: &[Binding<Cmd>] = &[
 ];
 
 pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
-    let Some(command) = env.lookup(KEYS, key) else {
-        return;
-    };
+    if let Some(command) = env.lookup(KEYS, key) {
+        run(command, env, out);
+    }
+}
+
+/// A click on a room of the map opens it, as its key does.
+pub fn on_mouse(mouse: &MouseEvent, env: &Env<'_>, out: &mut Out) {
+    if let MouseEventKind::Down(MouseButton::Left) = mouse.kind {
+        if let Some(command) = map::at(mouse.column, mouse.row) {
+            run(command, env, out);
+        }
+    }
+}
+
+fn run(command: Cmd, env: &Env<'_>, out: &mut Out) {
     match command {
         Cmd::CheckIn => {
             out.nav = Some(Nav::Push(Screen::CheckIn(checkin::CheckInForm::new(
@@ -189,8 +198,8 @@ pub fn on_key(_today: &TodayData, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
             out.effects.push(Effect::LoadEntries { offset: 0 });
         }
         Cmd::Search => out.nav = Some(Nav::Push(Screen::Search(search::Search::new()))),
-        // Answered by the global table first; this row only shows its keys.
-        Cmd::HelpNow => {}
+        // Its key is answered by the global table first; this is a click on the map.
+        Cmd::HelpNow => out.overlay = Some(Overlay::HelpNow { scroll: 0 }),
         Cmd::Insights => {
             out.nav = Some(Nav::Push(Screen::Insights(insights::InsightsView::new())));
             out.effects.push(Effect::LoadInsights(insights::PERIODS[1]));
@@ -257,152 +266,4 @@ pub fn start_offer(reference: &str, env: &Env<'_>, out: &mut Out) {
         Some(topic) => out.nav = Some(Nav::Push(Screen::Topic(topic))),
         None => out.status = Some("That is not in the content any more.".into()),
     }
-}
-
-/// A line of content with the user's key where its `{key}` is.
-fn keyed(text: &Text, indent: &str, key: String, style: Style, theme: &Theme) -> Line<'static> {
-    let (before, after) = text.around_key();
-    Line::from(vec![
-        Span::styled(format!("{indent}{before}"), style),
-        Span::styled(key, theme.key),
-        Span::styled(after.to_string(), style),
-    ])
-}
-
-pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let title = format!(" {} ", env.now.format("%A %-d %B"));
-    let block = Block::bordered()
-        .title(Line::styled(" Lantern ", theme.title))
-        .title(Line::styled(title, theme.muted).right_aligned())
-        .border_style(theme.border);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = inner.inner(ratatui::layout::Margin {
-        horizontal: 1,
-        vertical: 1,
-    });
-
-    let words = &env.content.words.today;
-    let key_of = |command: Cmd| env.key_for(KEYS, command);
-    let mut lines = vec![
-        Line::styled(words.greeting(env.now.hour()).to_string(), theme.title),
-        Line::from(""),
-    ];
-    match &today.latest_today {
-        Some(c) => lines.push(Line::from(vec![
-            Span::styled(words.checked_in.to_string(), theme.base),
-            Span::styled(
-                format!(
-                    "  pleasant {} · energy {} · stress {}",
-                    c.pleasantness, c.energy, c.stress
-                ),
-                theme.muted,
-            ),
-            Span::styled(
-                if today.checkins_today > 1 {
-                    format!("  ({} times)", today.checkins_today)
-                } else {
-                    String::new()
-                },
-                theme.muted,
-            ),
-        ])),
-        None => lines.push(keyed(
-            &words.no_checkin,
-            "",
-            key_of(Cmd::CheckIn),
-            theme.base,
-            theme,
-        )),
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::styled(
-        words.one_small_thing.to_string(),
-        theme.accent,
-    ));
-    match &today.suggestion {
-        Some(s) => {
-            lines.push(Line::styled(format!("  {}", s.message), theme.base));
-            if s.offer_help {
-                // Help now lives in the global table: its key works over every screen.
-                let help_now = env.key_for(GLOBAL, Global::HelpNow);
-                lines.push(keyed(
-                    &words.help_offer,
-                    "  ",
-                    help_now,
-                    theme.warning,
-                    theme,
-                ));
-            }
-        }
-        None => lines.push(Line::styled(
-            format!("  {}", words.no_suggestion),
-            theme.base,
-        )),
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::styled(
-        words.good_moment_heading.to_string(),
-        theme.accent,
-    ));
-    lines.push(keyed(
-        &words.good_moment,
-        "  ",
-        key_of(Cmd::GoodMoment),
-        theme.base,
-        theme,
-    ));
-    if today.reflection_due {
-        lines.push(Line::from(""));
-        lines.push(keyed(
-            &words.reflection_due,
-            "",
-            key_of(Cmd::Reflection),
-            theme.muted,
-            theme,
-        ));
-    }
-    if let Some(otd) = &today.on_this_day {
-        lines.push(Line::from(""));
-        lines.push(Line::styled(words.on_this_day.to_string(), theme.accent));
-        for g in otd.good_moments.iter().take(2) {
-            lines.push(Line::styled(
-                format!("  {}: {}", g.date.format("%Y"), g.text),
-                theme.base,
-            ));
-        }
-        for e in otd.entries.iter().take(2) {
-            lines.push(Line::styled(
-                format!("  {}: {}", e.date.format("%Y"), e.title),
-                theme.base,
-            ));
-        }
-    }
-    let lines = wrap_lines(lines, inner.width);
-    let top_paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let top_height =
-        (top_paragraph.line_count(inner.width) as u16 + 1).min(inner.height.saturating_sub(3));
-    let [top, recent] =
-        Layout::vertical([Constraint::Length(top_height), Constraint::Min(2)]).areas(inner);
-    frame.render_widget(top_paragraph, top);
-
-    let mut rows = vec![Line::styled("Recent entries", theme.accent)];
-    if today.recent.is_empty() {
-        rows.push(Line::styled(
-            format!(
-                "  Nothing written yet. {} starts an entry.",
-                key_of(Cmd::NewEntry)
-            ),
-            theme.muted,
-        ));
-    }
-    for e in &today.recent {
-        let when = format!("  {}  ", e.created.format("%a %-d %b %H:%M"));
-        let room = usize::from(recent.width).saturating_sub(fit::width(&when));
-        rows.push(Line::from(vec![
-            Span::styled(when, theme.muted),
-            Span::styled(fit::truncate(&e.title, room), theme.base),
-        ]));
-    }
-    frame.render_widget(Paragraph::new(rows), recent);
 }
