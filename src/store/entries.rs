@@ -95,7 +95,13 @@ fn tags_of(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<String>> 
 }
 
 fn write_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM entry_tag WHERE entry_id = ?1", [id])?;
+    tx.prepare_cached("DELETE FROM entry_tag WHERE entry_id = ?1")?
+        .execute([id])?;
+    add_tags(tx, id, tags)
+}
+
+/// Tags for an entry that has none yet.
+fn add_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> rusqlite::Result<()> {
     let mut stmt =
         tx.prepare_cached("INSERT OR IGNORE INTO entry_tag (entry_id, tag) VALUES (?1, ?2)")?;
     for tag in tags {
@@ -128,7 +134,7 @@ pub(crate) fn insert_in(tx: &Transaction<'_>, entry: &Entry) -> Result<Option<i6
         return Ok(None);
     }
     let id = tx.last_insert_rowid();
-    write_tags(tx, id, &entry.tags)?;
+    add_tags(tx, id, &entry.tags)?;
     Ok(Some(id))
 }
 
