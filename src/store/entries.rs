@@ -85,7 +85,7 @@ pub fn fts_query(text: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-fn tags_of(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<String>> {
+pub(super) fn tags_of(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<String>> {
     let mut stmt =
         tx.prepare_cached("SELECT tag FROM entry_tag WHERE entry_id = ?1 ORDER BY tag")?;
     let tags = stmt
@@ -138,7 +138,7 @@ pub(crate) fn insert_in(tx: &Transaction<'_>, entry: &Entry) -> Result<Option<i6
     Ok(Some(id))
 }
 
-fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
+pub(super) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
     let answers_json: String = row.get("answers_json")?;
     let answers: Vec<Answer> = serde_json::from_str(&answers_json).unwrap_or_default();
     let offset: i64 = row.get("utc_offset")?;
