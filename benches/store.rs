@@ -1,4 +1,6 @@
-//! Lantern's speed at a ten-year diary's scale: content load, import, list and search.
+//! Lantern's speed at a ten-year diary's scale: content load, import, list and search;
+//! and import and export at one, ten and fifty years (the ten-year corpus five times
+//! over, years shifted), with each one's ratio to a year's.
 //!
 //! Run: `cargo bench --bench store` (needs python3 and ../shared/bench/gen_corpus.py,
 //! or LANTERN_BENCH_CORPUS pointing at a journal-10y.jsonl). Prints the median, min
@@ -6,11 +8,86 @@
 
 mod common;
 
-use common::{corpus, measure};
+use std::io::Write;
+
+use common::{corpus, corpus_one_year, measure, repeated};
 
 use lantern::content;
-use lantern::domain::transfer::parse_import;
-use lantern::store::{EntryFilter, Store};
+use lantern::domain::transfer::{self, parse_import, Each, ExportOf, Markdown, Record};
+use lantern::store::{EntryFilter, Store, StoreError};
+
+/// The JSON export, streamed as `lantern export` streams it.
+fn export_json(store: &Store, out: &mut impl Write) {
+    store
+        .with_entries(None, None, |entries| {
+            store.with_checkins(None, None, |checkins| {
+                let doc = ExportOf {
+                    format: transfer::FORMAT_NAME,
+                    version: transfer::FORMAT_VERSION,
+                    exported: chrono::Local::now().fixed_offset(),
+                    entries: Each::<_, StoreError>::new(entries),
+                    checkins: Each::<_, StoreError>::new(checkins),
+                };
+                serde_json::to_writer_pretty(&mut *out, &doc).expect("export"); // ok: bench
+            })
+        })
+        .expect("entries") // ok: bench
+        .expect("check-ins"); // ok: bench
+}
+
+/// The Markdown export, streamed as `lantern export --format markdown` streams it.
+fn export_markdown(store: &Store, out: &mut impl Write) {
+    store
+        .with_records_by_local_time(None, None, |records| {
+            let mut md = Markdown::new(|_: &str| None);
+            out.write_all(md.start().as_bytes()).expect("write"); // ok: bench
+            for record in records {
+                let text = match record.expect("a record") {
+                    // ok: bench
+                    Record::Entry(e) => md.entry(&e),
+                    Record::CheckIn(c) => md.checkin(&c),
+                };
+                out.write_all(text.as_bytes()).expect("write"); // ok: bench
+            }
+        })
+        .expect("records"); // ok: bench
+}
+
+/// Import and export at one, ten and fifty years, and how each grows.
+fn growth(dir: &std::path::Path, ten: &transfer::Batch) {
+    let one = std::fs::read_to_string(corpus_one_year()).expect("the 1-year corpus"); // ok: bench
+    let diaries = [
+        ("1 year", parse_import(&one).expect("parses")), // ok: bench
+        ("10 years", repeated(ten, 1)),
+        ("50 years", repeated(ten, 5)),
+    ];
+    let mut first: Option<[f64; 3]> = None;
+    for (name, batch) in &diaries {
+        let mut n = 0;
+        let import = measure(&format!("import: {name} (fresh diary)"), 3, || {
+            n += 1;
+            let path = dir.join(format!("grow-{}-{n}.db", batch.entries.len()));
+            let mut store = Store::open_or_create(&path, None).expect("open"); // ok: bench
+            store.import(batch).expect("import"); // ok: bench
+        });
+        let path = dir.join(format!("grow-{}-1.db", batch.entries.len()));
+        let store = Store::open(&path, None).expect("open"); // ok: bench
+        let json = measure(&format!("export json: {name}"), 3, || {
+            export_json(&store, &mut std::io::BufWriter::new(std::io::sink()));
+        });
+        let md = measure(&format!("export markdown: {name}"), 3, || {
+            export_markdown(&store, &mut std::io::BufWriter::new(std::io::sink()));
+        });
+        let [i0, j0, m0] = *first.get_or_insert([import, json, md]);
+        println!(
+            "{name}: {} entries; to one year: import {:.1}x, export json {:.1}x, markdown {:.1}x",
+            batch.entries.len(),
+            import / i0,
+            json / j0,
+            md / m0
+        );
+    }
+}
 
 fn main() {
     // `cargo test --benches` runs this with --bench absent; keep that quick.
@@ -88,4 +165,6 @@ fn main() {
         let hits = huge.search("the", 20).expect("search");
         assert_eq!(hits.len(), 1);
     });
+
+    growth(dir.path(), &batch);
 }

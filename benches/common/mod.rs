@@ -24,6 +24,44 @@ pub fn corpus() -> PathBuf {
     file
 }
 
+/// The one-year corpus, made beside the ten-year one.
+#[allow(dead_code)] // not every bench reads it
+pub fn corpus_one_year() -> PathBuf {
+    corpus().with_file_name("journal-1y.jsonl")
+}
+
+/// The ten-year corpus `times` over, each copy `10 * k` years earlier (with new uids),
+/// for a diary of `10 * times` years.
+#[allow(dead_code)] // not every bench builds one
+pub fn repeated(
+    batch: &lantern::domain::transfer::Batch,
+    times: i32,
+) -> lantern::domain::transfer::Batch {
+    use chrono::Datelike;
+    let mut entries = Vec::new();
+    for k in 0..times {
+        for e in &batch.entries {
+            let shift = |t: chrono::DateTime<chrono::FixedOffset>| {
+                let year = t.year() - 10 * k;
+                // 29 February of a year with none becomes the 28th.
+                t.with_year(year)
+                    .or_else(|| t.with_day(28).and_then(|t| t.with_year(year)))
+                    .unwrap_or(t)
+            };
+            let mut e = e.clone();
+            e.uid = format!("{}-{k}", e.uid);
+            e.created = shift(e.created);
+            e.updated = shift(e.updated);
+            entries.push(e);
+        }
+    }
+    lantern::domain::transfer::Batch {
+        format: batch.format,
+        entries,
+        checkins: batch.checkins.clone(),
+    }
+}
+
 /// Runs `f` `runs` times and prints the median, min and max.
 pub fn measure(name: &str, runs: usize, mut f: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..runs)

@@ -4,10 +4,12 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
-use chrono::{Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 
-use crate::domain::transfer::{self, Export};
+use crate::content::schema::Template;
+use crate::domain::transfer::{self, Each, Export, ExportOf, Markdown, Record};
 use crate::host::files::AlreadyExists;
+use crate::store::{Rows, Store, StoreError};
 
 use super::args::ExportFormat;
 use super::context::Context;
@@ -15,15 +17,130 @@ use super::context::Context;
 /// `host::files::write_private`, naming the flag that replaces a file when one is in
 /// the way.
 pub fn write_private(path: &Path, text: &str, force: bool) -> Result<()> {
-    crate::host::files::write_private(path, text, force).map_err(|e| {
-        match e.downcast_ref::<AlreadyExists>() {
-            Some(AlreadyExists(path)) => anyhow::anyhow!(
-                "{} already exists; choose another name, or add --force to replace it",
-                path.display()
-            ),
-            None => e,
+    crate::host::files::write_private(path, text, force).map_err(name_force)
+}
+
+/// An error about a file in the way, with the flag that replaces it.
+fn name_force(e: anyhow::Error) -> anyhow::Error {
+    match e.downcast_ref::<AlreadyExists>() {
+        Some(AlreadyExists(path)) => anyhow::anyhow!(
+            "{} already exists; choose another name, or add --force to replace it",
+            path.display()
+        ),
+        None => e,
+    }
+}
+
+/// Why streaming an export stopped: the diary could not be read, or the place it was
+/// going could not be written.
+enum Stop {
+    Store(StoreError),
+    Write(std::io::Error),
+}
+
+/// What one export writes, whichever way it goes out.
+struct Plan<'a> {
+    store: &'a Store,
+    format: ExportFormat,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    exported: DateTime<FixedOffset>,
+    templates: Vec<Template>,
+}
+
+impl Plan<'_> {
+    fn template_name(&self, id: &str) -> Option<String> {
+        self.templates
+            .iter()
+            .find(|t| t.id.as_ref() == id)
+            .map(|t| t.name.clone())
+    }
+
+    /// Writes the export as the rows are read, holding one record at a time.
+    fn stream(&self, out: &mut impl Write) -> std::result::Result<(), Stop> {
+        let (store, since, until) = (self.store, self.since, self.until);
+        match self.format {
+            ExportFormat::Json => {
+                let written = store.with_entries(since, until, |entries| {
+                    store.with_checkins(since, until, |checkins| {
+                        let doc = ExportOf {
+                            format: transfer::FORMAT_NAME,
+                            version: transfer::FORMAT_VERSION,
+                            exported: self.exported,
+                            entries: Each::new(entries),
+                            checkins: Each::new(checkins),
+                        };
+                        let written = serde_json::to_writer_pretty(&mut *out, &doc);
+                        // A failed read also fails the writing: it is the one to tell.
+                        if let Some(e) = doc.entries.failure().or(doc.checkins.failure()) {
+                            return Err(Stop::Store(e));
+                        }
+                        written
+                            .map_err(std::io::Error::from)
+                            .and_then(|_| out.write_all(b"\n"))
+                            .map_err(Stop::Write)
+                    })
+                });
+                written.and_then(|r| r).map_err(Stop::Store)?
+            }
+            ExportFormat::Markdown => {
+                let written = store.with_records_by_local_time(since, until, |records| {
+                    let mut md = Markdown::new(|id: &str| self.template_name(id));
+                    out.write_all(md.start().as_bytes()).map_err(Stop::Write)?;
+                    for record in records {
+                        let text = match record.map_err(Stop::Store)? {
+                            Record::Entry(e) => md.entry(&e),
+                            Record::CheckIn(c) => md.checkin(&c),
+                        };
+                        out.write_all(text.as_bytes()).map_err(Stop::Write)?;
+                    }
+                    Ok(())
+                });
+                written.map_err(Stop::Store)?
+            }
         }
-    })
+    }
+
+    /// Reads every row `stream` would, writing nothing: damage found before a byte
+    /// goes where it cannot be taken back (standard output).
+    fn check(&self) -> std::result::Result<(), StoreError> {
+        let (store, since, until) = (self.store, self.since, self.until);
+        match self.format {
+            ExportFormat::Json => {
+                store.with_entries(since, until, drain)??;
+                store.with_checkins(since, until, drain)?
+            }
+            ExportFormat::Markdown => store.with_records_by_local_time(since, until, drain)?,
+        }
+    }
+
+    /// The export of a damaged diary, from the rows read one by one, and how many
+    /// could not be read. In memory: only a damaged diary comes this way.
+    fn salvaged(&self) -> Result<(String, usize)> {
+        let entries = self.store.entries_between(self.since, self.until)?;
+        let checkins = self.store.checkins_between(self.since, self.until)?;
+        let unreadable = entries.unreadable + checkins.unreadable;
+        let (entries, checkins) = (entries.items, checkins.items);
+        let text = match self.format {
+            ExportFormat::Json => {
+                let export = Export {
+                    format: transfer::FORMAT_NAME.into(),
+                    version: transfer::FORMAT_VERSION,
+                    exported: self.exported,
+                    entries,
+                    checkins,
+                };
+                let mut json =
+                    serde_json::to_string_pretty(&export).context("writing the export")?;
+                json.push('\n');
+                json
+            }
+            ExportFormat::Markdown => {
+                transfer::markdown(&entries, &checkins, |id| self.template_name(id))
+            }
+        };
+        Ok((text, unreadable))
+    }
 }
 
 pub fn export(
@@ -35,54 +152,91 @@ pub fn export(
     force: bool,
 ) -> Result<i32> {
     let store = ctx.open_store()?;
-    let entries = store.entries_between(since, until)?;
-    let checkins = store.checkins_between(since, until)?;
-    let unreadable = entries.unreadable + checkins.unreadable;
-    let (entries, checkins) = (entries.items, checkins.items);
-    let text = match format {
-        ExportFormat::Json => {
-            let export = Export {
-                format: transfer::FORMAT_NAME.into(),
-                version: transfer::FORMAT_VERSION,
-                exported: Local::now().fixed_offset(),
-                entries,
-                checkins,
-            };
-            let mut json = serde_json::to_string_pretty(&export).context("writing the export")?;
-            json.push('\n');
-            json
-        }
-        ExportFormat::Markdown => {
-            let templates = crate::domain::leadership::all_templates(&ctx.content());
-            transfer::markdown(&entries, &checkins, |id| {
-                templates
-                    .iter()
-                    .find(|t| t.id.as_ref() == id)
-                    .map(|t| t.name.clone())
-            })
-        }
+    let plan = Plan {
+        store: &store,
+        format,
+        since,
+        until,
+        exported: Local::now().fixed_offset(),
+        templates: crate::domain::leadership::all_templates(&ctx.content()),
     };
-    match output {
+    let unreadable = match output {
         Some(path) => {
-            write_private(&path, &text, force)?;
+            let unreadable = to_file(&plan, &path, force)?;
             errln!("Exported to {} (readable by you only).", path.display());
+            unreadable
         }
-        None => {
-            // A closed pipe (`| head`) ends quietly in main; a full disk under
-            // `> file` is an error worth a message.
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|_| stdout.flush())
-                .context("writing the export")?;
-        }
-    }
+        None => to_stdout(&plan)?,
+    };
     if unreadable > 0 {
         errln!(
             "lantern: {unreadable} of the diary's records could not be read (the diary is damaged) and are not in the export; everything else is. `lantern doctor` says more, and `lantern repair` saves what can be read."
         );
     }
     Ok(0)
+}
+
+/// Reads rows to the end, keeping none.
+fn drain<T>(rows: Rows<'_, T>) -> std::result::Result<(), StoreError> {
+    for row in rows {
+        row?;
+    }
+    Ok(())
+}
+
+/// Streams the export into a temporary file that takes the name once whole; a diary
+/// found damaged part-way is exported again from what can be read. Returns how many
+/// records could not be read.
+fn to_file(plan: &Plan<'_>, path: &Path, force: bool) -> Result<usize> {
+    let mut unread: Option<StoreError> = None;
+    let streamed = crate::host::files::write_private_with(path, force, |out| {
+        plan.stream(out).map_err(|stop| match stop {
+            Stop::Write(e) => e,
+            Stop::Store(e) => {
+                unread = Some(e);
+                std::io::Error::other("the diary could not be read")
+            }
+        })
+    });
+    match unread {
+        Some(e) if e.is_damage() => {
+            let (text, unreadable) = plan.salvaged()?;
+            write_private(path, &text, force)?;
+            Ok(unreadable)
+        }
+        Some(e) => Err(e.into()),
+        None => streamed.map_err(name_force).map(|_| 0),
+    }
+}
+
+/// Streams the export to standard output, once every row has been read through: a
+/// damaged diary's export is made from what can be read instead.
+fn to_stdout(plan: &Plan<'_>) -> Result<usize> {
+    // A closed pipe (`| head`) ends quietly in main; a full disk under `> file` is an
+    // error worth a message.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let unreadable = match plan.check() {
+        Ok(()) => {
+            match plan.stream(&mut stdout) {
+                Ok(()) => {}
+                Err(Stop::Store(e)) => return Err(e.into()),
+                Err(Stop::Write(e)) => {
+                    return Err(anyhow::Error::new(e).context("writing the export"))
+                }
+            }
+            0
+        }
+        Err(e) if e.is_damage() => {
+            let (text, unreadable) = plan.salvaged()?;
+            stdout
+                .write_all(text.as_bytes())
+                .context("writing the export")?;
+            unreadable
+        }
+        Err(e) => return Err(e.into()),
+    };
+    stdout.flush().context("writing the export")?;
+    Ok(unreadable)
 }
 
 pub fn import(ctx: &Context, file: &Path) -> Result<i32> {

@@ -41,7 +41,7 @@ pub(crate) fn insert_in(tx: &Transaction<'_>, c: &CheckIn) -> Result<bool> {
     Ok(n > 0)
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<(i64, CheckIn)> {
+pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<(i64, CheckIn)> {
     let list = |text: String| serde_json::from_str::<Vec<String>>(&text).unwrap_or_default();
     let kind: String = row.get("kind")?;
     Ok((

@@ -85,7 +85,7 @@ pub fn fts_query(text: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-fn tags_of(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<String>> {
+pub(super) fn tags_of(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<String>> {
     let mut stmt =
         tx.prepare_cached("SELECT tag FROM entry_tag WHERE entry_id = ?1 ORDER BY tag")?;
     let tags = stmt
@@ -95,7 +95,13 @@ fn tags_of(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<String>> 
 }
 
 fn write_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM entry_tag WHERE entry_id = ?1", [id])?;
+    tx.prepare_cached("DELETE FROM entry_tag WHERE entry_id = ?1")?
+        .execute([id])?;
+    add_tags(tx, id, tags)
+}
+
+/// Tags for an entry that has none yet.
+fn add_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> rusqlite::Result<()> {
     let mut stmt =
         tx.prepare_cached("INSERT OR IGNORE INTO entry_tag (entry_id, tag) VALUES (?1, ?2)")?;
     for tag in tags {
@@ -128,11 +134,11 @@ pub(crate) fn insert_in(tx: &Transaction<'_>, entry: &Entry) -> Result<Option<i6
         return Ok(None);
     }
     let id = tx.last_insert_rowid();
-    write_tags(tx, id, &entry.tags)?;
+    add_tags(tx, id, &entry.tags)?;
     Ok(Some(id))
 }
 
-fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
+pub(super) fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
     let answers_json: String = row.get("answers_json")?;
     let answers: Vec<Answer> = serde_json::from_str(&answers_json).unwrap_or_default();
     let offset: i64 = row.get("utc_offset")?;

@@ -7,6 +7,7 @@ mod crypto;
 mod drafts;
 mod entries;
 mod error;
+mod export;
 mod files;
 mod import;
 mod insights;
@@ -29,6 +30,7 @@ pub use crypto::{decrypt_copy, encrypt_in_place};
 pub use drafts::Draft;
 pub use entries::{fts_query, EntryFilter, EntrySummary, SearchHit};
 pub use error::{Result, StoreError};
+pub use export::Rows;
 pub(crate) use files::touch_private;
 pub use files::{
     create_private_dir, file_kind, is_encrypted, open_elsewhere, set_private, shared_mode, FileKind,

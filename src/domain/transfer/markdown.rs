@@ -9,7 +9,7 @@
 //! paragraph ends in a backslash (a hard break), and a blank line stays a new
 //! paragraph. Leading spaces go, as Markdown would read them as code.
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
 use super::super::checkin::CheckIn;
 use super::super::entry::Entry;
@@ -47,20 +47,58 @@ pub fn markdown(
         .chain(checkins.iter().map(Item::CheckIn))
         .collect();
     items.sort_by_key(Item::local);
-    let mut out = String::from("# Lantern diary\n");
-    let mut day = None;
+    let mut writer = Markdown::new(template_name);
+    let mut out = String::from(writer.start());
     for item in &items {
-        let date = item.local().date();
-        if day != Some(date) {
-            out.push_str(&format!("\n## {}\n", date.format("%A %-d %B %Y")));
-            day = Some(date);
-        }
-        match item {
-            Item::Entry(e) => entry(&mut out, e, &template_name),
-            Item::CheckIn(c) => checkin(&mut out, c),
-        }
+        out.push_str(&match item {
+            Item::Entry(e) => writer.entry(e),
+            Item::CheckIn(c) => writer.checkin(c),
+        });
     }
     out
+}
+
+/// The Markdown document a record at a time, for records already in local time order
+/// (as `markdown` sorts them): `start`, then what each call returns, in turn.
+pub struct Markdown<F> {
+    day: Option<NaiveDate>,
+    template_name: F,
+}
+
+impl<F: Fn(&str) -> Option<String>> Markdown<F> {
+    /// What the document opens with.
+    pub fn start(&self) -> &'static str {
+        "# Lantern diary\n"
+    }
+
+    pub fn new(template_name: F) -> Self {
+        Markdown {
+            day: None,
+            template_name,
+        }
+    }
+
+    pub fn entry(&mut self, e: &Entry) -> String {
+        let mut out = self.day_heading(&Item::Entry(e));
+        entry(&mut out, e, &self.template_name);
+        out
+    }
+
+    pub fn checkin(&mut self, c: &CheckIn) -> String {
+        let mut out = self.day_heading(&Item::CheckIn(c));
+        checkin(&mut out, c);
+        out
+    }
+
+    /// A heading when `item` starts a new day.
+    fn day_heading(&mut self, item: &Item<'_>) -> String {
+        let date = item.local().date();
+        if self.day == Some(date) {
+            return String::new();
+        }
+        self.day = Some(date);
+        format!("\n## {}\n", date.format("%A %-d %B %Y"))
+    }
 }
 
 fn entry(out: &mut String, e: &Entry, template_name: &impl Fn(&str) -> Option<String>) {

@@ -13,8 +13,10 @@ use crate::content::Content;
 
 mod markdown;
 mod records;
-pub use markdown::markdown;
+mod stream;
+pub use markdown::{markdown, Markdown};
 use records::read_records;
+pub use stream::{Each, ExportOf, Record};
 
 pub const FORMAT_NAME: &str = "lantern";
 pub const FORMAT_VERSION: u32 = 1;
