@@ -63,6 +63,9 @@ pub struct App {
     /// How far the `?` help is scrolled: a screen's keys can be more than a small
     /// window holds. Back to the top each time the help opens.
     pub help_scroll: u16,
+    /// The box help now was opened over, shown again when help now closes: a question
+    /// or an offer must not be lost because someone needed help first.
+    pub behind_help_now: Option<Overlay>,
     /// The window's size, set by the runtime before each action (None in tests that
     /// do not say): below the smallest the app can draw, only the global keys act,
     /// since nothing else can be seen.
@@ -111,6 +114,7 @@ impl App {
             words_lost: false,
             kept_checkin: None,
             help_scroll: 0,
+            behind_help_now: None,
             window: None,
         }
     }
@@ -182,6 +186,14 @@ impl App {
     }
 }
 
+/// The key that closes Lantern from Today (`q`, or the person's own) closes it while
+/// the window is too small to show anything too; as with Ctrl-C, what was typed is
+/// kept as a draft.
+fn too_small_quits(app: &App, key: &crossterm::event::KeyEvent) -> bool {
+    crate::tui::keymap::lookup(&app.keys, crate::tui::screens::today::KEYS, key)
+        == Some(crate::tui::screens::today::Cmd::Quit)
+}
+
 /// The heart of the app: every change of state goes through here.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -200,19 +212,25 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     app.quit = true;
                     return effects;
                 }
-                Some(Global::HelpNow) if app.overlay.is_none() => {
-                    // Closing it returns you to exactly where you were.
+                Some(Global::HelpNow) if !matches!(app.overlay, Some(Overlay::HelpNow { .. })) => {
+                    // From anywhere, over any box; closing it returns you to exactly
+                    // where you were, box and all.
+                    app.behind_help_now = app.overlay.take();
                     app.overlay = Some(Overlay::HelpNow { scroll: 0 });
                     return Vec::new();
                 }
                 _ => {}
             }
             if app.too_small() {
-                // Only help now and Ctrl-C reach past "a little bigger, please"; a key
-                // meant for a screen nobody can see must not act on it. Help now
-                // closes on any key, as it does anywhere.
+                // Only help now, quitting and Ctrl-C reach past "a little bigger,
+                // please"; a key meant for a screen nobody can see must not act on it.
+                // Help now closes on any key, as it does anywhere.
                 if matches!(app.overlay, Some(Overlay::HelpNow { .. })) {
-                    app.overlay = None;
+                    app.overlay = app.behind_help_now.take();
+                } else if too_small_quits(app, &key) {
+                    let effects = app.draft_effects();
+                    app.quit = true;
+                    return effects;
                 }
                 return Vec::new();
             }

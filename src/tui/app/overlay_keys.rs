@@ -18,6 +18,7 @@ pub fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let table = overlay.table();
+    let was_help_now = matches!(overlay, Overlay::HelpNow { .. });
     let choice = lookup(&app.keys, table, key).or_else(|| {
         table
             .iter()
@@ -139,7 +140,11 @@ pub fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
         }
     };
     if close {
-        app.overlay = None;
+        app.overlay = if was_help_now {
+            app.behind_help_now.take()
+        } else {
+            None
+        };
     }
     app.apply(out)
 }

@@ -55,8 +55,24 @@ pub fn view(app: &App, frame: &mut Frame) {
 fn draw(app: &App, frame: &mut Frame, area: Rect) -> (String, Option<Rect>) {
     let theme = &app.theme;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let env = app.env();
+        let quit = env.key_for(
+            super::screens::today::KEYS,
+            super::screens::today::Cmd::Quit,
+        );
+        let help_now = super::keymap::GLOBAL
+            .iter()
+            .find(|b| b.command == super::keymap::Global::HelpNow)
+            .map(|b| {
+                let keys: Vec<String> = super::keymap::keys_of(&app.keys, b)
+                    .iter()
+                    .map(|k| k.label())
+                    .collect();
+                keys.join(" or ")
+            })
+            .unwrap_or_default();
         let text = format!(
-            "Lantern needs a window of at least {MIN_WIDTH}×{MIN_HEIGHT}. This one is {}×{}: a little bigger, please.",
+            "Lantern needs a window of at least {MIN_WIDTH}×{MIN_HEIGHT}. This one is {}×{}: a little bigger, please. {help_now} opens help now; {quit} closes Lantern.",
             area.width, area.height
         );
         frame.render_widget(
