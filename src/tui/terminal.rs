@@ -14,6 +14,7 @@ use crossterm::execute;
 use crate::store::SearchHit;
 
 use super::app::Action;
+use super::colour_reply::ColourReplyFilter;
 
 /// What reaches the main loop: terminal events, and answers from the search worker.
 pub(super) enum Incoming {
@@ -42,24 +43,28 @@ impl Input {
         let paused = Arc::new(AtomicBool::new(false));
         let idle = Arc::new(AtomicBool::new(false));
         let (p, i) = (Arc::clone(&paused), Arc::clone(&idle));
-        std::thread::spawn(move || loop {
-            if p.load(Ordering::Relaxed) {
-                i.store(true, Ordering::Relaxed);
-                std::thread::sleep(Duration::from_millis(20));
-                continue;
-            }
-            i.store(false, Ordering::Relaxed);
-            match event::poll(Duration::from_millis(50)) {
-                Ok(true) => match event::read() {
-                    Ok(ev) => {
-                        if send.send(Incoming::Event(ev)).is_err() {
-                            return;
-                        }
-                    }
+        std::thread::spawn(move || {
+            let mut replies = ColourReplyFilter::default();
+            loop {
+                if p.load(Ordering::Relaxed) {
+                    i.store(true, Ordering::Relaxed);
+                    std::thread::sleep(Duration::from_millis(20));
+                    continue;
+                }
+                i.store(false, Ordering::Relaxed);
+                let events = match event::poll(Duration::from_millis(50)) {
+                    Ok(true) => match event::read() {
+                        Ok(ev) => replies.feed(ev),
+                        Err(_) => return,
+                    },
+                    Ok(false) => replies.flush(),
                     Err(_) => return,
-                },
-                Ok(false) => {}
-                Err(_) => return,
+                };
+                for ev in events {
+                    if send.send(Incoming::Event(ev)).is_err() {
+                        return;
+                    }
+                }
             }
         });
         Input {

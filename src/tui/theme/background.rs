@@ -26,9 +26,28 @@ pub fn detect() -> Option<Rgb> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return None;
     }
+    if keys_already_typed() {
+        return None;
+    }
     let mut options = terminal_colorsaurus::QueryOptions::default();
     options.timeout = WAIT;
     terminal_colorsaurus::background_color(options)
         .ok()
         .map(|c| c.scale_to_8bit())
+}
+
+/// Whether the person has typed ahead (`lantern` then `c` at once, say). Asking then
+/// would read their keys as part of the answer and lose them, so the question is not
+/// asked and the theme brings its own background. Keys typed before a line ends only
+/// become readable in raw mode; the key reader keeps what it sees here for the app.
+fn keys_already_typed() -> bool {
+    if crossterm::terminal::enable_raw_mode().is_err() {
+        return false;
+    }
+    let typed = crossterm::event::poll(Duration::ZERO).unwrap_or(false);
+    if !typed {
+        // As it was: the question below sets its own mode and puts it back.
+        let _ = crossterm::terminal::disable_raw_mode();
+    }
+    typed
 }
