@@ -883,3 +883,32 @@ fn today_with_on_this_day_and_the_reflection_due() {
     assert!(wide.contains("2024: First week"), "{wide}");
     assert!(wide.contains("2025: A year in the job"), "{wide}");
 }
+
+#[test]
+fn the_chart_carries_the_theme_s_own_background_where_the_theme_paints_one() {
+    use lantern::tui::theme::Theme;
+    use ratatui::style::Color;
+    let mut d = diary();
+    let mut app = app();
+    // Calm's dark look on a white terminal paints its own background.
+    app.theme = Theme::for_background(lantern::config::Theme::Calm, true, Some((255, 255, 255)));
+    assert!(
+        app.theme.base.bg.is_some(),
+        "calm on white paints its own background"
+    );
+    for e in &update(&mut app, ch('i')) {
+        let action = carry_out(&mut d, &app, e).unwrap(); // ok: test
+        update(&mut app, action);
+    }
+    let terminal = tui::draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let holes: Vec<(u16, u16)> = (1..23)
+        .flat_map(|y| (1..79).map(move |x| (x, y)))
+        .filter(|&(x, y)| buffer.cell((x, y)).is_some_and(|c| c.bg == Color::Reset))
+        .collect();
+    assert!(
+        holes.is_empty(),
+        "cells left on the terminal's colour: {:?}",
+        &holes[..holes.len().min(5)]
+    );
+}

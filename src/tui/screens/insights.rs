@@ -190,7 +190,10 @@ pub fn view(state: &InsightsView, env: &Env<'_>, theme: &Theme, frame: &mut Fram
             .data(&s),
     ];
     let days = f64::from(data.period.days().max(1)) - 1.0;
+    // The chart's own cells carry the theme's background, or a theme that paints
+    // its own would show a hole of the terminal's colour behind the lines.
     let chart = Chart::new(datasets)
+        .style(theme.base)
         .legend_position(None)
         .x_axis(
             Axis::default()
