@@ -102,8 +102,10 @@ fn draw(app: &App, frame: &mut Frame, area: Rect) -> (String, Option<Rect>) {
             status_lines.push(Line::styled(format!(" {message}"), theme.accent));
         }
     }
-    let status_text = Paragraph::new(status_lines).wrap(Wrap { trim: false });
-    let status_rows = (status_text.line_count(area.width) as u16).clamp(1, 4);
+    // Wrapped rows line up under the message's first word, not at the edge.
+    let status_lines = super::widgets::wrap::wrap_lines(status_lines, area.width);
+    let status_rows = u16::try_from(status_lines.len()).unwrap_or(4).clamp(1, 4);
+    let status_text = Paragraph::new(status_lines);
     let [main, status, footer] = Layout::vertical([
         Constraint::Min(5),
         Constraint::Length(status_rows),

@@ -278,9 +278,14 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
     let lines = wrap_lines(lines, text_width);
     let body = Paragraph::new(lines).wrap(Wrap { trim: false });
     let body_rows = body.line_count(text_width) as u16;
-    let max_body = area.height.saturating_sub(7).max(1);
+    // The keys line wraps at words too, rather than run past the box.
+    let footer = wrap_lines(vec![footer], text_width);
+    let footer_rows = u16::try_from(footer.len()).unwrap_or(1).max(1);
+    // Border, margin and the gap above the keys: the rest is the body's.
+    let chrome = 5 + footer_rows;
+    let max_body = area.height.saturating_sub(chrome).max(1);
     let shown = body_rows.min(max_body);
-    let rect = centered(area, width, shown + 6);
+    let rect = centered(area, width, shown + chrome);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(Line::styled(title.clone(), theme.title))
@@ -294,7 +299,7 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
     let [text_area, _, footer_area] = Layout::vertical([
         Constraint::Length(shown),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(footer_rows),
     ])
     .areas(inner);
     let scroll = scroll.min(body_rows.saturating_sub(shown));
