@@ -114,13 +114,26 @@ impl Plan<'_> {
         }
     }
 
+    /// Whether SQLite's quick check finds the diary's file damaged. A damaged page can
+    /// hand back fewer rows, none, or garbled ones, without any error on the way, so
+    /// a clean read alone does not show an export is whole.
+    fn damaged(&self) -> bool {
+        match self.store.quick_check(1) {
+            Ok(problems) => !problems.is_empty(),
+            Err(e) => e.is_damage(),
+        }
+    }
+
     /// The export of a damaged diary, from the rows read one by one, and how many
     /// could not be read. In memory: only a damaged diary comes this way.
     fn salvaged(&self) -> Result<(String, usize)> {
-        let entries = self.store.entries_between(self.since, self.until)?;
-        let checkins = self.store.checkins_between(self.since, self.until)?;
+        // Ordered as the whole read orders them, so the two exports agree.
+        let entries = self.store.entries_salvaged(self.since, self.until);
+        let checkins = self.store.checkins_salvaged(self.since, self.until);
         let unreadable = entries.unreadable + checkins.unreadable;
-        let (entries, checkins) = (entries.items, checkins.items);
+        let (mut entries, mut checkins) = (entries.items, checkins.items);
+        entries.sort_by_key(|e| (e.created, e.id));
+        checkins.sort_by_key(|c| c.at);
         let text = match self.format {
             ExportFormat::Json => {
                 let export = Export {
@@ -160,18 +173,30 @@ pub fn export(
         exported: Local::now().fixed_offset(),
         templates: crate::domain::leadership::all_templates(&ctx.content()),
     };
-    let unreadable = match output {
+    let damage = match output {
         Some(path) => {
-            let unreadable = to_file(&plan, &path, force)?;
-            errln!("Exported to {} (readable by you only).", path.display());
-            unreadable
+            let damage = to_file(&plan, &path, force)?;
+            errln!(
+                "Exported {}to {} (readable by you only).",
+                if damage.is_some() {
+                    "what could be read "
+                } else {
+                    ""
+                },
+                path.display()
+            );
+            damage
         }
         None => to_stdout(&plan)?,
     };
-    if unreadable > 0 {
-        errln!(
+    match damage {
+        Some(0) => errln!(
+            "lantern: the diary's file is damaged, so some of what the export holds may be garbled, though every record Lantern found could be read. `lantern doctor` says more, and `lantern repair` saves what can be read."
+        ),
+        Some(unreadable) => errln!(
             "lantern: {unreadable} of the diary's records could not be read (the diary is damaged) and are not in the export; everything else is. `lantern doctor` says more, and `lantern repair` saves what can be read."
-        );
+        ),
+        None => {}
     }
     Ok(0)
 }
@@ -185,9 +210,14 @@ fn drain<T>(rows: Rows<'_, T>) -> std::result::Result<(), StoreError> {
 }
 
 /// Streams the export into a temporary file that takes the name once whole; a diary
-/// found damaged part-way is exported again from what can be read. Returns how many
-/// records could not be read.
-fn to_file(plan: &Plan<'_>, path: &Path, force: bool) -> Result<usize> {
+/// found damaged, before or part-way, is exported from what can be read instead.
+/// Returns, for a damaged diary, how many records could not be read.
+fn to_file(plan: &Plan<'_>, path: &Path, force: bool) -> Result<Option<usize>> {
+    if plan.damaged() {
+        let (text, unreadable) = plan.salvaged()?;
+        write_private(path, &text, force)?;
+        return Ok(Some(unreadable));
+    }
     let mut unread: Option<StoreError> = None;
     let streamed = crate::host::files::write_private_with(path, force, |out| {
         plan.stream(out).map_err(|stop| match stop {
@@ -202,20 +232,26 @@ fn to_file(plan: &Plan<'_>, path: &Path, force: bool) -> Result<usize> {
         Some(e) if e.is_damage() => {
             let (text, unreadable) = plan.salvaged()?;
             write_private(path, &text, force)?;
-            Ok(unreadable)
+            Ok(Some(unreadable))
         }
         Some(e) => Err(e.into()),
-        None => streamed.map_err(name_force).map(|_| 0),
+        None => streamed.map_err(name_force).map(|_| None),
     }
 }
 
 /// Streams the export to standard output, once every row has been read through: a
 /// damaged diary's export is made from what can be read instead.
-fn to_stdout(plan: &Plan<'_>) -> Result<usize> {
+fn to_stdout(plan: &Plan<'_>) -> Result<Option<usize>> {
     // A closed pipe (`| head`) ends quietly in main; a full disk under `> file` is an
     // error worth a message.
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let unreadable = match plan.check() {
+    let checked = match plan.check() {
+        Ok(()) if plan.damaged() => Err(StoreError::Damaged {
+            detail: "the quick check found damage".into(),
+        }),
+        checked => checked,
+    };
+    let damage = match checked {
         Ok(()) => {
             match plan.stream(&mut stdout) {
                 Ok(()) => {}
@@ -224,19 +260,19 @@ fn to_stdout(plan: &Plan<'_>) -> Result<usize> {
                     return Err(anyhow::Error::new(e).context("writing the export"))
                 }
             }
-            0
+            None
         }
         Err(e) if e.is_damage() => {
             let (text, unreadable) = plan.salvaged()?;
             stdout
                 .write_all(text.as_bytes())
                 .context("writing the export")?;
-            unreadable
+            Some(unreadable)
         }
         Err(e) => return Err(e.into()),
     };
     stdout.flush().context("writing the export")?;
-    Ok(unreadable)
+    Ok(damage)
 }
 
 pub fn import(ctx: &Context, file: &Path) -> Result<i32> {
