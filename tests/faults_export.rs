@@ -121,3 +121,19 @@ fn an_export_of_a_diary_with_garbled_pages_warns_that_it_may_be_garbled() {
         run.stderr
     );
 }
+
+#[test]
+fn a_backup_onto_a_full_disk_names_where_it_was_going_not_the_diary() {
+    use support::disk::require_full_disk;
+    require_full_disk!(disk, 1024);
+    let d = big_diary();
+    let run = d.cli(&["backup", disk.path.to_str().expect("utf-8")]); // ok: test
+    run.plain_failure("The disk is full where the backup was going");
+    assert!(
+        run.stderr.contains(&*disk.path.to_string_lossy()),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("write to the diary"), "{}", run.stderr);
+    assert_eq!(names_in(&disk.path), Vec::<String>::new());
+}

@@ -340,7 +340,9 @@ pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
     } else {
         None
     };
-    store.backup_to(&target, passphrase.as_deref().map(String::as_str))?;
+    store
+        .backup_to(&target, passphrase.as_deref().map(String::as_str))
+        .map_err(|e| backup_error(e, &target))?;
     outln!(
         "Backed up to {}{}.",
         target.display(),
@@ -351,4 +353,21 @@ pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
         }
     );
     Ok(0)
+}
+
+/// A backup's error, naming the place the backup was going where that is the trouble:
+/// a full disk there is no fault of the diary's.
+fn backup_error(error: StoreError, target: &Path) -> anyhow::Error {
+    let full = match &error {
+        StoreError::DiskFull { .. } => true,
+        StoreError::Io { cause, .. } => cause.kind() == std::io::ErrorKind::StorageFull,
+        _ => false,
+    };
+    if full {
+        return anyhow::anyhow!(
+            "The disk is full where the backup was going, so {} was not written (nothing was left there). Free some space there or choose another place; the diary is unchanged.",
+            target.display()
+        );
+    }
+    error.into()
 }
