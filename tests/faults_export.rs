@@ -137,3 +137,76 @@ fn a_backup_onto_a_full_disk_names_where_it_was_going_not_the_diary() {
     assert!(!run.stderr.contains("write to the diary"), "{}", run.stderr);
     assert_eq!(names_in(&disk.path), Vec::<String>::new());
 }
+
+/// Runs `args` and stops it with `signal` after growing delays until one stop lands
+/// while the file is being written; then nothing half-written may be left in `out`,
+/// and what is there is whole.
+fn stop_mid_write(d: &Diary, args: &[&str], out: &Path, signal: i32, whole: impl Fn(&Path)) {
+    use std::os::unix::process::ExitStatusExt as _;
+    let target = out.join(args.last().expect("a target")); // ok: test
+    let mut landed = 0;
+    for step in 0..60u64 {
+        let _ = fs::remove_file(&target);
+        let mut full: Vec<&str> = args.to_vec();
+        let target_text = target.to_string_lossy().into_owned();
+        *full.last_mut().expect("a target") = &target_text; // ok: test
+        let mut child = d.command(&full).spawn().expect("lantern starts"); // ok: test
+        std::thread::sleep(std::time::Duration::from_millis(2 + step * 3));
+        // SAFETY: a plain kill(2) of the child just started.
+        unsafe { libc::kill(child.id() as i32, signal) };
+        let status = child.wait().expect("lantern ends"); // ok: test
+        let names = names_in(out);
+        let leftover: Vec<&String> = names
+            .iter()
+            .filter(|n| **n != target_text.rsplit('/').next().unwrap_or_default())
+            .collect(); // ok: test
+        assert!(
+            leftover.is_empty(),
+            "{args:?} after {step} steps left {leftover:?}"
+        );
+        if target.exists() {
+            whole(&target);
+        }
+        match status.code() {
+            Some(code) if code == 128 + signal && !target.exists() => {
+                landed += 1;
+                if landed == 3 {
+                    return;
+                }
+            }
+            Some(0) => break,
+            Some(code) if code == 128 + signal => {}
+            // Stopped before Lantern was listening: the shell's own ending.
+            None => assert_eq!(status.signal(), Some(signal)),
+            Some(code) => panic!("{args:?} ended with {code}"),
+        }
+    }
+    assert!(landed > 0, "{args:?}: no stop landed while it was writing");
+}
+
+#[test]
+fn a_stopped_export_or_backup_leaves_no_half_written_file_behind() {
+    let d = big_diary();
+    let entries = 7300;
+    let out = d.folder("stopped");
+    stop_mid_write(
+        &d,
+        &["export", "-o", "x.json"],
+        &out,
+        libc::SIGINT,
+        |file| {
+            let text = fs::read_to_string(file).expect("the export"); // ok: test
+            let value: serde_json::Value = serde_json::from_str(&text).expect("whole JSON"); // ok: test
+            assert_eq!(value["entries"].as_array().map(Vec::len), Some(entries));
+        },
+    );
+    let md = ["export", "--format", "markdown", "-o", "x.md"];
+    stop_mid_write(&d, &md, &out, libc::SIGTERM, |file| {
+        let text = fs::read_to_string(file).expect("the export"); // ok: test
+        assert!(text.contains(&format!("Entry {}.", entries - 1)), "whole");
+    });
+    stop_mid_write(&d, &["backup", "b.db"], &out, libc::SIGINT, |file| {
+        let size = fs::metadata(file).expect("the backup").len(); // ok: test
+        assert_eq!(size, fs::metadata(db(&d)).expect("the diary").len()); // ok: test
+    });
+}

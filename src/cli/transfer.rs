@@ -165,6 +165,9 @@ pub fn export(
     force: bool,
 ) -> Result<i32> {
     let store = ctx.open_store()?;
+    if output.is_some() {
+        remove_partials_on_stop()?;
+    }
     let plan = Plan {
         store: &store,
         format,
@@ -340,6 +343,7 @@ pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
     } else {
         None
     };
+    remove_partials_on_stop()?;
     store
         .backup_to(&target, passphrase.as_deref().map(String::as_str))
         .map_err(|e| backup_error(e, &target))?;
@@ -370,4 +374,23 @@ fn backup_error(error: StoreError, target: &Path) -> anyhow::Error {
         );
     }
     error.into()
+}
+
+/// From here on, a Ctrl-C or a TERM deletes any half-written export or backup before
+/// Lantern ends (with 130 or 143, as the shell expects): such a file holds diary text
+/// in the clear. Only for commands that write such files, and only after any
+/// passphrase prompt, whose own Ctrl-C is left as it was.
+fn remove_partials_on_stop() -> Result<()> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGTERM]).context("setting up Ctrl-C")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            crate::store::remove_partials();
+            errln!("lantern: stopped; nothing half-written was left behind.");
+            // At once: the writing thread must not go on to finish or rename anything.
+            unsafe { libc::_exit(128 + signal) };
+        }
+    });
+    Ok(())
 }
