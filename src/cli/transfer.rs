@@ -114,13 +114,26 @@ impl Plan<'_> {
         }
     }
 
+    /// Whether SQLite's quick check finds the diary's file damaged. A damaged page can
+    /// hand back fewer rows, none, or garbled ones, without any error on the way, so
+    /// a clean read alone does not show an export is whole.
+    fn damaged(&self) -> bool {
+        match self.store.quick_check(1) {
+            Ok(problems) => !problems.is_empty(),
+            Err(e) => e.is_damage(),
+        }
+    }
+
     /// The export of a damaged diary, from the rows read one by one, and how many
     /// could not be read. In memory: only a damaged diary comes this way.
     fn salvaged(&self) -> Result<(String, usize)> {
-        let entries = self.store.entries_between(self.since, self.until)?;
-        let checkins = self.store.checkins_between(self.since, self.until)?;
+        // Ordered as the whole read orders them, so the two exports agree.
+        let entries = self.store.entries_salvaged(self.since, self.until);
+        let checkins = self.store.checkins_salvaged(self.since, self.until);
         let unreadable = entries.unreadable + checkins.unreadable;
-        let (entries, checkins) = (entries.items, checkins.items);
+        let (mut entries, mut checkins) = (entries.items, checkins.items);
+        entries.sort_by_key(|e| (e.created, e.id));
+        checkins.sort_by_key(|c| c.at);
         let text = match self.format {
             ExportFormat::Json => {
                 let export = Export {
@@ -152,6 +165,9 @@ pub fn export(
     force: bool,
 ) -> Result<i32> {
     let store = ctx.open_store()?;
+    if output.is_some() {
+        remove_partials_on_stop()?;
+    }
     let plan = Plan {
         store: &store,
         format,
@@ -160,18 +176,30 @@ pub fn export(
         exported: Local::now().fixed_offset(),
         templates: crate::domain::leadership::all_templates(&ctx.content()),
     };
-    let unreadable = match output {
+    let damage = match output {
         Some(path) => {
-            let unreadable = to_file(&plan, &path, force)?;
-            errln!("Exported to {} (readable by you only).", path.display());
-            unreadable
+            let damage = to_file(&plan, &path, force)?;
+            errln!(
+                "Exported {}to {} (readable by you only).",
+                if damage.is_some() {
+                    "what could be read "
+                } else {
+                    ""
+                },
+                path.display()
+            );
+            damage
         }
         None => to_stdout(&plan)?,
     };
-    if unreadable > 0 {
-        errln!(
+    match damage {
+        Some(0) => errln!(
+            "lantern: the diary's file is damaged, so some of what the export holds may be garbled, though every record Lantern found could be read. `lantern doctor` says more, and `lantern repair` saves what can be read."
+        ),
+        Some(unreadable) => errln!(
             "lantern: {unreadable} of the diary's records could not be read (the diary is damaged) and are not in the export; everything else is. `lantern doctor` says more, and `lantern repair` saves what can be read."
-        );
+        ),
+        None => {}
     }
     Ok(0)
 }
@@ -185,9 +213,14 @@ fn drain<T>(rows: Rows<'_, T>) -> std::result::Result<(), StoreError> {
 }
 
 /// Streams the export into a temporary file that takes the name once whole; a diary
-/// found damaged part-way is exported again from what can be read. Returns how many
-/// records could not be read.
-fn to_file(plan: &Plan<'_>, path: &Path, force: bool) -> Result<usize> {
+/// found damaged, before or part-way, is exported from what can be read instead.
+/// Returns, for a damaged diary, how many records could not be read.
+fn to_file(plan: &Plan<'_>, path: &Path, force: bool) -> Result<Option<usize>> {
+    if plan.damaged() {
+        let (text, unreadable) = plan.salvaged()?;
+        write_private(path, &text, force)?;
+        return Ok(Some(unreadable));
+    }
     let mut unread: Option<StoreError> = None;
     let streamed = crate::host::files::write_private_with(path, force, |out| {
         plan.stream(out).map_err(|stop| match stop {
@@ -202,20 +235,26 @@ fn to_file(plan: &Plan<'_>, path: &Path, force: bool) -> Result<usize> {
         Some(e) if e.is_damage() => {
             let (text, unreadable) = plan.salvaged()?;
             write_private(path, &text, force)?;
-            Ok(unreadable)
+            Ok(Some(unreadable))
         }
         Some(e) => Err(e.into()),
-        None => streamed.map_err(name_force).map(|_| 0),
+        None => streamed.map_err(name_force).map(|_| None),
     }
 }
 
 /// Streams the export to standard output, once every row has been read through: a
 /// damaged diary's export is made from what can be read instead.
-fn to_stdout(plan: &Plan<'_>) -> Result<usize> {
+fn to_stdout(plan: &Plan<'_>) -> Result<Option<usize>> {
     // A closed pipe (`| head`) ends quietly in main; a full disk under `> file` is an
     // error worth a message.
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let unreadable = match plan.check() {
+    let checked = match plan.check() {
+        Ok(()) if plan.damaged() => Err(StoreError::Damaged {
+            detail: "the quick check found damage".into(),
+        }),
+        checked => checked,
+    };
+    let damage = match checked {
         Ok(()) => {
             match plan.stream(&mut stdout) {
                 Ok(()) => {}
@@ -224,19 +263,19 @@ fn to_stdout(plan: &Plan<'_>) -> Result<usize> {
                     return Err(anyhow::Error::new(e).context("writing the export"))
                 }
             }
-            0
+            None
         }
         Err(e) if e.is_damage() => {
             let (text, unreadable) = plan.salvaged()?;
             stdout
                 .write_all(text.as_bytes())
                 .context("writing the export")?;
-            unreadable
+            Some(unreadable)
         }
         Err(e) => return Err(e.into()),
     };
     stdout.flush().context("writing the export")?;
-    Ok(unreadable)
+    Ok(damage)
 }
 
 pub fn import(ctx: &Context, file: &Path) -> Result<i32> {
@@ -304,7 +343,10 @@ pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
     } else {
         None
     };
-    store.backup_to(&target, passphrase.as_deref().map(String::as_str))?;
+    remove_partials_on_stop()?;
+    store
+        .backup_to(&target, passphrase.as_deref().map(String::as_str))
+        .map_err(|e| backup_error(e, &target))?;
     outln!(
         "Backed up to {}{}.",
         target.display(),
@@ -315,4 +357,40 @@ pub fn backup(ctx: &Context, path: &Path) -> Result<i32> {
         }
     );
     Ok(0)
+}
+
+/// A backup's error, naming the place the backup was going where that is the trouble:
+/// a full disk there is no fault of the diary's.
+fn backup_error(error: StoreError, target: &Path) -> anyhow::Error {
+    let full = match &error {
+        StoreError::DiskFull { .. } => true,
+        StoreError::Io { cause, .. } => cause.kind() == std::io::ErrorKind::StorageFull,
+        _ => false,
+    };
+    if full {
+        return anyhow::anyhow!(
+            "The disk is full where the backup was going, so {} was not written (nothing was left there). Free some space there or choose another place; the diary is unchanged.",
+            target.display()
+        );
+    }
+    error.into()
+}
+
+/// From here on, a Ctrl-C or a TERM deletes any half-written export or backup before
+/// Lantern ends (with 130 or 143, as the shell expects): such a file holds diary text
+/// in the clear. Only for commands that write such files, and only after any
+/// passphrase prompt, whose own Ctrl-C is left as it was.
+fn remove_partials_on_stop() -> Result<()> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGTERM]).context("setting up Ctrl-C")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            crate::store::remove_partials();
+            errln!("lantern: stopped; nothing half-written was left behind.");
+            // At once: the writing thread must not go on to finish or rename anything.
+            unsafe { libc::_exit(128 + signal) };
+        }
+    });
+    Ok(())
 }

@@ -90,6 +90,9 @@ pub fn write_private_with(
                 plain_io(&e)
             )
         })?;
+    // Taken away by a Ctrl-C or TERM as well as by `temp`'s drop: the file holds
+    // diary text in the clear.
+    let _tracked = crate::store::Partial::track(temp.path());
     let written = (|| {
         let mut out = std::io::BufWriter::new(temp.as_file());
         fill(&mut out)?;
@@ -98,7 +101,8 @@ pub fn write_private_with(
         temp.as_file().sync_all()
     })();
     if let Err(e) = written {
-        // Dropping `temp` removes the partial file.
+        // Dropping `temp` removes the partial file (before it leaves the list).
+        drop(temp);
         return Err(anyhow::Error::new(e).context(format!(
             "writing {} (nothing was left under that name)",
             path.display()

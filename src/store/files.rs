@@ -158,6 +158,44 @@ pub(crate) fn touch_private(path: &Path) -> Result<()> {
     set_private(path, false)
 }
 
+/// Half-written files that a stop (Ctrl-C, a TERM) should take away with it: each is
+/// listed while it is written, and `remove_partials` deletes whatever is listed.
+static PARTIALS: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn partials() -> std::sync::MutexGuard<'static, Vec<std::path::PathBuf>> {
+    // A panic elsewhere while the list was held leaves it as it was: still usable.
+    PARTIALS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A half-written file, listed for `remove_partials` until this is dropped.
+pub struct Partial(std::path::PathBuf);
+
+impl Partial {
+    pub fn track(path: &Path) -> Partial {
+        partials().push(path.to_path_buf());
+        Partial(path.to_path_buf())
+    }
+}
+
+impl Drop for Partial {
+    fn drop(&mut self) {
+        let mut list = partials();
+        if let Some(at) = list.iter().position(|p| *p == self.0) {
+            list.swap_remove(at);
+        }
+    }
+}
+
+/// Deletes every half-written file listed now; for a stop, just before the end. The
+/// list stays held, so none is begun or finished meanwhile.
+pub fn remove_partials() {
+    let list = partials();
+    for path in list.iter() {
+        let _ = fs::remove_file(path);
+    }
+    std::mem::forget(list);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,7 +33,8 @@ pub use error::{Result, StoreError};
 pub use export::Rows;
 pub(crate) use files::touch_private;
 pub use files::{
-    create_private_dir, file_kind, is_encrypted, open_elsewhere, set_private, shared_mode, FileKind,
+    create_private_dir, file_kind, is_encrypted, open_elsewhere, remove_partials, set_private,
+    shared_mode, FileKind, Partial,
 };
 pub use import::Imported;
 pub use insights::TOP_WORDS;
@@ -119,6 +120,10 @@ impl Store {
         // The copy is made under a temporary name and takes its own name only once it
         // is whole on disk, so a full disk never leaves half a backup behind.
         let partial = sidecar(target, ".partial");
+        let _tracked = [
+            files::Partial::track(&partial),
+            files::Partial::track(&sidecar(&partial, "-journal")),
+        ];
         let _ = fs::remove_file(&partial);
         touch_private(&partial)?;
         let result = (|| -> Result<()> {

@@ -73,10 +73,42 @@ fn rowids(conn: &Connection, table: &str) -> (Vec<i64>, bool) {
     if !whole {
         let (back, _) = scan("DESC");
         ids.extend(back);
+        // A damaged table b-tree can hide every row from both scans; its indexes still
+        // name the rows it had, so they are counted as unreadable rather than forgotten.
+        ids.extend(indexed_rowids(conn, table));
         ids.sort_unstable();
         ids.dedup();
     }
     (ids, whole)
+}
+
+/// Row ids of `table` as its indexes hold them, as many as can be read.
+fn indexed_rowids(conn: &Connection, table: &str) -> Vec<i64> {
+    let mut ids = Vec::new();
+    let Ok(mut stmt) =
+        conn.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1")
+    else {
+        return ids;
+    };
+    let names: Vec<String> = match stmt.query_map([table], |r| r.get(0)) {
+        Ok(rows) => rows.filter_map(|r| r.ok()).collect(),
+        Err(_) => return ids,
+    };
+    for index in names {
+        let sql = format!("SELECT rowid FROM {table} INDEXED BY \"{index}\"");
+        let Ok(mut stmt) = conn.prepare(&sql) else {
+            continue;
+        };
+        let Ok(mut rows) = stmt.query([]) else {
+            continue;
+        };
+        while let Ok(Some(row)) = rows.next() {
+            if let Ok(id) = row.get::<_, i64>(0) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
 }
 
 fn columns(conn: &Connection, table: &str) -> rusqlite::Result<Vec<String>> {
@@ -132,6 +164,25 @@ impl Store {
     ) -> Result<Salvaged<CheckIn>> {
         let whole = self.checkins_between_whole(since, until);
         self.or_salvaged(whole, "checkin", since, until, Store::checkin_lossy)
+    }
+
+    /// Every entry in a period read row by row, for a diary already known damaged:
+    /// there a whole read can end early, or give nothing, without an error.
+    pub fn entries_salvaged(
+        &self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Salvaged<Entry> {
+        self.salvage_rows("entry", since, until, Store::entry_lossy)
+    }
+
+    /// Check-ins in a period read row by row, as `entries_salvaged` reads entries.
+    pub fn checkins_salvaged(
+        &self,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> Salvaged<CheckIn> {
+        self.salvage_rows("checkin", since, until, Store::checkin_lossy)
     }
 
     /// What the whole read gave, or, where it met damage, the rows of `table` read one

@@ -142,6 +142,27 @@ fn parse_naive(text: &str) -> Option<NaiveDateTime> {
     ]
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(text.trim(), f).ok())
+    .or_else(|| with_offset(text.trim()))
+}
+
+/// A time given with `Z` or an offset (`+01:00`), as the local clock read then: a
+/// diary keeps local times, as every other import gives them.
+fn with_offset(text: &str) -> Option<NaiveDateTime> {
+    let at = DateTime::parse_from_rfc3339(text).ok().or_else(|| {
+        // RFC 3339 wants seconds; `2025-01-01T10:00Z` is as plain.
+        let minutes = match text.strip_suffix(['Z', 'z']) {
+            Some(rest) => format!("{rest}+00:00"),
+            None => text.to_string(),
+        };
+        [
+            "%Y-%m-%dT%H:%M%:z",
+            "%Y-%m-%dT%H:%M%z",
+            "%Y-%m-%dT%H:%M:%S%z",
+        ]
+        .iter()
+        .find_map(|f| DateTime::parse_from_str(&minutes, f).ok())
+    })?;
+    Some(at.with_timezone(&Local).naive_local())
 }
 
 const NEITHER: &str =
@@ -235,6 +256,22 @@ mod tests {
         assert_eq!(a.entries.len(), 1);
         assert_eq!(a.entries[0].uid, b.entries[0].uid);
         assert_eq!(a.entries[0].tags, vec!["gratitude"]);
+    }
+
+    #[test]
+    fn json_lines_times_in_utc_or_with_an_offset_are_read_as_that_moment() {
+        let moment = "2025-01-01T10:00:00Z".parse::<DateTime<chrono::Utc>>();
+        let moment = moment.expect("a time"); // ok: test
+        for ts in [
+            "2025-01-01T10:00:00Z",
+            "2025-01-01T10:00Z",
+            "2025-01-01T11:00:00+01:00",
+            "2025-01-01T05:30:00-04:30",
+        ] {
+            let text = format!("{{\"ts\": \"{ts}\", \"title\": \"T\", \"body\": \"B\"}}\n");
+            let batch = parse_import(&text).unwrap_or_else(|e| panic!("{ts}: {e}")); // ok: test
+            assert_eq!(batch.entries[0].created, moment, "{ts}");
+        }
     }
 
     #[test]
