@@ -264,3 +264,25 @@ fn the_release_binary_shows_the_map_on_today_at_80_by_24() {
     app.keys(&["Escape"]);
     app.quit_from_today();
 }
+
+#[test]
+fn a_heading_is_never_left_at_the_bottom_without_what_it_heads() {
+    let mut app = today();
+    update(&mut app, Action::TodayLoaded(full_today()));
+    for h in 22..=30 {
+        for w in [70, 72, 80] {
+            let screen = drawn_text(&app, w, h);
+            let rows: Vec<&str> = screen.lines().collect();
+            for heading in ["On this day", "One small thing", "A good moment"] {
+                if let Some(at) = rows.iter().position(|r| r.contains(heading)) {
+                    let next = rows.get(at + 1).copied().unwrap_or("");
+                    let text = next.trim_matches(|c| c == '│' || c == ' ');
+                    assert!(
+                        !text.is_empty() && !text.starts_with("Recent entries"),
+                        "{w}×{h}: {heading:?} heads nothing\n{screen}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -228,11 +228,19 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
     let fit = fit(height, &sections, recent.len(), map.lines.len());
 
     let mut said: Vec<Line> = Vec::new();
+    // Which rows head a section with more under them: a cut must not leave a
+    // heading alone at the bottom with nothing it heads.
+    let mut heads: Vec<bool> = Vec::new();
     for (i, section) in sections.into_iter().enumerate() {
         if i > 0 && i <= fit.section_gaps {
             said.push(Line::from(""));
+            heads.push(true);
         }
-        said.extend(section);
+        let many = section.len() > 1;
+        for (row, line) in section.into_iter().enumerate() {
+            said.push(line);
+            heads.push(many && row == 0);
+        }
     }
     // What is left after the map, the recent entries' rows and the blank lines; what
     // it says is cut at a whole line, from the bottom, only when even the tightest
@@ -240,7 +248,14 @@ pub fn view(today: &TodayData, env: &Env<'_>, theme: &Theme, frame: &mut Frame, 
     let gap = usize::from(fit.recent_gap);
     let map_gap = usize::from(fit.map_gap);
     let room = height.saturating_sub(map.lines.len() + fit.recent_rows + gap + map_gap);
-    said.truncate(room);
+    if said.len() > room {
+        said.truncate(room);
+        heads.truncate(room);
+        while heads.last() == Some(&true) {
+            said.pop();
+            heads.pop();
+        }
+    }
 
     let mut y = inner.y;
     let place = |rows: usize, y: &mut u16| {
