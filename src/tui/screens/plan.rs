@@ -370,6 +370,11 @@ pub fn view(state: &Plan, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area:
         let mut field_widget = editing.clone();
         field_widget.set_block(Block::bordered().border_style(theme.accent));
         field_widget.set_placeholder_style(theme.muted);
+        if state.pick.is_some() {
+            // The keys are on the list: no text cursor here, so a screen reader
+            // follows the suggestion under the cursor.
+            field_widget.set_cursor_style(theme.base);
+        }
         frame.render_widget(&field_widget, field);
         return;
     }
