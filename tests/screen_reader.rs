@@ -118,3 +118,96 @@ fn a_dumb_terminal_turns_it_on_and_without_it_the_cursor_stays_hidden() {
     let (_, shown) = cursor_line(&plain);
     assert!(!shown, "the cursor is hidden on a list without the mode");
 }
+
+#[test]
+fn the_cursor_leaves_a_field_once_the_keys_are_on_its_list() {
+    require_tmux!();
+    let diary = Diary::initialised();
+    diary.cli_ok_stdin(
+        &["write", "--title", "tea with a colleague"],
+        "tea helped\n",
+    );
+    diary.cli_ok_stdin(&["write", "--title", "tea at the desk"], "more tea\n");
+    let app = App::launch_with(
+        &diary,
+        "screen-reader-lists",
+        &[("LANTERN_SCREEN_READER", Path::new("1"))],
+    );
+    app.wait_for("No check-in yet today");
+
+    // The plan's suggestions: once Tab moves the keys onto the list, the reader
+    // follows the suggestion under the cursor, not the text box.
+    app.keys(&["p"]);
+    app.wait_for("My compassionate resilience plan");
+    app.keys(&["Enter"]);
+    app.wait_for("Suggestions to pick from");
+    app.keys(&["Tab"]);
+    app.wait_for("adds or takes out");
+    wait_cursor_on(&app, "[ ]");
+    app.keys(&["j"]);
+    let second = app
+        .screen()
+        .lines()
+        .filter(|l| l.contains("[ ]"))
+        .nth(1)
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' ').to_string())
+        .unwrap_or_default(); // ok: test
+    wait_cursor_on(&app, &second);
+    app.keys(&["Tab"]);
+    app.wait_for("Suggestions to pick from");
+    wait_cursor_on(&app, "│ │");
+    app.escape();
+    app.escape();
+    app.wait_for("No check-in yet today");
+
+    // Search: Down moves into the results and the reader goes with it; typing
+    // brings it back to the query.
+    app.keys(&["/"]);
+    app.wait_until("search", support::tmux::WAIT, |s| {
+        s.lines().next().is_some_and(|l| l.trim() == "Search")
+    });
+    app.type_text("tea");
+    app.wait_for_all(&["tea with a colleague", "tea at the desk"]);
+    app.keys(&["Down"]);
+    let titles = ["tea with a colleague", "tea at the desk"];
+    // Before Down the cursor is in the query, so the first result it rests on is the
+    // second one; Up takes it to the other.
+    let second = wait_cursor_on_any(&app, &titles);
+    let other = titles
+        .iter()
+        .find(|t| !second.contains(*t))
+        .expect("one title is not on the cursor's line"); // ok: test
+    app.keys(&["Up"]);
+    wait_cursor_on(&app, other);
+    app.type_text(" ");
+    let deadline = std::time::Instant::now() + support::tmux::WAIT;
+    loop {
+        let (line, shown) = cursor_line(&app);
+        if shown && line.contains("tea") && !titles.iter().any(|t| line.contains(t)) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "typing did not bring the cursor back to the query: {line:?}\n{}",
+            app.screen()
+        );
+        std::thread::sleep(support::tmux::POLL);
+    }
+}
+
+/// Waits until the cursor's line holds one of `expected`; returns the line.
+fn wait_cursor_on_any(app: &App, expected: &[&str]) -> String {
+    let deadline = std::time::Instant::now() + support::tmux::WAIT;
+    loop {
+        let (line, shown) = cursor_line(app);
+        if shown && expected.iter().any(|e| line.contains(e)) {
+            return line;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the cursor never rested on any of {expected:?}; it is on {line:?}\n{}",
+            app.screen()
+        );
+        std::thread::sleep(support::tmux::POLL);
+    }
+}

@@ -529,7 +529,10 @@ fn esc_while_writing_in_the_plan_saves_nothing() {
     press(&mut app, Action::PlanLoaded(vec![]));
     press(&mut app, key(KeyCode::Enter));
     type_text(&mut app, "something");
+    // Asked first; discarding leaves the words unsaved.
     assert!(press(&mut app, key(KeyCode::Esc)).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::LeaveEditor)));
+    assert!(press(&mut app, ch('d')).is_empty());
     assert!(!app.screen.typing());
     assert_eq!(app.status.as_deref(), Some("Not saved."));
     assert!(matches!(app.screen, Screen::Plan(_)));

@@ -1,5 +1,6 @@
-//! Keeping words safe: drafts of what is being written, kept on quitting and while
-//! typing, and drafts the disk refused, tried again until they are written.
+//! Keeping what a person did safe: drafts of what is being written, kept on quitting
+//! and while typing, drafts the disk refused, tried again until they are written, and
+//! an exercise under way, logged when the app is stopped in a hurry.
 
 use super::{App, Effect, Screen};
 use crate::store::Draft;
@@ -41,6 +42,22 @@ impl App {
             }
             None => screen,
         }
+    }
+
+    /// What stopping in a hurry (Ctrl-C, a signal) keeps: an exercise under way is
+    /// logged with the time so far, as stopping it by hand would, and the words being
+    /// written are kept as drafts.
+    pub(super) fn stop_effects(&mut self) -> Vec<Effect> {
+        let (now, uid) = (self.now, self.next_uid.clone());
+        let mut effects = Vec::new();
+        let screens = std::iter::once(&mut self.screen).chain(self.stack.iter_mut());
+        for screen in screens {
+            if let Screen::Exercise(run) = screen {
+                effects.extend(run.stop(now, &uid));
+            }
+        }
+        effects.extend(self.draft_effects());
+        effects
     }
 
     /// Keeps whatever is being written as a draft, for quitting in a hurry: entries

@@ -206,9 +206,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let typing = app.screen.typing();
             match global(&app.keys, &key, typing) {
                 Some(Global::QuitNow) => {
-                    // As SIGTERM: keep what was typed. If that cannot be written,
-                    // quitting asks.
-                    let effects = app.draft_effects();
+                    // As SIGTERM: keep what was typed and the practice so far. If
+                    // the words cannot be written, quitting asks.
+                    let effects = app.stop_effects();
                     app.quit = true;
                     return effects;
                 }
@@ -286,7 +286,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             effects
         }
         Action::Terminate => {
-            let effects = app.draft_effects();
+            let effects = app.stop_effects();
             app.terminating = true;
             app.quit = true;
             effects

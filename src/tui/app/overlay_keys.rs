@@ -119,6 +119,12 @@ pub fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             true
         }
         Overlay::LeaveEditor => {
+            if let Screen::Plan(p) = &mut app.screen {
+                if let Some(slot) = plan::leave_writing(p, choice, &app.content, app.now, &mut out)
+                {
+                    app.unsaved.retain(|d| d.slot != slot);
+                }
+            }
             if let Screen::Editor(e) = &app.screen {
                 match choice {
                     Choice::KeepDraft => {

@@ -155,6 +155,14 @@ impl ExerciseRun {
         }
     }
 
+    /// Stopping the app mid-run (Ctrl-C, a signal): the time so far counts, as Esc
+    /// would log it. A run already over asks for nothing more.
+    pub fn stop(&mut self, now: DateTime<FixedOffset>, uid: &str) -> Vec<Effect> {
+        let mut out = Out::default();
+        self.finish(now, uid, &mut out);
+        out.effects
+    }
+
     /// Called on every tick: a finished run ends by itself.
     /// Time passes; `uid` names the practice record if the run ends now.
     pub fn tick(&mut self, now: DateTime<FixedOffset>, uid: &str) -> Vec<Effect> {

@@ -17,7 +17,7 @@ use crate::domain::plan::{add_line, has_line, pick_options, remove_line};
 use crate::store::Draft;
 use crate::tui::keymap::{code, ctrl, key, shown, Binding, Keymap, Shown};
 use crate::tui::message::Effect;
-use crate::tui::overlay::Overlay;
+use crate::tui::overlay::{Choice, Overlay};
 use crate::tui::screens::{Env, Nav, Out};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::writing_area;
@@ -205,6 +205,37 @@ impl Plan {
     }
 }
 
+/// The answer to "Stop writing?" over a section being written: keep its words as a
+/// draft, offered back next time, or let them go (a kept draft it was carried on from
+/// too). Returns the draft slot let go, for drafts still waiting to be written.
+pub fn leave_writing(
+    state: &mut Plan,
+    choice: Choice,
+    content: &Content,
+    now: DateTime<FixedOffset>,
+    out: &mut Out,
+) -> Option<String> {
+    let slot = draft_slot(content.sections.get(state.selected)?.id.as_ref());
+    match choice {
+        Choice::KeepDraft => {
+            out.effects
+                .extend(state.draft(content, now).map(Effect::SaveDraft));
+            out.status = Some("Kept as a draft. It will be offered next time.".into());
+        }
+        Choice::Discard => {
+            if state.from_draft {
+                out.effects.push(Effect::DiscardDraft(slot.clone()));
+            }
+            out.status = Some("Not saved.".into());
+        }
+        _ => return None,
+    }
+    state.editing = None;
+    state.pick = None;
+    state.from_draft = false;
+    (choice == Choice::Discard).then_some(slot)
+}
+
 /// The rows the plan offers as it stands, for the footer and the help.
 pub fn keys(state: &Plan, map: &Keymap) -> Vec<Shown> {
     let rows: Vec<Binding<Cmd>> = KEYS
@@ -274,17 +305,12 @@ pub fn on_key(state: &mut Plan, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
                 state.from_draft = false;
                 out.status = Some("Saving…".into());
             }
-            Some(Cmd::Back) => {
-                state.editing = None;
-                out.status = Some("Not saved.".into());
-                // Left on purpose: a kept draft of it goes too.
-                if std::mem::take(&mut state.from_draft) {
-                    if let Some(section) = sections.get(state.selected) {
-                        out.effects
-                            .push(Effect::DiscardDraft(draft_slot(section.id.as_ref())));
-                    }
-                }
-            }
+            // Words typed are not thrown away on one key: asked first, as the diary
+            // editor asks. With nothing changed there is nothing to ask about.
+            Some(Cmd::Back) => match state.draft(env.content, env.now) {
+                Some(_) => out.overlay = Some(Overlay::LeaveEditor),
+                None => state.editing = None,
+            },
             _ => {
                 area.input(*key);
             }
@@ -344,6 +370,11 @@ pub fn view(state: &Plan, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area:
         let mut field_widget = editing.clone();
         field_widget.set_block(Block::bordered().border_style(theme.accent));
         field_widget.set_placeholder_style(theme.muted);
+        if state.pick.is_some() {
+            // The keys are on the list: no text cursor here, so a screen reader
+            // follows the suggestion under the cursor.
+            field_widget.set_cursor_style(theme.base);
+        }
         frame.render_widget(&field_widget, field);
         return;
     }

@@ -64,6 +64,9 @@ pub struct Search {
     pub query: String,
     pub hits: Vec<SearchHit>,
     pub selected: usize,
+    /// Moved into the results with Up or Down: the field shows no text cursor, so a
+    /// screen reader follows the selected result. Typing brings the focus back.
+    pub in_results: bool,
     pub hit_rows: RefCell<Vec<(u16, usize)>>,
 }
 
@@ -80,6 +83,7 @@ impl Search {
             query: String::new(),
             hits: Vec::new(),
             selected: 0,
+            in_results: false,
             hit_rows: RefCell::new(Vec::new()),
         }
     }
@@ -121,7 +125,11 @@ pub fn as_you_type(text: &str) -> String {
 }
 
 pub fn on_key(state: &mut Search, key: &KeyEvent, env: &Env<'_>, out: &mut Out) {
-    match env.lookup(KEYS, key) {
+    let command = env.lookup(KEYS, key);
+    if matches!(command, Some(Cmd::Up | Cmd::Down)) && !state.hits.is_empty() {
+        state.in_results = true;
+    }
+    match command {
         Some(Cmd::Up) => state.selected = state.selected.saturating_sub(1),
         Some(Cmd::Down) => {
             state.selected = (state.selected + 1).min(state.hits.len().saturating_sub(1))
@@ -134,6 +142,8 @@ pub fn on_key(state: &mut Search, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
         Some(Cmd::Back) => out.nav = Some(Nav::Back),
         Some(Cmd::Help) => out.overlay = Some(crate::tui::overlay::Overlay::Help),
         None => {
+            // A key for the field (a letter, Left, Backspace) is back in the field.
+            state.in_results = false;
             if state.input.input(*key) {
                 state.edited(out);
             }
@@ -147,6 +157,7 @@ pub fn paste(state: &mut Search, text: &str, out: &mut Out) {
         .input
         .insert_str(crate::tui::screens::editor::one_line(text))
     {
+        state.in_results = false;
         state.edited(out);
     }
 }
@@ -211,6 +222,9 @@ pub fn view(state: &Search, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
     let mut input = state.input.clone();
     input.set_block(Block::bordered().border_style(theme.accent));
     input.set_placeholder_style(theme.muted);
+    if state.in_results {
+        input.set_cursor_style(theme.base);
+    }
     frame.render_widget(&input, field);
     let mut lines: Vec<Line> = Vec::new();
     let mut hit_rows = state.hit_rows.borrow_mut();
