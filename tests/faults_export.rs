@@ -138,50 +138,49 @@ fn a_backup_onto_a_full_disk_names_where_it_was_going_not_the_diary() {
     assert_eq!(names_in(&disk.path), Vec::<String>::new());
 }
 
-/// Runs `args` and stops it with `signal` after growing delays until one stop lands
-/// while the file is being written; then nothing half-written may be left in `out`,
-/// and what is there is whole.
+/// Runs `args` and stops it with `signal` after growing delays, a quarter of a
+/// millisecond apart, until a stop lands while the file is being written; then nothing
+/// half-written may be left in `out`, and what is there is whole. A fast machine
+/// writes in a few milliseconds, so a sweep that reaches the end of the write without
+/// landing one starts again (timing varies from run to run), a few times.
 fn stop_mid_write(d: &Diary, args: &[&str], out: &Path, signal: i32, whole: impl Fn(&Path)) {
     use std::os::unix::process::ExitStatusExt as _;
     let target = out.join(args.last().expect("a target")); // ok: test
-    let mut landed = 0;
-    for step in 0..60u64 {
-        let _ = fs::remove_file(&target);
-        let mut full: Vec<&str> = args.to_vec();
-        let target_text = target.to_string_lossy().into_owned();
-        *full.last_mut().expect("a target") = &target_text; // ok: test
-        let mut child = d.command(&full).spawn().expect("lantern starts"); // ok: test
-        std::thread::sleep(std::time::Duration::from_millis(2 + step * 3));
-        // SAFETY: a plain kill(2) of the child just started.
-        unsafe { libc::kill(child.id() as i32, signal) };
-        let status = child.wait().expect("lantern ends"); // ok: test
-        let names = names_in(out);
-        let leftover: Vec<&String> = names
-            .iter()
-            .filter(|n| **n != target_text.rsplit('/').next().unwrap_or_default())
-            .collect(); // ok: test
-        assert!(
-            leftover.is_empty(),
-            "{args:?} after {step} steps left {leftover:?}"
-        );
-        if target.exists() {
-            whole(&target);
-        }
-        match status.code() {
-            Some(code) if code == 128 + signal && !target.exists() => {
-                landed += 1;
-                if landed == 3 {
-                    return;
-                }
+    let target_text = target.to_string_lossy().into_owned();
+    let mut full: Vec<&str> = args.to_vec();
+    *full.last_mut().expect("a target") = &target_text; // ok: test
+    for _sweep in 0..8 {
+        for step in 0..2000u64 {
+            let _ = fs::remove_file(&target);
+            let mut child = d.command(&full).spawn().expect("lantern starts"); // ok: test
+            std::thread::sleep(std::time::Duration::from_micros(step * 250));
+            // SAFETY: a plain kill(2) of the child just started.
+            unsafe { libc::kill(child.id() as i32, signal) };
+            let status = child.wait().expect("lantern ends"); // ok: test
+            let names = names_in(out);
+            let leftover: Vec<&String> = names
+                .iter()
+                .filter(|n| **n != target_text.rsplit('/').next().unwrap_or_default())
+                .collect(); // ok: test
+            assert!(
+                leftover.is_empty(),
+                "{args:?} after {step} steps left {leftover:?}"
+            );
+            if target.exists() {
+                whole(&target);
             }
-            Some(0) => break,
-            Some(code) if code == 128 + signal => {}
-            // Stopped before Lantern was listening: the shell's own ending.
-            None => assert_eq!(status.signal(), Some(signal)),
-            Some(code) => panic!("{args:?} ended with {code}"),
+            match status.code() {
+                Some(code) if code == 128 + signal && !target.exists() => return,
+                // Done before the stop: this sweep has passed the write.
+                Some(0) => break,
+                Some(code) if code == 128 + signal => {}
+                // Stopped before Lantern was listening: the shell's own ending.
+                None => assert_eq!(status.signal(), Some(signal)),
+                Some(code) => panic!("{args:?} ended with {code}"),
+            }
         }
     }
-    assert!(landed > 0, "{args:?}: no stop landed while it was writing");
+    panic!("{args:?}: no stop landed while it was writing");
 }
 
 #[test]
