@@ -3,16 +3,18 @@
 
 mod support;
 
+use std::path::Path;
+
 use support::e2e::Diary;
-use support::tmux::{require_tmux, App};
+use support::tmux::{require_tmux, App, START_AFTER};
 
 #[test]
 fn a_whole_check_in_typed_at_launch_is_saved() {
     require_tmux!();
     let diary = Diary::initialised();
-    let app = App::launch(&diary, "type-ahead");
-    // No waiting for the first frame: the keys land while Lantern is starting,
-    // before and while it asks the terminal for its background.
+    let app = App::launch_with(&diary, "type-ahead", &[(START_AFTER, Path::new("0.5"))]);
+    // Typed before Lantern has started: they wait in the terminal, and must not be
+    // taken for its answer when Lantern asks the terminal for its background.
     app.keys(&["c", "3", "7", "Tab", "Tab", "8", "s"]);
     app.wait_for("You checked in today");
     let screen = app.screen();

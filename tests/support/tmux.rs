@@ -30,6 +30,10 @@ pub const POLL: Duration = Duration::from_millis(50);
 /// How long to let a lone Esc settle before the next key, so the two are not read as
 /// one Alt sequence.
 pub const ESC_SETTLE: Duration = Duration::from_millis(300);
+/// Given to [`App::launch_with`] as a setting, this many seconds pass in the pane
+/// before lantern starts (it is not passed to lantern): keys sent meanwhile are typed
+/// ahead, as a person types `lantern` and their keys at once.
+pub const START_AFTER: &str = "(start after)";
 /// The window every test starts in.
 pub const WIDTH: u16 = 100;
 pub const HEIGHT: u16 = 30;
@@ -70,13 +74,20 @@ pub fn sh_quote(text: &OsStr) -> String {
 /// starts each line with a carriage return: a lantern killed in raw mode leaves the
 /// cursor mid-line, and a report wrapped at the edge could not be read.
 fn pane_command(diary: &Diary, run: usize, extra: &[(String, PathBuf)]) -> String {
+    // A pause before lantern starts, so keys sent at once are typed ahead.
+    let pause = extra
+        .iter()
+        .find(|(name, _)| name == START_AFTER)
+        .map(|(_, seconds)| format!("sleep {}; ", sh_quote(seconds.as_os_str())))
+        .unwrap_or_default();
     let extra: String = extra
         .iter()
+        .filter(|(name, _)| name != START_AFTER)
         .map(|(name, value)| format!("{name}={} ", sh_quote(value.as_os_str())))
         .collect();
     let cleared: String = CLEARED_ENV.iter().map(|var| format!("-u {var} ")).collect();
     format!(
-        "env {cleared}TZ=UTC EDITOR=false {extra}LANTERN_DATA_DIR={dir} {bin}; s=$?; \
+        "{pause}env {cleared}TZ=UTC EDITOR=false {extra}LANTERN_DATA_DIR={dir} {bin}; s=$?; \
          printf '\\r\\nlantern run {run} exited: %s\\r\\n' \"$s\"; \
          printf 'terminal: %s\\r\\n' \"$(stty -a | tr -s ' ;' '\\n\\n' \
            | grep -E -x -- '-?(icanon|echo|isig)' | tr '\\n' ' ')\"; \
