@@ -13,7 +13,7 @@ fn parse(text: &str, path: &Path) -> std::result::Result<Config, Vec<String>> {
 
 #[test]
 fn the_example_config_is_valid_and_default() {
-    let config = parse(EXAMPLE, Path::new("config.toml")).expect("example parses");
+    let config = parse(EXAMPLE, Path::new("config.toml")).expect("example parses"); // ok: test
     assert_eq!(config.region, "gb");
     assert_eq!(config.theme, Theme::Auto);
 }
@@ -21,8 +21,8 @@ fn the_example_config_is_valid_and_default() {
 #[test]
 fn a_rhythm_of_your_own_is_read() {
     let text = "[rhythm]\ninhale = 3.0\nexhale = 5.0\ncycles = 2\n";
-    let config = parse(text, Path::new("config.toml")).expect("parses");
-    let rhythm = config.rhythm.expect("a rhythm");
+    let config = parse(text, Path::new("config.toml")).expect("parses"); // ok: test
+    let rhythm = config.rhythm.expect("a rhythm"); // ok: test
     assert_eq!((rhythm.inhale, rhythm.exhale, rhythm.cycles), (3.0, 5.0, 2));
     // The commented example, uncommented, is a valid rhythm too.
     let uncommented: String = EXAMPLE
@@ -43,7 +43,7 @@ fn a_rhythm_of_your_own_is_read() {
         .collect::<Vec<_>>()
         .join("\n");
     assert!(parse(&uncommented, Path::new("c.toml"))
-        .expect("parses")
+        .expect("parses") // ok: test
         .rhythm
         .is_some());
 }
@@ -79,7 +79,7 @@ fn a_theme_that_is_not_one_is_named_and_auto_is_used() {
 fn auto_is_the_default_theme_and_every_theme_name_is_read() {
     assert_eq!(Config::default().theme, Theme::Auto);
     assert_eq!(
-        parse("", Path::new("c.toml")).expect("parses").theme,
+        parse("", Path::new("c.toml")).expect("parses").theme, // ok: test
         Theme::Auto
     );
     for (name, theme) in [
@@ -89,7 +89,7 @@ fn auto_is_the_default_theme_and_every_theme_name_is_read() {
         ("high-contrast", Theme::HighContrast),
     ] {
         let text = format!("theme = \"{name}\"\n");
-        let config = parse(&text, Path::new("c.toml")).expect("parses");
+        let config = parse(&text, Path::new("c.toml")).expect("parses"); // ok: test
         assert_eq!(config.theme, theme, "{name}");
     }
     // The example says what the default is.
@@ -306,7 +306,7 @@ fn the_example_keys_uncommented_are_read() {
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lantern-config-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
+    std::fs::create_dir_all(&dir).expect("scratch dir"); // ok: test
     dir
 }
 
@@ -314,7 +314,7 @@ fn scratch(name: &str) -> PathBuf {
 fn a_file_that_is_not_text_is_a_warning() {
     let dir = scratch("utf8");
     let file = dir.join("config.toml");
-    std::fs::write(&file, b"theme = \"\xff\xfe\"\n").expect("write");
+    std::fs::write(&file, b"theme = \"\xff\xfe\"\n").expect("write"); // ok: test
     let loaded = read::read_file(&file);
     assert_eq!(
         loaded.warnings,
@@ -327,7 +327,7 @@ fn a_file_that_is_not_text_is_a_warning() {
 fn a_folder_where_the_file_should_be_is_a_warning() {
     let dir = scratch("folder");
     let file = dir.join("config.toml");
-    std::fs::create_dir_all(&file).expect("mkdir");
+    std::fs::create_dir_all(&file).expect("mkdir"); // ok: test
     let loaded = read::read_file(&file);
     assert_eq!(
         loaded.warnings,
@@ -351,9 +351,9 @@ fn an_unreadable_file_is_a_warning() {
     use std::os::unix::fs::PermissionsExt as _;
     let dir = scratch("unreadable");
     let file = dir.join("config.toml");
-    std::fs::write(&file, "theme = \"light\"\n").expect("write");
-    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod");
-    // Root reads anything, so there is nothing to see there.
+    std::fs::write(&file, "theme = \"light\"\n").expect("write"); // ok: test
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod"); // ok: test
+                                                                                             // Root reads anything, so there is nothing to see there.
     if std::fs::read(&file).is_err() {
         let loaded = read::read_file(&file);
         assert_eq!(

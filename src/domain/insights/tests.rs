@@ -3,7 +3,7 @@ use chrono::{NaiveDate, Weekday};
 use super::*;
 
 fn d(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date") // ok: test
 }
 
 fn day(date: &str, p: f64, e: f64, s: f64) -> DayMean {

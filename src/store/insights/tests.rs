@@ -6,11 +6,11 @@ use crate::domain::entry::Entry;
 use crate::domain::transfer::Batch;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).expect("a valid time")
+    DateTime::parse_from_rfc3339(text).expect("a valid time") // ok: test
 }
 
 fn d(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date") // ok: test
 }
 
 fn checkin(when: &str, p: i64, e: i64, s: i64) -> CheckIn {
@@ -44,16 +44,16 @@ fn entry(uid: &str, when: &str, title: &str, body: &str) -> Entry {
 }
 
 fn store_with(checkins: Vec<CheckIn>, entries: Vec<Entry>) -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().expect("a temporary folder");
+    let dir = tempfile::tempdir().expect("a temporary folder"); // ok: test
     let mut store =
-        Store::open_or_create(&dir.path().join("lantern.db"), None).expect("a new diary");
+        Store::open_or_create(&dir.path().join("lantern.db"), None).expect("a new diary"); // ok: test
     store
         .import(&Batch {
             format: "test",
             entries,
             checkins,
         })
-        .expect("import");
+        .expect("import"); // ok: test
     (dir, store)
 }
 
@@ -71,7 +71,7 @@ fn several_check_ins_a_day_make_one_point_and_empty_days_none() {
     );
     let days = store
         .daily_means(Period::between(d("2026-03-01"), d("2026-03-05")))
-        .expect("means");
+        .expect("means"); // ok: test
     assert_eq!(
         days,
         vec![
@@ -96,7 +96,7 @@ fn several_check_ins_a_day_make_one_point_and_empty_days_none() {
             Period::between(d("2026-03-01"), d("2026-03-05")),
             Scales::default(),
         )
-        .expect("insights");
+        .expect("insights"); // ok: test
     assert_eq!(i.checkins, 4);
     assert_eq!(i.days_checked_in(), 2);
     // Mean of the days' means, not of the check-ins: (6 + 7) / 2.
@@ -132,7 +132,7 @@ fn a_late_check_in_lands_on_its_local_day_across_clock_changes() {
     );
     let days = store
         .daily_means(Period::between(d("2026-03-27"), d("2026-10-31")))
-        .expect("means");
+        .expect("means"); // ok: test
     let summary: Vec<(String, u32, f64)> = days
         .iter()
         .map(|m| (m.date.to_string(), m.checkins, m.pleasantness))
@@ -162,7 +162,7 @@ fn quadrants_split_at_the_given_midpoints() {
         Vec::new(),
     );
     let p = Period::between(d("2026-03-01"), d("2026-03-31"));
-    let q = store.quadrant_counts(p, Scales::default()).expect("counts");
+    let q = store.quadrant_counts(p, Scales::default()).expect("counts"); // ok: test
     assert_eq!(
         q,
         QuadrantCounts {
@@ -176,7 +176,7 @@ fn quadrants_split_at_the_given_midpoints() {
     let mut narrow = Scales::default();
     narrow.pleasantness = crate::domain::insights::Bounds { min: 0, max: 4 };
     narrow.energy = narrow.pleasantness;
-    let q = store.quadrant_counts(p, narrow).expect("counts");
+    let q = store.quadrant_counts(p, narrow).expect("counts"); // ok: test
     assert_eq!(
         q,
         QuadrantCounts {
@@ -203,7 +203,7 @@ fn words_tags_and_good_moments_are_counted_in_the_period() {
     c.good_moment = Some("Last year".into());
     let (_dir, store) = store_with(vec![a, b, c], Vec::new());
     let p = Period::between(d("2026-03-01"), d("2026-03-31"));
-    let words = store.top_emotion_words(p, 10).expect("words");
+    let words = store.top_emotion_words(p, 10).expect("words"); // ok: test
     assert_eq!(
         words,
         vec![
@@ -217,7 +217,7 @@ fn words_tags_and_good_moments_are_counted_in_the_period() {
             },
         ]
     );
-    let tags = store.stressor_tags(p).expect("tags");
+    let tags = store.stressor_tags(p).expect("tags"); // ok: test
     assert_eq!(
         tags,
         vec![
@@ -233,8 +233,8 @@ fn words_tags_and_good_moments_are_counted_in_the_period() {
             },
         ]
     );
-    assert_eq!(store.count_good_moments(p).expect("count"), 1);
-    let moments = store.good_moments(p).expect("moments");
+    assert_eq!(store.count_good_moments(p).expect("count"), 1); // ok: test
+    let moments = store.good_moments(p).expect("moments"); // ok: test
     assert_eq!(moments.len(), 1);
     assert_eq!(moments[0].text, "A baby smiled");
 }
@@ -259,10 +259,10 @@ fn practice_minutes_by_item() {
                  VALUES (?1, ?2, ?3 || 'T12:00:00Z', 0, ?3, ?4)",
                 params![format!("p{i}"), item, date, minutes],
             )
-            .expect("practice row");
+            .expect("practice row"); // ok: test
     }
     let p = Period::between(d("2026-03-01"), d("2026-03-31"));
-    let totals = store.practice_totals(p).expect("totals");
+    let totals = store.practice_totals(p).expect("totals"); // ok: test
     assert_eq!(
         totals,
         vec![
@@ -280,7 +280,7 @@ fn practice_minutes_by_item() {
             },
         ]
     );
-    assert_eq!(store.practice_days(p).expect("days"), 3);
+    assert_eq!(store.practice_days(p).expect("days"), 3); // ok: test
 }
 
 #[test]
@@ -298,7 +298,7 @@ fn on_this_day_finds_earlier_years_only() {
             entry("e4", "2026-03-10T09:00:00+00:00", "Today's", "x"),
         ],
     );
-    let otd = store.on_this_day(d("2026-03-10")).expect("on this day");
+    let otd = store.on_this_day(d("2026-03-10")).expect("on this day"); // ok: test
     let titles: Vec<(String, String)> = otd
         .entries
         .iter()
@@ -315,7 +315,7 @@ fn on_this_day_finds_earlier_years_only() {
     assert_eq!(otd.good_moments[0].text, "Team lunch");
     assert!(store
         .on_this_day(d("2026-03-12"))
-        .expect("on this day")
+        .expect("on this day") // ok: test
         .is_empty());
 }
 
@@ -329,17 +329,17 @@ fn a_day_in_detail_and_the_year_in_pixels() {
         ],
         vec![entry("e1", "2026-01-01T20:00:00+00:00", "New year", "x")],
     );
-    let pixels = store.year_in_pixels(2026).expect("pixels");
+    let pixels = store.year_in_pixels(2026).expect("pixels"); // ok: test
     assert_eq!(pixels.len(), 1);
     assert_eq!(pixels[0].pleasantness, 7.0);
-    let day = store.day_detail(d("2026-01-01")).expect("day");
+    let day = store.day_detail(d("2026-01-01")).expect("day"); // ok: test
     assert_eq!(day.checkins.len(), 2);
     assert_eq!(day.checkins[0].1.pleasantness, 5);
     assert_eq!(day.entries.len(), 1);
     assert_eq!(day.entries[0].title, "New year");
     let week = store
         .week_review(d("2026-01-02"), Scales::default())
-        .expect("week");
+        .expect("week"); // ok: test
     assert_eq!(week.checkins.len(), 3);
     assert_eq!(week.insights.days_checked_in(), 2);
 }
