@@ -87,7 +87,7 @@ fn full_today() -> TodayData {
             .collect(),
         suggestion: Some(Suggestion {
             rule_id: "rule-sustained-strain".into(),
-            message: "It has been a hard stretch lately. You don't have to carry it alone; a colleague you trust, your supervisor or occupational health can help.".into(),
+            message: "It has been a hard stretch lately. That is not a weakness, and it is not only yours to carry; a colleague you trust, your supervisor or occupational health can help.".into(),
             offer: vec![],
             offer_help: true,
             strain: true,

@@ -65,7 +65,7 @@ fn checkin_today() -> CheckIn {
 fn low_and_tired() -> Suggestion {
     Suggestion {
         rule_id: "rule-low-and-tired".into(),
-        message: "You sound low and tired today. Try speaking to yourself the way you would to a good friend.".into(),
+        message: "Today sounds low and tiring. If you can, speak to yourself the way you would to a good friend.".into(),
         offer: vec![
             "exercise:self-compassion-break".into(),
             "skill:self-compassion".into(),
@@ -78,7 +78,7 @@ fn low_and_tired() -> Suggestion {
 fn sustained_strain() -> Suggestion {
     Suggestion {
         rule_id: "rule-sustained-strain".into(),
-        message: "It has been a hard stretch lately. You don't have to carry it alone; a colleague you trust, your supervisor or occupational health can help.".into(),
+        message: "It has been a hard stretch lately. That is not a weakness, and it is not only yours to carry; a colleague you trust, your supervisor or occupational health can help.".into(),
         offer: vec![
             "model:restorative-supervision".into(),
             "model:peer-support".into(),
