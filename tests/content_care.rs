@@ -312,6 +312,21 @@ fn the_lines_that_labelled_or_added_duties_are_gone() {
         .find(|a| a.id.as_ref() == "area-emotional-health")
         .expect("the area");
     assert!(!area.summary.contains("as steadily as"), "{}", area.summary);
+
+    let mut lines: Vec<String> = content
+        .templates
+        .iter()
+        .flat_map(|t| t.prompts.iter())
+        .flat_map(|p| [Some(p.text.clone()), p.hint.clone()])
+        .flatten()
+        .collect();
+    lines.extend(content.guides.iter().flat_map(|g| g.steps.clone()));
+    for line in &lines {
+        assert!(
+            !line.contains("being difficult"),
+            "labels the other person: {line}"
+        );
+    }
 }
 
 #[test]
