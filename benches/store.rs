@@ -53,6 +53,20 @@ fn export_markdown(store: &Store, out: &mut impl Write) {
         .expect("records"); // ok: bench
 }
 
+/// "quokka" typed one key at a time, as the search screen asks after each key (each
+/// word but the last whole, the last as a prefix). Returns the slowest key's median.
+fn typing(store: &Store, name: &str) -> f64 {
+    let word = "quokka";
+    (1..=word.len())
+        .map(|n| {
+            let query = format!("{}*", &word[..n]);
+            measure(&format!("search as you type: {name}, {query}"), 15, || {
+                store.search(&query, 50).expect("search"); // ok: bench
+            })
+        })
+        .fold(0.0, f64::max)
+}
+
 /// Import and export at one, ten and fifty years, and how each grows.
 fn growth(dir: &std::path::Path, ten: &transfer::Batch) {
     let one = std::fs::read_to_string(corpus_one_year()).expect("the 1-year corpus"); // ok: bench
@@ -61,7 +75,7 @@ fn growth(dir: &std::path::Path, ten: &transfer::Batch) {
         ("10 years", repeated(ten, 1)),
         ("50 years", repeated(ten, 5)),
     ];
-    let mut first: Option<[f64; 3]> = None;
+    let mut first: Option<[f64; 4]> = None;
     for (name, batch) in &diaries {
         let mut n = 0;
         let import = measure(&format!("import: {name} (fresh diary)"), 3, || {
@@ -78,14 +92,23 @@ fn growth(dir: &std::path::Path, ten: &transfer::Batch) {
         let md = measure(&format!("export markdown: {name}"), 3, || {
             export_markdown(&store, &mut std::io::BufWriter::new(std::io::sink()));
         });
-        let [i0, j0, m0] = *first.get_or_insert([import, json, md]);
+        let typed = typing(&store, name);
+        let [i0, j0, m0, t0] = *first.get_or_insert([import, json, md, typed]);
         println!(
-            "{name}: {} entries; to one year: import {:.1}x, export json {:.1}x, markdown {:.1}x",
+            "{name}: {} entries; to one year: import {:.1}x, export json {:.1}x, markdown {:.1}x, \
+             worst key {:.1}x",
             batch.entries.len(),
             import / i0,
             json / j0,
-            md / m0
+            md / m0,
+            typed / t0
         );
+        if let Some(keep) = std::env::var_os("LANTERN_BENCH_KEEP") {
+            let _ = std::fs::copy(
+                &path,
+                std::path::Path::new(&keep).join(format!("{name}.db")),
+            );
+        }
     }
 }
 

@@ -46,6 +46,8 @@ impl SearchHit {
     /// longer query finds nothing a shorter one would miss, and costs far more.
     pub const MAX_QUERY_WORDS: usize = 32;
     pub const MAX_QUERY_CHARS: usize = 500;
+    /// Up to this many matches are ranked best first; more come newest first.
+    pub const RANKED_UP_TO: usize = 5_000;
 
     /// Why a query is too long to search for, in words a person can act on.
     pub fn query_problem(text: &str) -> Option<String> {
@@ -84,6 +86,37 @@ pub fn fts_query(text: &str) -> Option<String> {
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
+
+/// The best matches: ranked on the index alone, and then only the rows shown are
+/// read (joining first read and sorted every matching entry whole). Equal scores go
+/// newest-written first.
+const BEST_MATCHES: &str = "
+    WITH shown AS MATERIALIZED (
+        SELECT rowid AS id, bm25(entry_fts, 5.0, 1.0, 1.0) AS score
+        FROM entry_fts
+        WHERE entry_fts MATCH ?1
+        ORDER BY score, rowid DESC
+        LIMIT ?2
+    )
+    SELECT e.id, e.created_utc, e.utc_offset, e.title, e.body, e.answers_text,
+        substr(CASE WHEN e.body <> '' THEN e.body ELSE e.answers_text END, 1, 200) AS head
+    FROM shown JOIN entry e ON e.id = shown.id
+    ORDER BY shown.score, e.id DESC";
+
+/// The newest matches: the date index read newest first, each entry kept if it is
+/// among the matches, until there are enough.
+const NEWEST_MATCHES: &str = "
+    WITH shown AS MATERIALIZED (
+        SELECT e.id, e.created_utc AS created
+        FROM entry e INDEXED BY entry_by_created
+        WHERE +e.id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?1)
+        ORDER BY e.created_utc DESC, e.id DESC
+        LIMIT ?2
+    )
+    SELECT e.id, e.created_utc, e.utc_offset, e.title, e.body, e.answers_text,
+        substr(CASE WHEN e.body <> '' THEN e.body ELSE e.answers_text END, 1, 200) AS head
+    FROM shown JOIN entry e ON e.id = shown.id
+    ORDER BY shown.created DESC, e.id DESC";
 
 pub(super) fn tags_of(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<String>> {
     let mut stmt =
@@ -322,8 +355,8 @@ impl Store {
         Ok(entries)
     }
 
-    /// Full-text search over titles, bodies and answers, best matches first. A query
-    /// longer than `SearchHit::MAX_QUERY_WORDS` words is cut to that many.
+    /// Full-text search over titles, bodies and answers, best matches first, or the
+    /// newest first when more than `SearchHit::RANKED_UP_TO` match. A query longer than `SearchHit::MAX_QUERY_WORDS` words is cut to that many.
     ///
     /// FTS5 decides which entries match and how they rank; the snippet is made here,
     /// from the first match in the body, answers or title, reading only as far as it
@@ -339,14 +372,23 @@ impl Store {
             return Ok(Vec::new());
         };
         let terms = query_terms(&text);
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT e.id, e.created_utc, e.utc_offset, e.title, e.body, e.answers_text,
-                substr(CASE WHEN e.body <> '' THEN e.body ELSE e.answers_text END, 1, 200) AS head
-             FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid
-             WHERE entry_fts MATCH ?1
-             ORDER BY bm25(entry_fts, 5.0, 1.0, 1.0), e.created_utc DESC
-             LIMIT ?2",
-        )?;
+        // Ranking costs about a microsecond per match, so a word or prefix found in
+        // most of a long diary ("t", "the") would hold up the next key for tens of
+        // milliseconds. Past `RANKED_UP_TO` matches the newest come first instead,
+        // read from the date index and stopping at `limit`; counting is cheap.
+        let found: i64 = self
+            .conn()
+            .prepare_cached("SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?1")?
+            .query_row([&query], |r| r.get(0))?;
+        if found == 0 {
+            return Ok(Vec::new());
+        }
+        let sql = if found as usize > SearchHit::RANKED_UP_TO {
+            NEWEST_MATCHES
+        } else {
+            BEST_MATCHES
+        };
+        let mut stmt = self.conn().prepare_cached(sql)?;
         let hits = stmt
             .query_map(params![query, limit as i64], |row| {
                 let offset: i64 = row.get("utc_offset")?;
