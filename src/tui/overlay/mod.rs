@@ -50,6 +50,8 @@ pub enum Choice {
     QuitAnyway,
     KeepDraft,
     KeepWriting,
+    /// Open the guide help now names for the hardest times.
+    OpenGuide,
     ScrollUp,
     ScrollDown,
     PageUp,
@@ -132,6 +134,12 @@ pub const HELP_NOW_KEYS: &[Binding<Choice>] = &[
     SCROLL[1],
     SCROLL[2],
     SCROLL[3],
+    row(
+        &[key('g')],
+        Choice::OpenGuide,
+        "read the guide for after something terrible happens",
+        "guide",
+    ),
     row(
         &[],
         Choice::Close,
