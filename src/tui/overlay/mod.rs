@@ -134,12 +134,13 @@ pub const HELP_NOW_KEYS: &[Binding<Choice>] = &[
     SCROLL[1],
     SCROLL[2],
     SCROLL[3],
-    row(
-        &[key('g')],
-        Choice::OpenGuide,
-        "read the guide for after something terrible happens",
-        "guide",
-    ),
+    // The box names this key on the guide's own line, so the footer stays one line.
+    Binding {
+        keys: &[key('g')],
+        command: Choice::OpenGuide,
+        help: "read the guide for after something terrible happens",
+        footer: None,
+    },
     row(
         &[],
         Choice::Close,
