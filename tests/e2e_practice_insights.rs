@@ -225,8 +225,9 @@ fn a_hard_check_in_offers_an_exercise_that_starts() {
     let app = App::launch(&diary, "hard-check-in");
 
     app.wait_for(NO_CHECK_IN);
-    // Pleasantness 2, energy 8, past the words, stress 9, save.
-    app.keys(&["c", "2", "8", "Tab", "Tab", "9", "s"]);
+    // Pleasantness 3, energy 8, past the words, stress 8, save: hard, but short of
+    // the very hard day whose offer starts with people rather than an exercise.
+    app.keys(&["c", "3", "8", "Tab", "Tab", "8", "s"]);
     let screen = app.wait_for_all(&["One small thing", "Esc not now", "Check-in saved"]);
     // The first offer, marked with an arrow, is what Enter starts.
     let offered = line_with(&screen, "→ ")
@@ -249,7 +250,7 @@ fn a_hard_check_in_offers_an_exercise_that_starts() {
     app.wait_until("Today, with the practice logged", WAIT, |s| {
         !s.contains("Esc skips it")
             && s.contains("Logged ")
-            && s.contains("pleasant 2 · energy 8 · stress 9")
+            && s.contains("pleasant 3 · energy 8 · stress 8")
             && s.contains(TODAY_FOOTER)
     });
     app.quit_from_today();

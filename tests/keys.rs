@@ -187,6 +187,7 @@ fn the_command_names_stay_as_documented() {
         "not_now",
         "number",
         "open",
+        "open_guide",
         "page_down",
         "page_up",
         "pause",

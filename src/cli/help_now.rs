@@ -32,6 +32,19 @@ pub fn help_now(ctx: &Context) -> Result<i32> {
             out.push_str(&format!("    {}\n", c.how.trim()));
         }
     }
+    // The guide for the hardest times, and how to read it from the shell.
+    if let Some((guide, signpost)) = content
+        .care
+        .iter()
+        .find_map(|c| c.signpost.as_deref().map(|s| (c, s)))
+    {
+        out.push_str(&format!(
+            "\n{}\n  - {}: lantern content show care:{}\n",
+            signpost.trim(),
+            guide.name,
+            guide.id.as_ref()
+        ));
+    }
     if let Some(note) = &region.note {
         out.push_str(&format!("\n{}\n", note.trim()));
     }

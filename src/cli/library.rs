@@ -169,6 +169,13 @@ fn items_of(content: &Content, kind: Kind) -> Vec<(String, String, Option<String
                 Some(s.summary.clone()),
             )
         }),
+        Kind::Care => each(&content.care, |c| {
+            (
+                c.id.as_ref().clone(),
+                c.name.clone(),
+                Some(c.summary.clone()),
+            )
+        }),
         Kind::Shelf => each(&content.shelves, |s| {
             (
                 s.id.as_ref().clone(),

@@ -16,12 +16,8 @@ use super::context::Context;
 
 pub fn print_suggestion(content: &Content, config: &Config, s: &Suggestion) -> Result<()> {
     outln!("{}", s.message);
-    for offer in &s.offer {
-        outln!(
-            "  - {}  (lantern content show {offer})",
-            content.name_of(offer)
-        );
-    }
+    // When a rule offers help, people and help come before anything to practise:
+    // someone close to the edge reads the top and may read no further.
     if s.offer_help {
         if let Some(region) = content.region(&config.region) {
             outln!();
@@ -32,12 +28,20 @@ pub fn print_suggestion(content: &Content, config: &Config, s: &Suggestion) -> R
                 .chain(&region.services)
                 .chain(&region.urgent)
             {
-                if let Some(number) = &c.number {
-                    outln!("  - {}: {number}", c.name);
+                match &c.number {
+                    Some(number) => outln!("  - {}: {number}", c.name),
+                    None => outln!("  - {}", c.name),
                 }
             }
             outln!("  (lantern help-now shows everything)");
+            outln!();
         }
+    }
+    for offer in &s.offer {
+        outln!(
+            "  - {}  (lantern content show {offer})",
+            content.name_of(offer)
+        );
     }
     Ok(())
 }

@@ -219,6 +219,7 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 # done = "d"                      # Before supervision
 # scroll_up = ["Up", "k"]         # Keys (help), Help now, Text to read
 # scroll_down = ["Down", "j"]     # Keys (help), Help now, Text to read
+# open_guide = "g"                # Help now
 # not_now = ["Esc", "q", "n"]     # One small thing
 # carry_on = "Enter"              # Unfinished draft
 # discard = "d"                   # Unfinished draft, Stop writing?

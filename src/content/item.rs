@@ -49,6 +49,7 @@ item!(Shelf, name);
 item!(Question, text);
 item!(PlanSection, name, related);
 item!(Nudge, text);
+item!(Care, name, related);
 
 impl Item for Rule {
     fn id(&self) -> &Located {

@@ -43,6 +43,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("finder.toml", include_str!("../../content/finder.toml")),
     ("plan.toml", include_str!("../../content/plan.toml")),
     ("nudge.toml", include_str!("../../content/nudge.toml")),
+    ("care.toml", include_str!("../../content/care.toml")),
     (WORDS_FILE, include_str!("../../content/words.toml")),
 ];
 

@@ -124,6 +124,7 @@ kinds! {
     Question = "question" in "finder.toml" as Question => questions;
     Section = "section" in "plan.toml" as PlanSection => sections;
     Nudge = "nudge" in "nudge.toml" as Nudge => nudges;
+    Care = "care" in "care.toml" as Care => care;
 }
 
 impl Kind {

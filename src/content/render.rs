@@ -28,6 +28,7 @@ const NOT_FOR_READING: &[&str] = &[
     "columns",
     "rows",
     "answers",
+    "signpost",
 ];
 
 /// The item as a person reads it in the app: no ids, no fields meant for the code.

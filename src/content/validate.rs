@@ -398,6 +398,25 @@ fn check_rules(check: &mut Checker<'_>) {
                 );
             }
         }
+        // A word the mood meter never offers could never be chosen, so the rule
+        // would stay silent however the person felt.
+        for word in &rule.when.words_any {
+            let known = content
+                .emotion_words()
+                .iter()
+                .any(|w| w.trim().eq_ignore_ascii_case(word.as_ref().trim()));
+            if !known && !content.quadrants.is_empty() {
+                check.at(
+                    rule,
+                    word.span().start,
+                    format!(
+                        "rule `{name}`: `words_any` word `{}` is not an emotion word of any \
+                     [[quadrant]] in checkin.toml",
+                        word.as_ref()
+                    ),
+                );
+            }
+        }
         if rule.offer.is_empty() && !rule.offer_help {
             check.at_id(
                 rule,

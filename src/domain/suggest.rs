@@ -77,6 +77,16 @@ pub fn matches(rule: &Rule, latest: &CheckIn, history: &[CheckIn], today: NaiveD
     {
         return false;
     }
+    if !when.words_any.is_empty()
+        && !when.words_any.iter().any(|w| {
+            latest
+                .words
+                .iter()
+                .any(|word| word.trim().eq_ignore_ascii_case(w.as_ref().trim()))
+        })
+    {
+        return false;
+    }
     if let Some(recent) = &when.recent {
         let recent = recent.as_ref();
         let first_day = today - chrono::Days::new(u64::from(recent.days.saturating_sub(1)));

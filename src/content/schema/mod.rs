@@ -9,6 +9,7 @@ use toml::Spanned;
 /// An id or a `kind:id` reference, with where it stands in its file.
 pub type Located = Spanned<String>;
 
+mod care;
 mod checkin;
 mod exercise;
 mod library;
@@ -17,6 +18,7 @@ mod signs;
 mod support;
 mod words;
 
+pub use care::*;
 pub use checkin::*;
 pub use exercise::*;
 pub use library::*;

@@ -47,6 +47,9 @@ pub struct Conditions {
     /// At least one of these stress ids was tagged.
     #[serde(default)]
     pub tags_any: Vec<Located>,
+    /// At least one of these mood-meter emotion words was chosen (any case).
+    #[serde(default)]
+    pub words_any: Vec<Located>,
     #[serde(default)]
     pub recent: Option<Spanned<Recent>>,
 }

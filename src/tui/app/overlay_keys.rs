@@ -56,6 +56,21 @@ pub fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             }
             None => true,
         },
+        Overlay::HelpNow { .. } if choice == Choice::OpenGuide => {
+            match app.content.care.iter().find(|c| c.signpost.is_some()) {
+                Some(guide) => {
+                    let reference = format!("care:{}", guide.id.as_ref());
+                    today::start_offer(&reference, &app.env(), &mut out);
+                    // The suggestion behind help now has been read; the guide is what
+                    // was asked for now.
+                    if matches!(app.behind_help_now, Some(Overlay::Suggestion(_))) {
+                        app.behind_help_now = None;
+                    }
+                }
+                None => out.status = Some("There is no guide in the content just now.".into()),
+            }
+            true
+        }
         Overlay::HelpNow { scroll } => match scrolled(scroll) {
             Some(scroll) => {
                 app.overlay = Some(Overlay::HelpNow { scroll });

@@ -50,6 +50,8 @@ pub enum Choice {
     QuitAnyway,
     KeepDraft,
     KeepWriting,
+    /// Open the guide help now names for the hardest times.
+    OpenGuide,
     ScrollUp,
     ScrollDown,
     PageUp,
@@ -132,6 +134,13 @@ pub const HELP_NOW_KEYS: &[Binding<Choice>] = &[
     SCROLL[1],
     SCROLL[2],
     SCROLL[3],
+    // The box names this key on the guide's own line, so the footer stays one line.
+    Binding {
+        keys: &[key('g')],
+        command: Choice::OpenGuide,
+        help: "read the guide for after something terrible happens",
+        footer: None,
+    },
     row(
         &[],
         Choice::Close,

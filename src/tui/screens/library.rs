@@ -1,7 +1,7 @@
 //! The library: the framework to browse. The skills, steps, good practice points,
-//! exercises, models of support, recommendations, conversations and the leaders'
-//! tools, under headings; on a wide window, the star of the good practice points
-//! beside the list.
+//! exercises, models of support, recommendations, conversations, the leaders' tools
+//! and the guides for the hardest times, under headings; on a wide window, the star
+//! of the good practice points beside the list.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -31,6 +31,7 @@ pub const GROUPS: &[(&str, &[Kind])] = &[
         "For supervisors and leaders",
         &[Kind::Dimension, Kind::Principle, Kind::Tool, Kind::Guidance],
     ),
+    ("For the hardest times", &[Kind::Care]),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

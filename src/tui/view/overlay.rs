@@ -9,7 +9,7 @@ use ratatui::Frame;
 use crate::tui::app::App;
 use crate::tui::keymap::{shown, shown_plain};
 use crate::tui::keys::GLOBAL;
-use crate::tui::overlay::{footer, Overlay};
+use crate::tui::overlay::{footer, Overlay, HELP_NOW_KEYS};
 use crate::tui::screens::{checkin, plan};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
@@ -54,6 +54,19 @@ fn help_now_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
                 lines.push(Line::styled(format!("    {}", c.how.trim()), theme.base));
             }
         }
+    }
+    // The guide for the hardest times, with the key in help now's table that opens it.
+    let guide_key = shown_plain(&app.keys, HELP_NOW_KEYS)
+        .into_iter()
+        .find(|r| r.command == "open_guide")
+        .and_then(|r| r.keys.first().copied());
+    let signpost = app.content.care.iter().find_map(|c| c.signpost.as_deref());
+    if let (Some(signpost), Some(k)) = (signpost, guide_key) {
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled(signpost.trim().to_string(), theme.title),
+            Span::styled(format!("  {}", k.label()), theme.key),
+        ]));
     }
     if let Some(note) = &region.note {
         lines.push(Line::from(""));
@@ -116,17 +129,10 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
         ),
         Overlay::Suggestion(s) => {
             let mut lines = vec![Line::styled(s.message.clone(), theme.base), Line::from("")];
-            for (i, offer) in s.offer.iter().enumerate() {
-                let name = app.content.name_of(offer);
-                let style = if i == 0 { theme.accent } else { theme.muted };
-                lines.push(Line::styled(
-                    format!("  {}{name}", if i == 0 { "→ " } else { "  " }),
-                    style,
-                ));
-            }
+            // Help comes before anything to practise, so a small window that cuts the
+            // box short cuts the practice, never the numbers.
             if s.offer_help {
                 if let Some(region) = app.content.region(&app.config.region) {
-                    lines.push(Line::from(""));
                     for c in region
                         .people
                         .iter()
@@ -154,7 +160,16 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
                             theme.muted,
                         ));
                     }
+                    lines.push(Line::from(""));
                 }
+            }
+            for (i, offer) in s.offer.iter().enumerate() {
+                let name = app.content.name_of(offer);
+                let style = if i == 0 { theme.accent } else { theme.muted };
+                lines.push(Line::styled(
+                    format!("  {}{name}", if i == 0 { "→ " } else { "  " }),
+                    style,
+                ));
             }
             (" One small thing ".into(), lines, keys.clone(), 70, 0)
         }
