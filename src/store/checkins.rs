@@ -62,6 +62,12 @@ pub(super) fn from_row(row: &Row<'_>) -> rusqlite::Result<(i64, CheckIn)> {
     ))
 }
 
+const NEWEST: &str = "SELECT * FROM checkin WHERE ?1 IS NULL AND ?2 IS NULL
+     ORDER BY at_utc DESC, id DESC LIMIT ?3";
+const IN_PERIOD: &str = "SELECT * FROM checkin
+     WHERE local_date >= coalesce(?1, '') AND local_date <= coalesce(?2, '9999-12-31')
+     ORDER BY at_utc DESC, id DESC LIMIT ?3";
+
 impl Store {
     pub fn add_checkin(&mut self, checkin: &CheckIn) -> Result<i64> {
         let tx = self.conn_mut().transaction()?;
@@ -77,11 +83,16 @@ impl Store {
 
     /// Check-ins newest first, with their ids.
     pub fn list_checkins(&self, filter: &CheckInFilter) -> Result<Vec<(i64, CheckIn)>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT * FROM checkin
-             WHERE (?1 IS NULL OR local_date >= ?1) AND (?2 IS NULL OR local_date <= ?2)
-             ORDER BY at_utc DESC, id DESC LIMIT ?3",
-        )?;
+        // A period reads just its days through the date index; `?1 IS NULL OR …`
+        // would hide that index from the planner, and Today's few recent days would
+        // scan every check-in of fifty years. With no period, the newest come from the
+        // time index and stop at the limit.
+        let sql = if filter.since.is_none() && filter.until.is_none() {
+            NEWEST
+        } else {
+            IN_PERIOD
+        };
+        let mut stmt = self.conn().prepare_cached(sql)?;
         let rows = stmt
             .query_map(
                 params![
@@ -108,5 +119,39 @@ impl Store {
         })?;
         rows.reverse();
         Ok(rows.into_iter().map(|(_, c)| c).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{IN_PERIOD, NEWEST};
+
+    fn plan(store: &crate::store::Store, sql: &str) -> String {
+        let mut stmt = store
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("a plan"); // ok: test
+        let rows = stmt
+            .query_map(rusqlite::params![None::<String>, None::<String>, 10], |r| {
+                r.get::<_, String>(3)
+            })
+            .expect("the plan's rows"); // ok: test
+        rows.map(|r| r.expect("a row"))
+            .collect::<Vec<_>>()
+            .join("\n") // ok: test
+    }
+
+    #[test]
+    fn a_period_reads_its_days_by_index_and_the_newest_stop_at_the_limit() {
+        let dir = tempfile::tempdir().expect("a folder"); // ok: test
+        let store =
+            crate::store::Store::open_or_create(&dir.path().join("d.db"), None).expect("a diary"); // ok: test
+        let period = plan(&store, IN_PERIOD);
+        assert!(
+            period.contains("checkin_by_local_date (local_date>? AND local_date<?)"),
+            "{period}"
+        );
+        let newest = plan(&store, NEWEST);
+        assert!(newest.contains("checkin_by_at"), "{newest}");
     }
 }

@@ -77,10 +77,14 @@ impl Store {
 
     /// Practice records with their ids, newest first.
     pub fn practice_log(&self, filter: &PracticeFilter) -> Result<Vec<(i64, PracticeRecord)>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT * FROM practice WHERE (?1 IS NULL OR local_date >= ?1)
-             ORDER BY at_utc DESC, id DESC LIMIT ?2",
-        )?;
+        // As for check-ins: a period through the date index, or the newest overall.
+        let sql = if filter.since.is_some() {
+            "SELECT * FROM practice WHERE local_date >= ?1
+             ORDER BY at_utc DESC, id DESC LIMIT ?2"
+        } else {
+            "SELECT * FROM practice WHERE ?1 IS NULL ORDER BY at_utc DESC, id DESC LIMIT ?2"
+        };
+        let mut stmt = self.conn().prepare_cached(sql)?;
         let rows = stmt
             .query_map(
                 params![
@@ -97,7 +101,7 @@ impl Store {
     pub fn practice_minutes_by_item(&self, since: Option<NaiveDate>) -> Result<Vec<ItemMinutes>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT item_ref, SUM(minutes), COUNT(*) FROM practice
-             WHERE (?1 IS NULL OR local_date >= ?1)
+             WHERE local_date >= coalesce(?1, '')
              GROUP BY item_ref ORDER BY SUM(minutes) DESC, item_ref",
         )?;
         let rows = stmt
