@@ -40,7 +40,11 @@ pub fn library(ctx: &Context, word: Option<&str>) -> Result<i32> {
     let wanted = word.trim().to_lowercase();
     let (heading, kinds) = match shelves.iter().find(|s| *s.id.as_ref() == wanted) {
         Some(shelf) => (
-            Some((shelf.name.clone(), shelf.summary.clone())),
+            Some((
+                shelf.name.clone(),
+                shelf.summary.clone(),
+                shelf.source.clone(),
+            )),
             shelf.known_kinds(),
         ),
         None => match Kind::parse_list(&wanted) {
@@ -61,19 +65,27 @@ pub fn library(ctx: &Context, word: Option<&str>) -> Result<i32> {
             },
         },
     };
-    if let Some((name, summary)) = heading {
+    if let Some((name, summary, _)) = &heading {
         out.push_str(&format!("{name}\n"));
-        out.push_str(&wrap(&summary, 80, ""));
+        out.push_str(&wrap(summary, 80, ""));
         out.push('\n');
     }
     for kind in kinds {
         for (id, name, summary) in items_of(&content, kind) {
-            out.push_str(&wrap(&format!("{name}  ({}:{id})", kind.name()), 80, ""));
+            let line = format!("{name}  ({}:{id})", kind.name());
+            if line.chars().count() <= 80 {
+                out.push_str(&format!("{line}\n"));
+            } else {
+                out.push_str(&wrap(&line, 80, ""));
+            }
             if let Some(summary) = summary {
                 out.push_str(&wrap(&summary, 80, "  "));
             }
             out.push('\n');
         }
+    }
+    if let Some((_, _, source)) = &heading {
+        out.push_str(&wrap(&format!("Source: {source}"), 80, ""));
     }
     say(&out)?;
     Ok(0)

@@ -194,7 +194,12 @@ pub fn view(state: &Library, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
         (inner, None)
     };
     let height = list_area.height as usize;
-    let start = state.selected.saturating_sub(height / 2);
+    // The selection sits mid-list, and the list's end rests on the bottom row rather
+    // than leaving half a screen empty below the last shelf.
+    let start = state
+        .selected
+        .saturating_sub(height / 2)
+        .min(state.rows.len().saturating_sub(height));
     let mut lines = Vec::new();
     for (i, row) in state.rows.iter().enumerate().skip(start).take(height) {
         lines.push(match row {

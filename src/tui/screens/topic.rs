@@ -114,6 +114,10 @@ impl Topic {
         match command {
             Cmd::Exercise => self.exercise.is_some(),
             Cmd::Write => self.template.is_some(),
+            // A sign or a pressure of the work is noticed, not practised.
+            Cmd::Practised => !["sign:", "stress:"]
+                .iter()
+                .any(|k| self.reference.starts_with(k)),
             _ => true,
         }
     }
@@ -209,7 +213,9 @@ pub fn view(state: &Topic, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, are
         spans.push(Span::styled(" w", theme.key));
         spans.push(Span::styled(" write about it  ", theme.muted));
     }
-    spans.push(Span::styled(" p", theme.key));
-    spans.push(Span::styled(" mark practised", theme.muted));
+    if state.offers(Cmd::Practised) {
+        spans.push(Span::styled(" p", theme.key));
+        spans.push(Span::styled(" mark practised", theme.muted));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), actions);
 }
