@@ -171,6 +171,21 @@ fn the_longer_library_scrolls_calmly_at_80x24() {
         assert!(text.lines().all(|l| l.chars().count() == 80), "{text}");
     }
     let text = snap_80x24("library_end", &app);
+    // The frame says quietly which way the rest of the shelves lie.
+    let (top, bottom) = (text.lines().next(), text.lines().nth(21));
+    assert!(top.is_some_and(|l| l.contains('↑')), "{text}");
+    assert!(bottom.is_some_and(|l| !l.contains('↓')), "{text}");
+    let mut first = support::tui::app();
+    press(&mut first, ch('l'));
+    let opened = screen_text(&draw(&first, 80, 24));
+    assert!(
+        opened.lines().next().is_some_and(|l| !l.contains('↑')),
+        "{opened}"
+    );
+    assert!(
+        opened.lines().nth(21).is_some_and(|l| l.contains('↓')),
+        "{opened}"
+    );
     let content = content::built_in();
     let last_shelf = content.library().last().copied().expect("a shelf");
     let last = content

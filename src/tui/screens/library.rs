@@ -181,10 +181,24 @@ pub fn on_key(state: &mut Library, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
 }
 
 pub fn view(state: &Library, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(Line::styled(" Library ", theme.title))
         .border_style(theme.border);
     let inner = block.inner(area);
+    let height = inner.height as usize;
+    // The selection sits mid-list, and the list's end rests on the bottom row rather
+    // than leaving half a screen empty below the last shelf.
+    let start = state
+        .selected
+        .saturating_sub(height / 2)
+        .min(state.rows.len().saturating_sub(height));
+    // Quiet arrows on the frame say the shelves go on past what fits.
+    if start > 0 {
+        block = block.title_top(Line::styled(" ↑ ", theme.muted).right_aligned());
+    }
+    if start + height < state.rows.len() {
+        block = block.title_bottom(Line::styled(" ↓ ", theme.muted).right_aligned());
+    }
     frame.render_widget(block, area);
     let wide = inner.width >= 100;
     let (list_area, side) = if wide {
@@ -193,13 +207,6 @@ pub fn view(state: &Library, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
     } else {
         (inner, None)
     };
-    let height = list_area.height as usize;
-    // The selection sits mid-list, and the list's end rests on the bottom row rather
-    // than leaving half a screen empty below the last shelf.
-    let start = state
-        .selected
-        .saturating_sub(height / 2)
-        .min(state.rows.len().saturating_sub(height));
     let mut lines = Vec::new();
     for (i, row) in state.rows.iter().enumerate().skip(start).take(height) {
         lines.push(match row {
