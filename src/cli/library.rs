@@ -9,67 +9,117 @@ use super::plain::{say, wrap};
 
 pub fn library(ctx: &Context, word: Option<&str>) -> Result<i32> {
     let content = ctx.content();
-    let shelves: Vec<_> = content.shelves.iter().map(|s| &s.item).collect();
-    let kinds_of = |kinds: &[String]| -> Vec<Kind> {
-        kinds
-            .iter()
-            .filter_map(|k| Kind::ALL.iter().copied().find(|kind| kind.name() == k))
-            .collect()
-    };
+    let shelves = content.library();
     let mut out = String::new();
     let Some(word) = word else {
+        // The shelves alone, as the app lists them: one line each, so a screen reader
+        // hears the whole library in a breath.
+        let width = shelves
+            .iter()
+            .map(|s| s.id.as_ref().chars().count())
+            .max()
+            .unwrap_or(0);
         for shelf in &shelves {
-            out.push_str(&format!(
-                "{}  (lantern library {})\n",
-                shelf.name,
-                shelf.id.as_ref()
-            ));
-            for kind in kinds_of(&shelf.kinds) {
-                for (id, name, _) in items_of(&content, kind) {
-                    out.push_str(&format!("  {name:<50}  {}:{id}\n", kind.name()));
-                }
+            let count = content.shelf_items(shelf).len();
+            // As in the app: a shelf with nothing on it is not listed.
+            if count == 0 {
+                continue;
             }
-            out.push('\n');
+            out.push_str(&format!(
+                "  {:<width$}  {} ({count})\n",
+                shelf.id.as_ref(),
+                shelf.name
+            ));
         }
-        out.push_str("lantern content show ID shows one item in full.\n");
+        out.push_str(
+            "\nlantern library SHELF lists one shelf; lantern library ID reads one item.\n",
+        );
         say(&out)?;
         return Ok(0);
     };
     let wanted = word.trim().to_lowercase();
     let (heading, kinds) = match shelves.iter().find(|s| *s.id.as_ref() == wanted) {
         Some(shelf) => (
-            Some((shelf.name.clone(), shelf.summary.clone())),
-            kinds_of(&shelf.kinds),
+            Some((
+                shelf.name.clone(),
+                shelf.summary.clone(),
+                shelf.source.clone(),
+            )),
+            shelf.known_kinds(),
         ),
         None => match Kind::parse_list(&wanted) {
             Some(kinds) => (None, kinds),
-            None => {
-                let mut names: Vec<String> =
-                    shelves.iter().map(|s| s.id.as_ref().clone()).collect();
-                names.extend(Kind::ALL.iter().map(|k| k.name().to_string()));
-                bail!(
-                    "nothing called `{word}` in the library; try one of: {}",
-                    names.join(", ")
-                );
-            }
+            None => match content.show_plain(&wanted) {
+                Some(text) => {
+                    say(&wrap_item(&text, 80))?;
+                    return Ok(0);
+                }
+                None => {
+                    let names: Vec<String> =
+                        shelves.iter().map(|s| s.id.as_ref().clone()).collect();
+                    bail!(
+                        "nothing called `{word}` in the library; try a shelf ({}) or an item's id",
+                        names.join(", ")
+                    );
+                }
+            },
         },
     };
-    if let Some((name, summary)) = heading {
+    if let Some((name, summary, _)) = &heading {
         out.push_str(&format!("{name}\n"));
-        out.push_str(&wrap(&summary, 80, ""));
+        out.push_str(&wrap(summary, 80, ""));
         out.push('\n');
     }
     for kind in kinds {
         for (id, name, summary) in items_of(&content, kind) {
-            out.push_str(&format!("{name}  ({}:{id})\n", kind.name()));
+            let line = format!("{name}  ({}:{id})", kind.name());
+            if line.chars().count() <= 80 {
+                out.push_str(&format!("{line}\n"));
+            } else {
+                out.push_str(&wrap(&line, 80, ""));
+            }
             if let Some(summary) = summary {
                 out.push_str(&wrap(&summary, 80, "  "));
             }
             out.push('\n');
         }
     }
+    if let Some((_, _, source)) = &heading {
+        out.push_str(&wrap(&format!("Source: {source}"), 80, ""));
+    }
     say(&out)?;
     Ok(0)
+}
+
+/// An item as the app's reader shows it, each line wrapped to `width` under its own
+/// indent, so a list's items stay lined up.
+fn wrap_item(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            out.push('\n');
+            continue;
+        }
+        let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+        let body = &line[indent.len()..];
+        // A list item's later lines start under its words, not under its mark.
+        let mark = ["- ", "· "]
+            .iter()
+            .find(|m| body.starts_with(**m))
+            .map(|m| m.len())
+            .or_else(|| {
+                let digits = body.chars().take_while(char::is_ascii_digit).count();
+                (digits > 0 && body[digits..].starts_with(". ")).then_some(digits + 2)
+            })
+            .unwrap_or(0);
+        let hang = format!("{indent}{}", " ".repeat(mark));
+        let wrapped = wrap(body, width.saturating_sub(hang.len()).max(20), "");
+        for (n, piece) in wrapped.lines().enumerate() {
+            let lead = if n == 0 { &indent } else { &hang };
+            out.push_str(&format!("{lead}{piece}\n"));
+        }
+    }
+    out
 }
 
 /// (id, name, summary) of every item of `kind`, in file order.
@@ -213,13 +263,24 @@ mod tests {
         let content = crate::content::built_in();
         assert!(!content.shelves.is_empty());
         for shelf in &content.shelves {
-            for kind in &shelf.kinds {
-                assert!(
-                    Kind::ALL.iter().any(|k| k.name() == kind),
-                    "shelf {} names kind {kind}",
-                    shelf.id.as_ref()
-                );
-            }
+            assert_eq!(
+                shelf.known_kinds().len(),
+                shelf.kinds.len(),
+                "{}",
+                shelf.id.as_ref()
+            );
         }
+    }
+
+    #[test]
+    fn a_wrapped_item_keeps_its_list_marks_hanging() {
+        let text = "Name\n\nQuestions:\n  - one two three four five six seven eight nine ten\n";
+        let out = wrap_item(text, 30);
+        assert!(out.lines().all(|l| l.chars().count() <= 30), "{out}");
+        assert!(out.contains("\n  - one"), "{out}");
+        assert!(
+            out.contains("\n    "),
+            "the second line hangs under the words: {out}"
+        );
     }
 }

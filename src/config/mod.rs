@@ -78,7 +78,7 @@ pub struct Config {
     pub theme: Theme,
     /// Which help contacts to show (a region id from `help.toml`).
     pub region: String,
-    /// health-visitor, social-worker or other; shapes nothing yet but greetings.
+    /// health-visitor, social-worker or other: help now shows the contacts right for it.
     pub role: Option<String>,
     /// The template a new diary entry starts with.
     pub default_template: String,
@@ -140,7 +140,7 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 # northern-ireland or elsewhere; gb (the default) is the whole United Kingdom.
 # region = "gb"
 
-# health-visitor, social-worker or other.
+# health-visitor, social-worker or other; help now shows the contacts for it.
 # role = "health-visitor"
 
 # The template a new diary entry starts with.

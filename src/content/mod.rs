@@ -3,12 +3,14 @@
 //! directory. Loading checks every file and every cross-reference, and reports each
 //! problem with its file, line and column.
 
+mod check_help;
 mod check_words;
 mod item;
 mod load;
 mod parse;
 mod render;
 pub mod schema;
+mod shelves;
 mod validate;
 
 use std::fmt;
@@ -19,6 +21,7 @@ pub use load::{
 };
 pub use parse::Placed;
 use schema::*;
+pub use shelves::MACHINERY;
 
 /// A problem in a content file, located precisely enough to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -25,8 +25,6 @@ const NOT_FOR_READING: &[&str] = &[
     "offer_help",
     "paced",
     "category",
-    "columns",
-    "rows",
     "answers",
     "signpost",
 ];
@@ -52,10 +50,14 @@ fn render(found: &Found<'_>, plain: bool) -> Option<String> {
         _ => return None,
     };
     let mut out = String::new();
+    // An item with no name (a sign) is headed by its category, its text below.
+    let category = table.get("category").and_then(Value::as_str).map(label);
     let name = table
         .get("name")
         .and_then(Value::as_str)
-        .unwrap_or(found.id);
+        .map(str::to_string)
+        .or(category)
+        .unwrap_or_else(|| found.id.to_string());
     out.push_str(&format!("{name}\n"));
     if !plain {
         out.push_str(&format!("{}:{}\n", found.kind.name(), found.id));
@@ -72,6 +74,26 @@ fn render(found: &Found<'_>, plain: bool) -> Option<String> {
         out.push_str(&format!("\nSource: {source}\n"));
     }
     Some(out)
+}
+
+/// A table with a name and a list under it, like `[[tool.sections]]`.
+fn is_section(value: &Value) -> bool {
+    value.as_table().is_some_and(|t| {
+        t.get("name").is_some_and(Value::is_str) && t.values().any(Value::is_array)
+    })
+}
+
+fn section(out: &mut String, table: &Table) {
+    let name = table.get("name").and_then(Value::as_str).unwrap_or("");
+    out.push_str(&format!("\n{}:\n", name.trim().trim_end_matches(':')));
+    for (_, value) in table.iter().filter(|(k, _)| k.as_str() != "name") {
+        if let Value::Array(lines) = value {
+            for line in lines {
+                let text = scalar(line).unwrap_or_else(|| line.to_string());
+                out.push_str(&format!("  - {text}\n"));
+            }
+        }
+    }
 }
 
 fn label(key: &str) -> String {
@@ -106,7 +128,17 @@ fn inline(table: &Table) -> String {
 
 fn field(out: &mut String, key: &str, value: &Value, plain: bool) {
     match value {
-        Value::String(s) if key == "summary" => out.push_str(&format!("\n{}\n", s.trim())),
+        Value::String(s) if key == "summary" || key == "text" => {
+            out.push_str(&format!("\n{}\n", s.trim()))
+        }
+        // Sections of questions (a leader's tool): each its own heading and list.
+        Value::Array(items) if plain && items.iter().all(is_section) && !items.is_empty() => {
+            for item in items {
+                if let Value::Table(t) = item {
+                    section(out, t);
+                }
+            }
+        }
         Value::Array(items) if items.is_empty() => {}
         Value::Array(items) => {
             out.push_str(&format!("\n{}:\n", label(key)));
@@ -127,6 +159,11 @@ fn field(out: &mut String, key: &str, value: &Value, plain: bool) {
                         }
                         out.push_str(&line);
                         out.push('\n');
+                    }
+                    // Steps are done in order, so they are numbered.
+                    other if key == "steps" => {
+                        let text = scalar(other).unwrap_or_else(|| other.to_string());
+                        out.push_str(&format!("  {}. {text}\n", n + 1));
                     }
                     other => {
                         let text = scalar(other).unwrap_or_else(|| other.to_string());

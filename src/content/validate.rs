@@ -145,17 +145,8 @@ pub fn validate(content: &Content, errors: &mut Vec<ContentError>) {
             );
         }
     }
-    for region in &content.regions {
-        if region.urgent.is_empty() {
-            check.at_id(
-                region,
-                format!(
-                    "region `{}` needs at least one `urgent` contact",
-                    region.id.as_ref()
-                ),
-            );
-        }
-    }
+    super::check_help::check_help(content, check.errors);
+    super::shelves::check_shelves(content, check.errors);
     if content.regions.is_empty() {
         check.in_file(
             "help.toml",

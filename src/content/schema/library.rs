@@ -136,6 +136,6 @@ pub struct Shelf {
     pub name: String,
     pub summary: String,
     /// Kind names (`skill`, `value` …) whose items sit on this shelf, in this order.
-    pub kinds: Vec<String>,
+    pub kinds: Vec<Located>,
     pub source: String,
 }

@@ -106,6 +106,19 @@ pub struct PlanSection {
     pub source: String,
 }
 
+/// The roles the first run offers, by id; a contact's `roles` names some of them.
+pub const ROLE_IDS: &[&str] = &["health-visitor", "social-worker", "other"];
+
+/// Where and when a contact's number or service was confirmed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checked {
+    /// The page that says so (`samaritans.org/...`).
+    pub at: String,
+    /// When, as `YYYY-MM`.
+    pub on: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
@@ -116,6 +129,28 @@ pub struct Contact {
     pub number: Option<String>,
     #[serde(default)]
     pub when: Option<String>,
+    /// The roles it is right for (`social-worker` …); none means everyone.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Who it is for, in words, shown beside it when no role is set ("for social workers").
+    #[serde(default)]
+    pub roles_label: Option<String>,
+    #[serde(default)]
+    pub checked: Option<Checked>,
+    /// The site it comes from, where Lantern could not confirm it.
+    #[serde(default)]
+    pub from: Option<String>,
+}
+
+impl Contact {
+    /// Whether it is right for `role`. With no role, or one Lantern does not know,
+    /// every contact is shown, so nobody loses a line that might be theirs.
+    pub fn is_for(&self, role: Option<&str>) -> bool {
+        match role.filter(|r| ROLE_IDS.contains(r)) {
+            Some(role) => self.roles.is_empty() || self.roles.iter().any(|r| r == role),
+            None => true,
+        }
+    }
 }
 
 /// Where to turn when things are too much, for one region.
@@ -132,4 +167,34 @@ pub struct Region {
     #[serde(default)]
     pub note: Option<String>,
     pub source: String,
+}
+
+impl Region {
+    /// The region as someone in `role` sees it: only the contacts right for them.
+    /// Without a known role, a contact meant for one role carries its label in its
+    /// name, so a health visitor does not take a social workers' service for theirs.
+    pub fn for_role(&self, role: Option<&str>) -> Region {
+        let known = role.is_some_and(|r| ROLE_IDS.contains(&r));
+        let pick = |contacts: &[Contact]| -> Vec<Contact> {
+            contacts
+                .iter()
+                .filter(|c| c.is_for(role))
+                .cloned()
+                .map(|mut c| {
+                    if let (false, false, Some(label)) =
+                        (known, c.roles.is_empty(), c.roles_label.as_deref())
+                    {
+                        c.name = format!("{} ({label})", c.name);
+                    }
+                    c
+                })
+                .collect()
+        };
+        Region {
+            people: pick(&self.people),
+            services: pick(&self.services),
+            urgent: pick(&self.urgent),
+            ..self.clone()
+        }
+    }
 }

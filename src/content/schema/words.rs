@@ -120,6 +120,10 @@ sections! {
         people,
         services,
         urgent,
+        /// Before where and when a contact was checked ("checked at").
+        checked,
+        /// Before the site a contact comes from, where it could not be checked.
+        unchecked,
     }
 
     /// What insights say beside the numbers.

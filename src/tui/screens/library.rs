@@ -1,7 +1,6 @@
-//! The library: the framework to browse. The skills, steps, good practice points,
-//! exercises, models of support, recommendations, conversations, the leaders' tools
-//! and the guides for the hardest times, under headings; on a wide window, the star
-//! of the good practice points beside the list.
+//! The library: the framework to browse, shelf by shelf as `library.toml` orders
+//! them (the same shelves `lantern library` lists), each shelf's items under its
+//! heading, the guides for the hardest times among them; on a wide window, the star of the good practice points beside the list.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,22 +16,6 @@ use crate::tui::screens::topic::Topic;
 use crate::tui::screens::{Env, Nav, Out, Screen};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap::wrap_lines;
-
-/// The groups, in order: a heading and the kinds under it.
-pub const GROUPS: &[(&str, &[Kind])] = &[
-    ("Self-compassion and the six skills", &[Kind::Skill]),
-    ("Good practice points", &[Kind::Point]),
-    ("The ten steps", &[Kind::Step]),
-    ("Exercises", &[Kind::Exercise]),
-    ("Models of support", &[Kind::Model]),
-    ("Key recommendations", &[Kind::Area]),
-    ("Conversations", &[Kind::Guide]),
-    (
-        "For supervisors and leaders",
-        &[Kind::Dimension, Kind::Principle, Kind::Tool, Kind::Guidance],
-    ),
-    ("For the hardest times", &[Kind::Care]),
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
@@ -90,20 +73,28 @@ pub const KEYS: &[Binding<Cmd>] = &[
     },
 ];
 
-/// One row of the library: a heading, or an item (kind, id, name).
+/// One row of the library: a shelf's heading, or an item (kind, id, name).
 #[derive(Debug, Clone)]
 pub enum Row {
-    Heading(&'static str),
+    Heading(String),
     Item(Kind, String, String),
 }
 
 pub fn rows(content: &Content) -> Vec<Row> {
     let mut rows = Vec::new();
-    for (heading, kinds) in GROUPS {
-        rows.push(Row::Heading(heading));
-        for (kind, id, name) in content.list(kinds) {
-            rows.push(Row::Item(kind, id, name));
+    for shelf in content.library() {
+        let items = content.shelf_items(shelf);
+        // A shelf with nothing on it (an override emptied a file) has no heading to
+        // land on, so it is left out.
+        if items.is_empty() {
+            continue;
         }
+        rows.push(Row::Heading(shelf.name.clone()));
+        rows.extend(
+            items
+                .into_iter()
+                .map(|(kind, id, name)| Row::Item(kind, id, name)),
+        );
     }
     rows
 }
@@ -190,10 +181,24 @@ pub fn on_key(state: &mut Library, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
 }
 
 pub fn view(state: &Library, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(Line::styled(" Library ", theme.title))
         .border_style(theme.border);
     let inner = block.inner(area);
+    let height = inner.height as usize;
+    // The selection sits mid-list, and the list's end rests on the bottom row rather
+    // than leaving half a screen empty below the last shelf.
+    let start = state
+        .selected
+        .saturating_sub(height / 2)
+        .min(state.rows.len().saturating_sub(height));
+    // Quiet arrows on the frame say the shelves go on past what fits.
+    if start > 0 {
+        block = block.title_top(Line::styled(" ↑ ", theme.muted).right_aligned());
+    }
+    if start + height < state.rows.len() {
+        block = block.title_bottom(Line::styled(" ↓ ", theme.muted).right_aligned());
+    }
     frame.render_widget(block, area);
     let wide = inner.width >= 100;
     let (list_area, side) = if wide {
@@ -202,12 +207,13 @@ pub fn view(state: &Library, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
     } else {
         (inner, None)
     };
-    let height = list_area.height as usize;
-    let start = state.selected.saturating_sub(height / 2);
     let mut lines = Vec::new();
     for (i, row) in state.rows.iter().enumerate().skip(start).take(height) {
         lines.push(match row {
-            Row::Heading(h) => Line::styled(format!(" {h}"), theme.accent),
+            Row::Heading(h) => {
+                let width = list_area.width.saturating_sub(2) as usize;
+                Line::styled(format!(" {}", fit::truncate(h, width)), theme.accent)
+            }
             Row::Item(_, _, name) => {
                 let style = if i == state.selected {
                     theme.selected

@@ -114,8 +114,11 @@ impl Topic {
         match command {
             Cmd::Exercise => self.exercise.is_some(),
             Cmd::Write => self.template.is_some(),
-            // A guide for the hardest times is read, not ticked off as practice.
-            Cmd::Practised => !self.reference.starts_with("care:"),
+            // A sign or a pressure of the work is noticed, a guide for the hardest
+            // times or a page about the framework is read: none is practised.
+            Cmd::Practised => !["sign:", "stress:", "care:", "concept:", "outcome:"]
+                .iter()
+                .any(|k| self.reference.starts_with(k)),
             _ => true,
         }
     }

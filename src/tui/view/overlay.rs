@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
+use crate::content::schema::ROLE_IDS;
 use crate::tui::app::App;
 use crate::tui::keymap::{shown, shown_plain};
 use crate::tui::keys::GLOBAL;
@@ -22,6 +23,9 @@ fn help_now_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
             theme.warning,
         )];
     };
+    let role = app.config.role.as_deref();
+    let role_known = role.is_some_and(|r| ROLE_IDS.contains(&r));
+    let region = region.for_role(role);
     // The same headings as `lantern help-now`, from content.
     let headings = &app.content.words.help_sections;
     let mut lines = vec![Line::styled(region.intro.trim().to_string(), theme.base)];
@@ -50,7 +54,9 @@ fn help_now_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
                 spans.push(Span::styled(format!("  ({w})"), theme.muted));
             }
             lines.push(Line::from(spans));
-            if c.number.is_none() {
+            // A contact for another role, shown because no role is set, is named
+            // with who it is for and no more, so the box stays short.
+            if c.number.is_none() && (c.roles.is_empty() || role_known) {
                 lines.push(Line::styled(format!("    {}", c.how.trim()), theme.base));
             }
         }
@@ -133,6 +139,7 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
             // box short cuts the practice, never the numbers.
             if s.offer_help {
                 if let Some(region) = app.content.region(&app.config.region) {
+                    let region = region.for_role(app.config.role.as_deref());
                     for c in region
                         .people
                         .iter()
