@@ -84,7 +84,8 @@ fn each_number_says_quietly_where_and_when_it_was_checked() {
     let lines: Vec<&str> = out.lines().collect();
     for (i, line) in lines.iter().enumerate() {
         // A contact line with a number: `  - Name: number (when)`.
-        if line.starts_with("  - ") && line.contains(": ") {
+        // (The guide for the hardest times is a command to read, not a number.)
+        if line.starts_with("  - ") && line.contains(": ") && !line.contains("lantern ") {
             let checked = lines.get(i + 2).copied().unwrap_or("");
             assert!(
                 checked.starts_with("    checked at ")

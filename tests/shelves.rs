@@ -123,7 +123,7 @@ fn lantern_library_opens_a_shelf_and_reads_one_item_of_each_new_kind() {
     // A table tool shows its columns and its rows.
     let tool = library("benchmarking-tool");
     assert!(
-        tool.contains("Columns:\n  - Where I have influence or control"),
+        tool.contains("Columns:\n  - Influence or control, and how significant?"),
         "{tool}"
     );
     assert!(
@@ -273,7 +273,10 @@ fn a_table_tool_and_a_tool_of_questions_read_in_full_in_the_app() {
     assert_eq!(reference, "tool:benchmarking-tool");
     let text = screen_text(&draw(&app, 80, 24));
     assert!(text.contains("Columns:"), "{text}");
-    assert!(text.contains("Where I have influence or control"), "{text}");
+    assert!(
+        text.contains("Influence or control, and how significant?"),
+        "{text}"
+    );
     // The rows are further down; the reader scrolls to them.
     for _ in 0..12 {
         press(&mut app, key(KeyCode::Down));
