@@ -421,3 +421,117 @@ fn a_backup_made_while_unlocked_opens_with_the_passphrase() {
     let store = lantern::store::Store::open(&copy, Some(PASS)).expect("the copy opens");
     assert_eq!(store.count_entries().expect("count"), 1);
 }
+
+// ---------------------------------------------------------------------------------------
+// The app
+
+#[test]
+fn the_unlock_screen_says_first_how_long_the_diary_will_stay_open() {
+    use lantern::tui::app::Screen;
+    use lantern::tui::screens::unlock::Unlock;
+    let config = lantern::config::Config {
+        unlock_minutes: Some(30),
+        ..Default::default()
+    };
+    let mut app = support::tui::app_with_config(config);
+    app.screen = Screen::Unlock(Unlock::new());
+    let [small, _] = support::tui::snapshots("unlock_keeps_30_minutes", &app, |name, frame| {
+        insta::assert_snapshot!(name, frame)
+    });
+    assert!(
+        small.contains("It will stay open for 30 minutes, as your settings ask."),
+        "{small}"
+    );
+    // Without the setting the screen says nothing of the kind.
+    let mut plain = support::tui::app();
+    plain.screen = Screen::Unlock(Unlock::new());
+    assert!(!support::tui::drawn_text(&plain, 80, 24).contains("stay open"));
+}
+
+/// The e2e diary (the binary under test, as CI builds it), encrypted with one entry,
+/// locked again when the test ends.
+struct LockedApp {
+    d: support::e2e::Diary,
+}
+
+impl Drop for LockedApp {
+    fn drop(&mut self) {
+        let _ = self.d.command(&["lock"]).output();
+    }
+}
+
+fn encrypted_for_the_app() -> LockedApp {
+    let d = support::e2e::Diary::fresh();
+    d.cli_ok_with(&["init", "--encrypt"], "LANTERN_NEW_PASSPHRASE", PASS);
+    d.cli_ok_with(
+        &["checkin", "-p", "6", "-e", "5", "-s", "3"],
+        "LANTERN_PASSPHRASE",
+        PASS,
+    );
+    let mut write = d
+        .command(&["write", "--title", "Quokka"])
+        .env("LANTERN_PASSPHRASE", PASS)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("lantern runs");
+    std::io::Write::write_all(
+        &mut write.stdin.take().expect("stdin"),
+        b"A quokka at the window.",
+    )
+    .expect("write to lantern");
+    assert!(write.wait().expect("lantern ends").success());
+    LockedApp { d }
+}
+
+#[test]
+fn after_lantern_unlock_the_app_opens_on_today_without_asking() {
+    use support::tmux::{require_tmux, App, TODAY_FOOTER, WAIT};
+    require_tmux!();
+    let l = encrypted_for_the_app();
+    let run =
+        l.d.cli_env(&["unlock", "--for", "5m"], "LANTERN_PASSPHRASE", PASS);
+    if run.stderr.contains("keyring is not available") {
+        return;
+    }
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let app = App::launch(&l.d, "unlock-kept");
+    let screen = app.wait_for_within(TODAY_FOOTER, WAIT);
+    assert!(!screen.contains("Your diary is protected."), "{screen}");
+    // Search runs on its own connection, which takes the kept key too.
+    app.keys(&["/"]);
+    app.type_text("quokka");
+    app.wait_for("window");
+    app.escape();
+    app.quit_from_today();
+    l.d.cli_ok(&["lock"]);
+    let mut app = app;
+    app.relaunch();
+    app.wait_for("Your diary is protected.");
+    app.keys(&["Escape"]);
+    app.wait_exit().assert_clean();
+}
+
+#[test]
+fn with_unlock_minutes_the_app_keeps_the_diary_open_after_the_passphrase() {
+    use support::tmux::{require_tmux, App, WAIT_KDF};
+    require_tmux!();
+    let l = encrypted_for_the_app();
+    fs::write(l.d.dir().join("config.toml"), "unlock_minutes = 10\n").expect("config");
+    let app = App::launch(&l.d, "unlock-minutes");
+    app.wait_for("It will stay open for 10 minutes, as your settings ask.");
+    app.type_text(PASS);
+    app.keys(&["Enter"]);
+    let screen = app.wait_for_within("stays open until", WAIT_KDF);
+    if screen.contains("could not keep your diary open") {
+        return;
+    }
+    app.quit_from_today();
+    // The command line, in another terminal of the same login, needs no passphrase.
+    let doctor = l.d.cli_ok(&["doctor"]);
+    assert!(
+        doctor.contains("Unlocked:          yes, until "),
+        "{doctor}"
+    );
+    let list = l.d.cli_ok(&["list", "--checkins"]);
+    assert!(list.contains("pleasant  6"), "{list}");
+}
