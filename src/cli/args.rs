@@ -108,6 +108,17 @@ pub enum Command {
     Encrypt,
     /// Change the passphrase of an encrypted diary.
     Passphrase,
+    /// Keep an encrypted diary open for a while, so commands and the app need no
+    /// passphrase until then (or until `lantern lock`). The key is kept in this login
+    /// session's kernel keyring, never on disk.
+    Unlock {
+        /// How long: 30s, 15m or 2h (at most 12h). Without it, unlock_minutes from
+        /// config.toml, or 15 minutes.
+        #[arg(long = "for", value_name = "TIME")]
+        time: Option<String>,
+    },
+    /// Forget the key kept by `lantern unlock`, now.
+    Lock,
     /// Write a plaintext (unencrypted) copy of the diary to FILE.
     Decrypt {
         #[arg(long, short, value_name = "FILE")]

@@ -6,7 +6,7 @@ use anyhow::Result;
 use zeroize::Zeroizing;
 
 use crate::content::Content;
-use crate::session::Session;
+use crate::session::{Opened, Session};
 use crate::store::{Store, StoreError};
 
 /// What every command shares: the session, read once.
@@ -41,9 +41,15 @@ impl Context {
         loaded.content
     }
 
-    /// Opens the diary, asking for the passphrase if it is encrypted.
+    /// Opens the diary. An encrypted one opens with the key kept by `lantern unlock`
+    /// while it is kept and still opens it; otherwise the passphrase is asked for.
     pub fn open_store(&self) -> Result<Store> {
         let passphrase = if self.session.is_encrypted()? {
+            if let Some(kept) = self.session.open_kept() {
+                let kept = kept?;
+                show_opened(&kept.opened);
+                return Ok(kept.opened.store);
+            }
             Some(passphrase_from_user("Passphrase: ")?)
         } else {
             None
@@ -51,13 +57,18 @@ impl Context {
         let opened = self
             .session
             .open_store(passphrase.as_deref().map(String::as_str))?;
-        for notice in &opened.notices {
-            errln!("lantern: note: {notice}");
-        }
-        for line in &opened.recovered {
-            errln!("lantern: {line}");
-        }
+        show_opened(&opened);
         Ok(opened.store)
+    }
+}
+
+/// What opening found worth saying, on stderr.
+pub fn show_opened(opened: &Opened) {
+    for notice in &opened.notices {
+        errln!("lantern: note: {notice}");
+    }
+    for line in &opened.recovered {
+        errln!("lantern: {line}");
     }
 }
 

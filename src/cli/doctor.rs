@@ -6,6 +6,8 @@ use std::path::Path;
 
 use anyhow::{bail, Result};
 
+use crate::host::keyring;
+use crate::session::kept::until_text;
 use crate::store::{self, FileKind, Store, StoreError};
 
 use super::context::{passphrase_from_user, Context};
@@ -72,11 +74,36 @@ pub fn doctor(ctx: &Context) -> Result<i32> {
             mode_line(&mut out, "Folder mode:", dir, 0o700)?;
         }
     }
+    // Only when it was kept, and until when: never a byte of the key.
+    let kept = if kind == FileKind::Encrypted {
+        // A key that no longer opens the diary is of no use to anyone: forget it.
+        let kept = keyring::find(&p.database).filter(|k| {
+            let stale = matches!(
+                Store::open(&p.database, Some(&k.key.as_key_text())),
+                Err(StoreError::WrongPassphrase)
+            );
+            if stale {
+                let _ = keyring::forget(&p.database);
+            }
+            !stale
+        });
+        match &kept {
+            Some(k) => writeln!(
+                out,
+                "Unlocked:          yes, until {} (`lantern lock` locks it now)",
+                until_text(k.until)
+            )?,
+            None => writeln!(out, "Unlocked:          no")?,
+        }
+        kept
+    } else {
+        None
+    };
     if matches!(kind, FileKind::Plaintext | FileKind::Encrypted) {
-        let passphrase = if kind == FileKind::Encrypted {
-            passphrase_if_available()?
-        } else {
-            None
+        let passphrase = match (&kept, kind) {
+            (Some(k), _) => Some(k.key.as_key_text()),
+            (None, FileKind::Encrypted) => passphrase_if_available()?,
+            _ => None,
         };
         if kind == FileKind::Encrypted && passphrase.is_none() {
             writeln!(

@@ -56,6 +56,7 @@ mod suggest;
 mod supervision;
 mod support;
 mod transfer;
+mod unlock;
 
 pub use args::{Cli, Command};
 
@@ -116,6 +117,8 @@ pub fn run(cli: Cli, key_rows: KeyRows) -> Result<i32> {
         Command::Backup { path } => transfer::backup(&ctx, &path),
         Command::Encrypt => security::encrypt(&ctx),
         Command::Passphrase => security::passphrase(&ctx),
+        Command::Unlock { time } => unlock::unlock(&ctx, time.as_deref()),
+        Command::Lock => unlock::lock(&ctx),
         Command::Decrypt { out } => security::decrypt(&ctx, &out),
         Command::Paths => paths::paths(&ctx),
         Command::Keys => keys::keys(&ctx, key_rows),

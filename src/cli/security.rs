@@ -1,5 +1,5 @@
 //! Creating the diary, and its encryption: `init`, `encrypt`, `passphrase` and
-//! `decrypt`.
+//! `decrypt`. Keeping it unlocked for a while is in `unlock`.
 
 use std::path::Path;
 
@@ -130,7 +130,12 @@ pub fn passphrase(ctx: &Context) -> Result<i32> {
     let mut store = Store::open(db, Some(&current))?;
     let new = new_passphrase()?;
     store.rekey(&new)?;
-    outln!("Passphrase changed.");
+    // The kept key was derived from the old passphrase and opens nothing now.
+    if ctx.forget_kept().unwrap_or(false) {
+        outln!("Passphrase changed. The diary was unlocked, so it is locked now: `lantern unlock` opens it for a while again.");
+    } else {
+        outln!("Passphrase changed.");
+    }
     Ok(0)
 }
 

@@ -93,6 +93,9 @@ pub struct Config {
     /// names itself on the top line, and nothing moves. `None` until [`Config::load`]
     /// settles it from the file, `LANTERN_SCREEN_READER` and `TERM`.
     pub screen_reader: Option<bool>,
+    /// When set, the app keeps an encrypted diary's key this many minutes after it is
+    /// unlocked (as `lantern unlock` does), and `lantern unlock` keeps it this long.
+    pub unlock_minutes: Option<u32>,
 }
 
 /// One line of `[keys]`: `check_in = ["c", "F5"]`, before any key name is checked.
@@ -125,6 +128,7 @@ impl Default for Config {
             rhythm: None,
             keys: Vec::new(),
             screen_reader: None,
+            unlock_minutes: None,
         }
     }
 }
@@ -152,6 +156,10 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 # For a screen reader: the cursor rests on what is selected, each screen names itself
 # on the top line, and nothing moves. Also LANTERN_SCREEN_READER=1; on when TERM=dumb.
 # screen_reader = false
+
+# An encrypted diary stays open this many minutes after you unlock it in the app, so
+# commands need no passphrase meanwhile (at most 720). `lantern lock` closes it sooner.
+# unlock_minutes = 15
 
 # Your own keys. Each line names a command and its key, or a list of keys, such
 # as check_in = ["c", "F5"], and moves that command on every screen that has it.

@@ -21,9 +21,13 @@ const SETTINGS: &[&str] = &[
     "default_template",
     "reduced_motion",
     "screen_reader",
+    "unlock_minutes",
     "rhythm",
     "keys",
 ];
+
+/// Twelve hours, the longest the kernel is asked to keep a diary's key.
+const LONGEST_UNLOCK: u32 = 12 * 60;
 
 const RHYTHM_FIELDS: &[&str] = &["inhale", "hold", "exhale", "rest", "cycles"];
 
@@ -220,6 +224,17 @@ impl Reader<'_> {
                     key,
                     format!(
                         "screen_reader: expected true or false, not {}. Leaving it off.",
+                        shown(value)
+                    ),
+                ),
+            },
+            "unlock_minutes" => match value.as_integer().map(u32::try_from) {
+                Some(Ok(0)) => config.unlock_minutes = None,
+                Some(Ok(m)) if m <= LONGEST_UNLOCK => config.unlock_minutes = Some(m),
+                _ => self.warn(
+                    key,
+                    format!(
+                        "unlock_minutes: expected a whole number of minutes up to {LONGEST_UNLOCK}, not {}. Leaving it off.",
                         shown(value)
                     ),
                 ),

@@ -156,6 +156,42 @@ fn an_empty_region_keeps_the_default() {
 }
 
 #[test]
+fn unlock_minutes_is_a_whole_number_up_to_twelve_hours() {
+    assert_eq!(warnings("unlock_minutes = 30\n").0.unlock_minutes, Some(30));
+    assert_eq!(
+        warnings("unlock_minutes = 720\n").0.unlock_minutes,
+        Some(720)
+    );
+    // Nought is "do not keep it", not a mistake.
+    let (config, w) = warnings("unlock_minutes = 0\n");
+    assert_eq!((config.unlock_minutes, w.len()), (None, 0));
+    for (bad, said) in [
+        ("\"15m\"", "\"15m\""),
+        ("721", "the number 721"),
+        ("-5", "the number -5"),
+        ("1.5", "a number"),
+        ("true", "true"),
+    ] {
+        let (config, w) = warnings(&format!("theme = \"calm\"\nunlock_minutes = {bad}\n"));
+        assert_eq!(config.unlock_minutes, None, "{bad}");
+        assert_eq!(
+            w,
+            [format!("config.toml line 2: unlock_minutes: expected a whole number of minutes up to 720, not {said}. Leaving it off.")],
+        );
+    }
+}
+
+#[test]
+fn a_misspelt_unlock_minutes_is_named() {
+    let (config, w) = warnings("unlock_minute = 15\n");
+    assert_eq!(config.unlock_minutes, None);
+    assert_eq!(
+        w,
+        ["config.toml line 1: unlock_minute is not a setting; did you mean unlock_minutes? Ignoring it."]
+    );
+}
+
+#[test]
 fn reduced_motion_must_be_true_or_false() {
     let (config, w) = warnings("reduced_motion = \"yes\"\n");
     assert_eq!(

@@ -7,6 +7,7 @@
 //! worth telling the person (settings and content warnings, store notices, recovered
 //! edits) comes back as lines for each front end to show its own way.
 
+pub mod kept;
 pub mod today;
 
 use std::path::Path;

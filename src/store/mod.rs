@@ -26,7 +26,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use checkins::CheckInFilter;
-pub use crypto::{decrypt_copy, encrypt_in_place};
+pub use crypto::{decrypt_copy, encrypt_in_place, RawKey};
 pub use drafts::Draft;
 pub use entries::{fts_query, EntryFilter, EntrySummary, SearchHit};
 pub use error::{Result, StoreError};

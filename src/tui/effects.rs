@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::content::Content;
 use crate::domain::supervision::{supervision_markdown, Shared};
 use crate::host::files;
+use crate::session::kept::{until_text, Keeping};
 use crate::session::{self, today, Opened, Session};
 use crate::store::{Store, StoreError};
 
@@ -30,12 +31,14 @@ pub struct Runtime<'a> {
     /// until the app is ready to show it.
     notices: Vec<String>,
     recovered: Vec<String>,
-    /// The passphrase of an encrypted diary, kept (and wiped on drop) so the search
-    /// worker can open its own connection.
+    /// The passphrase of an encrypted diary, or its kept key, held (and wiped on drop)
+    /// so the search worker can open its own connection.
     passphrase: Option<Zeroizing<String>>,
     /// Where the search worker's answers go; set once input is running.
     answers: Option<mpsc::Sender<Incoming>>,
     search: Option<SearchWorker>,
+    /// What to tell the person once the diary has opened after an unlock.
+    said_on_unlock: Option<String>,
 }
 
 impl<'a> Runtime<'a> {
@@ -48,6 +51,7 @@ impl<'a> Runtime<'a> {
             passphrase: None,
             answers: None,
             search: None,
+            said_on_unlock: None,
         }
     }
 
@@ -65,6 +69,44 @@ impl<'a> Runtime<'a> {
     /// The first thing the store said on opening, to show on the status line.
     pub fn first_notice(&self) -> Option<String> {
         self.notices.first().cloned()
+    }
+
+    /// Opens the diary with the key kept by `lantern unlock`, if one is kept and opens
+    /// it; whether it did.
+    pub fn open_kept(&mut self) -> bool {
+        match self.session.open_kept() {
+            Some(Ok(kept)) => {
+                self.opened(kept.opened);
+                self.passphrase = Some(kept.key);
+                true
+            }
+            // The unlock screen asks, and says what is wrong if it still is.
+            Some(Err(_)) | None => false,
+        }
+    }
+
+    /// Unlocks with `passphrase` and keeps the key for `minutes`, as `unlock_minutes`
+    /// asks; the search worker then opens its connection with the key, not the
+    /// passphrase, so it skips the derivation too.
+    fn unlock_and_keep(&mut self, passphrase: &str, minutes: u32) -> Option<Action> {
+        let time = std::time::Duration::from_secs(60 * u64::from(minutes));
+        match self.session.unlock_and_keep(passphrase, time) {
+            Ok(unlocked) => {
+                self.opened(unlocked.opened);
+                self.passphrase = Some(unlocked.key);
+                self.said_on_unlock = Some(match unlocked.keeping {
+                    Keeping::Until(until) => format!(
+                        "Your diary stays open until {}, as your settings ask; `lantern lock` closes it sooner.",
+                        until_text(until)
+                    ),
+                    Keeping::Unavailable(_) | Keeping::NotThisDiary => {
+                        "Lantern could not keep your diary open here, so it asks for the passphrase next time.".into()
+                    }
+                });
+                Some(Action::Unlocked)
+            }
+            Err(e) => Some(Action::UnlockFailed(session::unlock_failed(&e))),
+        }
     }
 
     /// Where the search worker sends its answers, once input is running.
@@ -85,6 +127,9 @@ impl<'a> Runtime<'a> {
             let action = self.perform(app, effect);
             if let Some(action) = action {
                 let follow = app::update(app, action);
+                if let Some(said) = self.said_on_unlock.take() {
+                    app.status = Some(said);
+                }
                 queue.extend(follow);
             }
         }
@@ -133,6 +178,9 @@ impl<'a> Runtime<'a> {
                 }
             }
             Effect::Unlock(passphrase) => {
+                if let Some(minutes) = self.session.config.unlock_minutes {
+                    return self.unlock_and_keep(&passphrase, minutes);
+                }
                 match self.session.open_store(Some(&passphrase)) {
                     Ok(opened) => {
                         // Store notices go on the status line at start-up only; after

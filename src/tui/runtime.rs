@@ -59,7 +59,11 @@ pub fn run(session: &Session) -> Result<()> {
     let screen = if first_run {
         Screen::Welcome(screens::welcome::Welcome::new())
     } else if store::is_encrypted(db)? {
-        Screen::Unlock(screens::unlock::Unlock::new())
+        if runtime.open_kept() {
+            Screen::Today
+        } else {
+            Screen::Unlock(screens::unlock::Unlock::new())
+        }
     } else {
         runtime.opened(session.open_store(None)?);
         Screen::Today

@@ -1,4 +1,5 @@
-//! Unlocking an encrypted diary: a masked passphrase field.
+//! Unlocking an encrypted diary: a masked passphrase field. With `unlock_minutes` set,
+//! the runtime also keeps the diary's key that long, and the screen says so first.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -106,14 +107,22 @@ pub fn view(state: &Unlock, env: &Env<'_>, theme: &Theme, frame: &mut Frame, are
     ])
     .margin(1)
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::styled("Your diary is protected.", theme.title),
-            Line::styled("Type your passphrase to open it.", theme.base),
-        ])
-        .wrap(Wrap { trim: true }),
-        text,
-    );
+    let mut lines = vec![
+        Line::styled("Your diary is protected.", theme.title),
+        Line::styled("Type your passphrase to open it.", theme.base),
+    ];
+    // Keeping it open is a trade the person chose in their settings: it is said here,
+    // before the passphrase, not found out later.
+    if let Some(minutes) = env.config.unlock_minutes {
+        lines.push(Line::styled(
+            format!(
+                "It will stay open for {minutes} minute{}, as your settings ask.",
+                if minutes == 1 { "" } else { "s" }
+            ),
+            theme.muted,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
     let mut field_widget = state.field.clone();
     field_widget.set_block(Block::bordered().border_style(theme.accent));
     field_widget.set_placeholder_style(theme.muted);
