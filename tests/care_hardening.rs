@@ -217,3 +217,34 @@ fn a_very_hard_check_in_the_diary_cannot_keep_still_shows_who_can_help() {
         .failure();
     assert!(run.stdout.trim().is_empty(), "{}", run.stdout);
 }
+
+#[test]
+fn an_override_that_cannot_be_read_is_named_and_the_built_in_copy_used() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let content = dir.path().join("content");
+    fs::create_dir_all(&content).expect("the content folder");
+    let help_now =
+        || Run::of(lantern().arg("--data-dir").arg(dir.path()).arg("help-now")).success();
+
+    // Saved as Latin-1, as an old editor might.
+    fs::write(content.join("help.toml"), b"name = \"caf\xe9\"\n").expect("write");
+    let run = help_now();
+    assert!(
+        run.stderr.contains(
+            "help.toml: is not UTF-8 text; save it as UTF-8, so the built-in copy is used instead."
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("116 123"), "{}", run.stdout);
+
+    fs::remove_file(content.join("help.toml")).expect("remove");
+    fs::create_dir(content.join("help.toml")).expect("a folder in its place");
+    let run = help_now();
+    assert!(
+        run.stderr.contains("is not an ordinary file"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("116 123"), "{}", run.stdout);
+}
