@@ -119,7 +119,7 @@ fn the_guide_reads_whole_at_80x24() {
     for part in [
         "This is not your fault.",
         "designated or named nurse for safeguarding",
-        "Think of the times your work kept a child safe.",
+        "Think of the times your work kept a child or a family safe.",
         "Turn to:",
         "Occupational health, or your employer's counselling service.",
         "Some reactions come later, days or weeks after",

@@ -1474,8 +1474,27 @@ fn suggest_after_a_low_checkin_offers_something_to_show() {
 #[test]
 fn sustained_strain_offers_help_contacts() {
     let d = Diary::new();
-    for _ in 0..3 {
-        d.ok(&["checkin", "-p", "3", "-e", "5", "-s", "8"]);
+    // A hard stretch is hard days: three earlier ones, then today's.
+    {
+        let mut store = lantern::store::Store::open_or_create(&d.db(), None).expect("the diary");
+        for days_ago in 1..=3 {
+            let at = chrono::Local::now().fixed_offset() - chrono::Duration::days(days_ago);
+            store
+                .add_checkin(&lantern::domain::checkin::CheckIn {
+                    uid: format!("earlier-{days_ago}"),
+                    kind: lantern::domain::checkin::CheckInKind::Daily,
+                    at,
+                    pleasantness: 3,
+                    energy: 5,
+                    stress: 8,
+                    system: None,
+                    words: vec![],
+                    tags: vec![],
+                    note: None,
+                    good_moment: None,
+                })
+                .expect("an earlier check-in");
+        }
     }
     let fourth = d.ok(&["checkin", "-p", "2", "-e", "5", "-s", "9"]);
     assert!(fourth.contains("116 123"), "{fourth}");

@@ -34,8 +34,25 @@ pub fn checkin(ctx: &Context, args: CheckinArgs) -> Result<i32> {
     };
     let now = Local::now().fixed_offset();
     let checkin = input.validate(&content, new_uid(), now)?;
-    let mut store = ctx.open_store()?;
-    let id = store.add_checkin(&checkin)?;
+    let saved = ctx.open_store().and_then(|mut store| {
+        let id = store.add_checkin(&checkin)?;
+        Ok((store, id))
+    });
+    let (store, id) = match saved {
+        Ok(saved) => saved,
+        Err(e) => {
+            // The check-in could not be kept, but how the person feels is still true:
+            // someone on a very hard day still sees who can help, then the problem.
+            let alone = std::slice::from_ref(&checkin);
+            if let Some(s) = today::suggestion(&content, &checkin, alone, now.date_naive())
+                .filter(|s| s.offer_help)
+            {
+                super::suggest::print_suggestion(&content, &ctx.config, &s)?;
+                outln!();
+            }
+            return Err(e);
+        }
+    };
     outln!(
         "Checked in (#{id}): pleasantness {}, energy {}, stress {}.",
         checkin.pleasantness,

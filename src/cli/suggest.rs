@@ -20,6 +20,7 @@ pub fn print_suggestion(content: &Content, config: &Config, s: &Suggestion) -> R
     // someone close to the edge reads the top and may read no further.
     if s.offer_help {
         if let Some(region) = content.region(&config.region) {
+            let region = region.for_role(config.role.as_deref());
             outln!();
             outln!("{}", region.intro.trim());
             for c in region
@@ -51,12 +52,12 @@ pub fn suggest(ctx: &Context) -> Result<i32> {
     let store = ctx.open_store()?;
     let today = Local::now().date_naive();
     let history = session::today::history(&store, &content, today)?;
-    let Some(latest) = history.first() else {
-        outln!("Check in first (`lantern checkin`), and Lantern will suggest one small thing.");
-        return Ok(0);
-    };
-    match session::today::suggestion(&content, latest, &history, today) {
+    let checked_in_today = history.iter().any(|c| c.at.date_naive() == today);
+    match session::today::current_suggestion(&content, &history, today) {
         Some(s) => print_suggestion(&content, &ctx.config, &s)?,
+        None if !checked_in_today => outln!(
+            "Check in first today (`lantern checkin`), and Lantern will suggest one small thing."
+        ),
         None => outln!("Nothing to suggest just now. Be kind to yourself."),
     }
     Ok(0)

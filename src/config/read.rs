@@ -189,7 +189,22 @@ impl Reader<'_> {
                 ),
             },
             "role" => match value.as_str() {
-                Some(role) => config.role = Some(role.to_string()),
+                Some(role) if crate::content::schema::ROLE_IDS.contains(&role) => {
+                    config.role = Some(role.to_string())
+                }
+                // Help shown for a misspelt role would quietly be everyone's.
+                Some(_) => self.warn(
+                    key,
+                    format!(
+                        "role: Lantern knows {}, not {}. Showing help for every role.",
+                        crate::content::schema::ROLE_IDS
+                            .iter()
+                            .map(|r| format!("\"{r}\""))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        shown(value)
+                    ),
+                ),
                 None => self.warn(
                     key,
                     format!(

@@ -14,7 +14,13 @@ pub fn check_help(content: &Content, errors: &mut Vec<ContentError>) {
         let region = &placed.item;
         let id = region.id.as_ref();
         let at_id = placed.offset + region.id.span().start;
-        if !region.urgent.iter().any(|c| c.number.is_some()) {
+        // A number is something a person could dial or text: it holds a digit.
+        let dialable = |n: &String| n.chars().any(|c| c.is_ascii_digit());
+        if !region
+            .urgent
+            .iter()
+            .any(|c| c.number.as_ref().is_some_and(dialable))
+        {
             errors.push(error_at(
                 source,
                 at_id,
@@ -52,6 +58,17 @@ fn where_named(chunk: &str, contact: &Contact) -> Option<usize> {
 
 fn contact_problems(contact: &Contact) -> Vec<String> {
     let mut out = Vec::new();
+    if let Some(number) = &contact.number {
+        if !number.chars().any(|c| c.is_ascii_digit()) {
+            out.push(format!(
+                "`number` is `{number}`, with no digit to dial; write the number, or leave \
+                 `number` out"
+            ));
+        }
+    }
+    if contact.checked.is_some() && contact.from.is_some() {
+        out.push("give `checked` or `from`, not both".to_string());
+    }
     if contact.number.is_some() && contact.checked.is_none() && contact.from.is_none() {
         out.push(
             "a number needs `checked = { at = \"page\", on = \"YYYY-MM\" }`, or `from = \"site\"` \

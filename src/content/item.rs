@@ -60,8 +60,8 @@ impl Item for Rule {
     }
     fn refs(&self) -> Vec<&Located> {
         let mut out: Vec<&Located> = self.offer.iter().collect();
-        out.extend(self.when.system.iter());
-        out.extend(self.when.tags_any.iter());
+        out.extend(self.when.systems().iter());
+        out.extend(self.when.tags().iter());
         out
     }
 }

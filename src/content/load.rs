@@ -162,7 +162,15 @@ pub fn sources_from_dir(dir: Option<&Path>) -> (Vec<Source>, Vec<ContentError>, 
                     file: path.display().to_string(),
                     line: 1,
                     column: 1,
-                    message: format!("cannot be read: {e}"),
+                    message: match e.kind() {
+                        std::io::ErrorKind::InvalidData => {
+                            "is not UTF-8 text; save it as UTF-8".to_string()
+                        }
+                        std::io::ErrorKind::PermissionDenied => {
+                            "cannot be read: permission denied".to_string()
+                        }
+                        _ => "cannot be read".to_string(),
+                    },
                 }),
             }
         }
@@ -192,8 +200,16 @@ pub fn sources_from_dir(dir: Option<&Path>) -> (Vec<Source>, Vec<ContentError>, 
 /// files where they are not. Never fails; problems become warnings.
 pub fn load(user_dir: Option<&Path>) -> Loaded {
     let (mut sources, read_errors, mut warnings) = sources_from_dir(user_dir);
-    let mut errors = read_errors;
-    if sources.iter().all(|s| s.overridden.is_none()) && errors.is_empty() {
+    // A file that could not be read stays built in; the person is told, since a help
+    // file saved in the wrong encoding would otherwise lose their numbers unseen.
+    for e in &read_errors {
+        warnings.push(format!(
+            "{}: {}, so the built-in copy is used instead.",
+            e.file, e.message
+        ));
+    }
+    let mut errors = Vec::new();
+    if sources.iter().all(|s| s.overridden.is_none()) {
         return Loaded {
             content: built_in(),
             warnings,

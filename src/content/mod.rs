@@ -4,6 +4,7 @@
 //! problem with its file, line and column.
 
 mod check_help;
+mod check_text;
 mod check_words;
 mod item;
 mod load;

@@ -76,9 +76,39 @@ pub fn check_shelves(content: &Content, errors: &mut Vec<ContentError>) {
         .filter(|k| k.is_readable())
         .map(|k| k.name())
         .collect();
+    // Which shelf holds each kind: a kind on two shelves, or twice on one, would be
+    // listed twice over.
+    let mut holder: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
     for placed in &content.shelves {
         let shelf = &placed.item;
+        if shelf.kinds.is_empty() {
+            errors.push(error_at(
+                library,
+                placed.offset + shelf.id.span().start,
+                format!(
+                    "shelf `{}` holds no kinds: name at least one in `kinds`",
+                    shelf.id.as_ref()
+                ),
+            ));
+        }
         for kind in &shelf.kinds {
+            if let Some(other) = holder.insert(kind.as_ref(), shelf.id.as_ref()) {
+                errors.push(error_at(
+                    library,
+                    placed.offset + kind.span().start,
+                    if other == shelf.id.as_ref() {
+                        format!(
+                            "shelf `{other}` names kind `{}` twice; name it once",
+                            kind.as_ref()
+                        )
+                    } else {
+                        format!(
+                            "kind `{}` is already on shelf `{other}`; a kind sits on one shelf",
+                            kind.as_ref()
+                        )
+                    },
+                ));
+            }
             let known = Kind::ALL.iter().find(|k| k.name() == kind.as_ref());
             let problem = match known {
                 None => Some(format!(

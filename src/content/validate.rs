@@ -147,6 +147,9 @@ pub fn validate(content: &Content, errors: &mut Vec<ContentError>) {
     }
     super::check_help::check_help(content, check.errors);
     super::shelves::check_shelves(content, check.errors);
+    for source in &content.sources {
+        super::check_text::check_text(source, check.errors);
+    }
     if content.regions.is_empty() {
         check.in_file(
             "help.toml",
@@ -346,13 +349,13 @@ fn check_rules(check: &mut Checker<'_>) {
         }
         if let Some(recent) = &rule.when.recent {
             let r = recent.as_ref();
-            if r.days == 0 || r.at_least == 0 || r.at_least > r.days.saturating_mul(24) {
+            if r.days == 0 || r.at_least == 0 || r.at_least > r.days {
                 check.at(
                     rule,
                     recent.span().start,
                     format!(
-                        "rule `{name}` can never match: `recent` needs days and at_least above 0 \
-                     (days {}, at_least {})",
+                        "rule `{name}` can never match: `recent` needs days and at_least above 0, \
+                     and at_least no more than days (days {}, at_least {})",
                         r.days, r.at_least
                     ),
                 );
@@ -369,7 +372,7 @@ fn check_rules(check: &mut Checker<'_>) {
                 }
             }
         }
-        for system in &rule.when.system {
+        for system in rule.when.systems() {
             if !system.as_ref().starts_with("system:") {
                 check.at(
                     rule,
@@ -378,7 +381,7 @@ fn check_rules(check: &mut Checker<'_>) {
                 );
             }
         }
-        for tag in &rule.when.tags_any {
+        for tag in rule.when.tags() {
             if !tag.as_ref().starts_with("stress:") {
                 check.at(
                     rule,
@@ -391,7 +394,7 @@ fn check_rules(check: &mut Checker<'_>) {
         }
         // A word the mood meter never offers could never be chosen, so the rule
         // would stay silent however the person felt.
-        for word in &rule.when.words_any {
+        for word in rule.when.words() {
             let known = content
                 .emotion_words()
                 .iter()
@@ -404,6 +407,21 @@ fn check_rules(check: &mut Checker<'_>) {
                         "rule `{name}`: `words_any` word `{}` is not an emotion word of any \
                      [[quadrant]] in checkin.toml",
                         word.as_ref()
+                    ),
+                );
+            }
+        }
+        for (field, list) in [
+            ("system", &rule.when.system),
+            ("tags_any", &rule.when.tags_any),
+            ("words_any", &rule.when.words_any),
+        ] {
+            if list.as_ref().is_some_and(|l| l.is_empty()) {
+                check.at_id(
+                    rule,
+                    format!(
+                        "rule `{name}`: `{field}` is an empty list, so the rule can never \
+                         match; name at least one, or leave `{field}` out"
                     ),
                 );
             }

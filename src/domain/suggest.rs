@@ -55,41 +55,42 @@ pub fn matches(rule: &Rule, latest: &CheckIn, history: &[CheckIn], today: NaiveD
     {
         return false;
     }
-    if !when.system.is_empty() {
+    if let Some(systems) = &when.system {
         let Some(system) = &latest.system else {
             return false;
         };
-        if !when
-            .system
+        if !systems
             .iter()
             .any(|s| strip(s.as_ref(), "system") == system)
         {
             return false;
         }
     }
-    if !when.tags_any.is_empty()
-        && !when.tags_any.iter().any(|t| {
+    if let Some(tags) = &when.tags_any {
+        if !tags.iter().any(|t| {
             latest
                 .tags
                 .iter()
                 .any(|tag| tag == strip(t.as_ref(), "stress"))
-        })
-    {
-        return false;
+        }) {
+            return false;
+        }
     }
-    if !when.words_any.is_empty()
-        && !when.words_any.iter().any(|w| {
+    if let Some(words) = &when.words_any {
+        if !words.iter().any(|w| {
             latest
                 .words
                 .iter()
                 .any(|word| word.trim().eq_ignore_ascii_case(w.as_ref().trim()))
-        })
-    {
-        return false;
+        }) {
+            return false;
+        }
     }
     if let Some(recent) = &when.recent {
         let recent = recent.as_ref();
         let first_day = today - chrono::Days::new(u64::from(recent.days.saturating_sub(1)));
+        // Days, not check-ins: four hard check-ins in one morning are one hard day, not
+        // a hard stretch.
         let count = history
             .iter()
             .filter(|c| {
@@ -100,7 +101,9 @@ pub fn matches(rule: &Rule, latest: &CheckIn, history: &[CheckIn], today: NaiveD
                     && opt_within(recent.energy.as_ref(), c.energy)
                     && opt_within(recent.stress.as_ref(), c.stress)
             })
-            .count();
+            .map(|c| c.at.date_naive())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
         if count < recent.at_least as usize {
             return false;
         }

@@ -53,6 +53,19 @@ pub fn suggestion(
     )
 }
 
+/// What to suggest now: from today's latest check-in or, when today has none, only a
+/// suggestion about sustained strain. A very hard moment of an earlier day is not
+/// brought back as if it were today's.
+pub fn current_suggestion(
+    content: &Content,
+    history: &[CheckIn],
+    today: NaiveDate,
+) -> Option<Suggestion> {
+    let latest = history.first()?;
+    let checked_in_today = history.iter().any(|c| c.at.date_naive() == today);
+    suggestion(content, latest, history, today).filter(|s| checked_in_today || s.strain)
+}
+
 /// Everything Today shows.
 pub fn load(
     store: &Store,
@@ -69,11 +82,7 @@ pub fn load(
         limit: Some(5),
         ..Default::default()
     })?;
-    // A suggestion from an earlier day is shown only when it is about sustained strain.
-    let suggestion = history
-        .first()
-        .and_then(|latest| suggestion(content, latest, &history, today))
-        .filter(|s| !todays.is_empty() || s.strain);
+    let suggestion = current_suggestion(content, &history, today);
     let on_this_day = store.on_this_day(today)?;
     let last_reflection = store
         .entries_with_template("outcomes-reflection", 1)?

@@ -7,7 +7,7 @@ use toml::Spanned;
 /// An inclusive range of scale values, written `[min, max]`.
 pub type Range = [i64; 2];
 
-/// "In the last `days` days, at least `at_least` check-ins were within these ranges."
+/// "On at least `at_least` of the last `days` days, a check-in was within these ranges."
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recent {
@@ -43,15 +43,32 @@ pub struct Conditions {
     pub stress: Option<Spanned<Range>>,
     /// The emotion system named in the check-in is one of these system ids.
     #[serde(default)]
-    pub system: Vec<Located>,
+    pub system: Option<Vec<Located>>,
     /// At least one of these stress ids was tagged.
     #[serde(default)]
-    pub tags_any: Vec<Located>,
+    pub tags_any: Option<Vec<Located>>,
     /// At least one of these mood-meter emotion words was chosen (any case).
     #[serde(default)]
-    pub words_any: Vec<Located>,
+    pub words_any: Option<Vec<Located>>,
     #[serde(default)]
     pub recent: Option<Spanned<Recent>>,
+}
+
+// A list given is a condition even when empty (and then nothing matches it, and the
+// content check says so): an empty list that matched everything turned a rule for
+// despair into one for every check-in.
+impl Conditions {
+    pub fn systems(&self) -> &[Located] {
+        self.system.as_deref().unwrap_or_default()
+    }
+
+    pub fn tags(&self) -> &[Located] {
+        self.tags_any.as_deref().unwrap_or_default()
+    }
+
+    pub fn words(&self) -> &[Located] {
+        self.words_any.as_deref().unwrap_or_default()
+    }
 }
 
 /// A rule that turns a check-in into one small, kind suggestion.
