@@ -8,15 +8,16 @@ mod support;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use tempfile::TempDir;
 
+use crossterm::event::KeyCode;
 use lantern::content::{self, Content};
 use lantern::domain::checkin::{CheckIn, CheckInKind};
 use lantern::domain::suggest::Suggestion;
 use lantern::session::today;
 use lantern::store::Store;
-use lantern::tui::app::{update, Action, Overlay};
+use lantern::tui::app::{update, Action, Overlay, Screen};
 
 use support::cli::Diary;
-use support::tui::{app, drawn_text, t0};
+use support::tui::{app, ch, drawn_text, key, press, t0};
 
 const HARD_DAY: &str = "rule-one-very-hard-day";
 const DESPAIR: &str = "rule-despair-words";
@@ -291,6 +292,38 @@ fn after_a_very_hard_check_in_the_box_shows_help_before_anything_to_practise() {
     let small = drawn_text(&app, 80, 22);
     assert!(small.contains("116 123"), "{small}");
     assert!(small.contains("999"), "{small}");
+}
+
+#[test]
+fn each_thing_the_box_offers_can_be_marked_and_started() {
+    let (_dir, _, data, saved) = today_after(&[checkin(1, 4, 10)], t0());
+    let mut app = app();
+    update(&mut app, Action::CheckInSaved(saved));
+    update(&mut app, Action::TodayLoaded(data));
+    let screen = drawn_text(&app, 80, 24);
+    assert!(screen.contains("→ Peer support"), "{screen}");
+    assert!(
+        screen.contains("↓ next"),
+        "the footer names the key: {screen}"
+    );
+    press(&mut app, key(KeyCode::Down));
+    press(&mut app, ch('j'));
+    // Past the last, the mark stays on it.
+    press(&mut app, key(KeyCode::Down));
+    let screen = drawn_text(&app, 80, 24);
+    assert!(
+        screen.contains("→ When something terrible happens"),
+        "{screen}"
+    );
+    press(&mut app, key(KeyCode::Up));
+    press(&mut app, ch('j'));
+    press(&mut app, key(KeyCode::Enter));
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert!(
+        matches!(&app.screen, Screen::Topic(t) if t.reference == GUIDE),
+        "{}",
+        app.screen.name()
+    );
 }
 
 #[test]

@@ -78,13 +78,25 @@ pub fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             }
             None => true,
         },
-        Overlay::Suggestion(s) => {
-            if choice == Choice::Start {
-                if let Some(first) = s.offer.first() {
-                    today::start_offer(first, &app.env(), &mut out);
+        Overlay::Suggestion(mut offered) => {
+            let last = offered.suggestion.offer.len().saturating_sub(1);
+            match choice {
+                Choice::ScrollUp | Choice::ScrollDown => {
+                    offered.chosen = match choice {
+                        Choice::ScrollUp => offered.chosen.saturating_sub(1),
+                        _ => (offered.chosen + 1).min(last),
+                    };
+                    app.overlay = Some(Overlay::Suggestion(offered));
+                    false
                 }
+                Choice::Start => {
+                    if let Some(chosen) = offered.suggestion.offer.get(offered.chosen) {
+                        today::start_offer(chosen, &app.env(), &mut out);
+                    }
+                    true
+                }
+                _ => true,
             }
-            true
         }
         Overlay::DraftOffer(draft) => match choice {
             Choice::CarryOn => {

@@ -3,6 +3,7 @@
 
 use super::Action;
 use super::{App, Effect, Nav, Out, Overlay, Screen};
+use crate::tui::overlay::Offered;
 use crate::tui::screens::{checkin, day, reader};
 
 /// An action that is the result of an effect.
@@ -48,7 +49,7 @@ pub(super) fn on_result(app: &mut App, action: Action) -> Vec<Effect> {
             app.stack.clear();
             app.screen = Screen::Today;
             app.status = Some("Check-in saved. Thank you for pausing.".into());
-            app.overlay = suggestion.map(Overlay::Suggestion);
+            app.overlay = suggestion.map(|s| Overlay::Suggestion(Offered::new(s)));
             vec![Effect::LoadToday]
         }
         Action::EntrySaved(id) | Action::EntrySavedAsNew(id) => {

@@ -8,11 +8,27 @@ use crate::store::Draft;
 
 use super::keymap::{code, key, shown, Binding, Keymap, Shown};
 
+/// A suggestion as its box shows it: the things offered, and which one Enter starts.
+#[derive(Debug, Clone)]
+pub struct Offered {
+    pub suggestion: Suggestion,
+    pub chosen: usize,
+}
+
+impl Offered {
+    pub fn new(suggestion: Suggestion) -> Offered {
+        Offered {
+            suggestion,
+            chosen: 0,
+        }
+    }
+}
+
 /// A box over the screen that takes the keys until it closes.
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help,
-    Suggestion(Suggestion),
+    Suggestion(Offered),
     DraftOffer(Draft),
     ConfirmDelete {
         id: i64,
@@ -36,7 +52,7 @@ pub enum Overlay {
 /// What a key does in a box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
-    /// Start the first thing a suggestion offers.
+    /// Start the thing a suggestion's box has marked.
     Start,
     /// Carry on with an unfinished draft.
     CarryOn,
@@ -153,8 +169,20 @@ pub const SUGGESTION_KEYS: &[Binding<Choice>] = &[
     row(
         &[code(KeyCode::Enter)],
         Choice::Start,
-        "start the first thing offered",
+        "start the thing marked with →",
         "start it",
+    ),
+    Binding {
+        keys: &[code(KeyCode::Up), key('k')],
+        command: Choice::ScrollUp,
+        help: "mark the thing offered above",
+        footer: None,
+    },
+    row(
+        &[code(KeyCode::Down), key('j')],
+        Choice::ScrollDown,
+        "mark the thing offered below",
+        "next",
     ),
     row(
         &[code(KeyCode::Esc), key('q'), key('n')],

@@ -133,7 +133,8 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
             80,
             *scroll,
         ),
-        Overlay::Suggestion(s) => {
+        Overlay::Suggestion(offered) => {
+            let s = &offered.suggestion;
             let mut lines = vec![Line::styled(s.message.clone(), theme.base), Line::from("")];
             // Help comes before anything to practise, so a small window that cuts the
             // box short cuts the practice, never the numbers.
@@ -172,9 +173,10 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
             }
             for (i, offer) in s.offer.iter().enumerate() {
                 let name = app.content.name_of(offer);
-                let style = if i == 0 { theme.accent } else { theme.muted };
+                let marked = i == offered.chosen;
+                let style = if marked { theme.accent } else { theme.muted };
                 lines.push(Line::styled(
-                    format!("  {}{name}", if i == 0 { "→ " } else { "  " }),
+                    format!("  {}{name}", if marked { "→ " } else { "  " }),
                     style,
                 ));
             }
