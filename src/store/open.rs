@@ -18,15 +18,16 @@ pub(crate) enum Create {
     Encrypted,
 }
 
-/// Waits for SQLCipher to finish starting up, then silences its logging, once per
-/// process, before any connection is keyed.
+/// Starts SQLite and SQLCipher, then silences SQLCipher's logging, once per process,
+/// before any connection is opened or keyed.
 ///
 /// SQLite marks itself initialised before it runs SQLCipher's own start-up, outside its
-/// locks, so a connection opened on another thread meanwhile finds SQLite ready and
-/// SQLCipher not: its `PRAGMA key` fails with SQLite's catch-all "An error occurred with
-/// PRAGMA key" and the diary would not open. That start-up also sets SQLCipher's log
-/// level and destination to its defaults unless it has done so before, so silencing the
-/// log only sticks once it is over.
+/// locks, so a connection opened on another thread meanwhile would find SQLite ready and
+/// SQLCipher not, and its `PRAGMA key` would fail with "An error occurred with PRAGMA
+/// key". Starting SQLite here, inside a `Once` that every open passes before it opens,
+/// means the thread that starts it finishes SQLCipher's start-up too before any other
+/// thread goes on. That start-up also sets SQLCipher's log level and destination to
+/// their defaults, so silencing the log only sticks once it is over.
 ///
 /// SQLCipher's log destination is process-global and setting it is not thread-safe (it
 /// closes the old file without a lock), so connections opened on two threads at once
@@ -34,7 +35,10 @@ pub(crate) enum Create {
 fn ready_sqlcipher() {
     static READY: std::sync::Once = std::sync::Once::new();
     READY.call_once(|| {
-        wait_for_sqlcipher();
+        quiet_openssl();
+        // SAFETY: sqlite3_initialize takes no arguments and is safe to call at any
+        // time; it does nothing once SQLite has started.
+        let _ = unsafe { rusqlite::ffi::sqlite3_initialize() };
         // SQLCipher would otherwise print warnings (such as a failed key) to stderr.
         // If this fails the only cost is noise on stderr, so there is nothing to report.
         if let Ok(conn) = Connection::open_in_memory() {
@@ -44,20 +48,24 @@ fn ready_sqlcipher() {
     });
 }
 
-/// Returns once SQLCipher has started, which is when keying a database works: a key on
-/// an in-memory database costs next to nothing (the key is not derived until a page is
-/// read) and fails only while SQLCipher has not started. Its start-up is short (setting
-/// up its private heap and seeding the random generator); the bound only keeps a
-/// SQLCipher that cannot start from hanging every open, whose own key then says so.
-fn wait_for_sqlcipher() {
-    for _ in 0..2000 {
-        let keyed = Connection::open_in_memory()
-            .and_then(|conn| conn.pragma_update(None, "key", "lantern"));
-        if keyed.is_ok() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(1));
+/// Starts OpenSSL without its table of error strings and without reading an
+/// `openssl.cnf`, before SQLCipher's start-up starts it with both.
+///
+/// The strings were a tenth of a plaintext command's time and are only ever used in
+/// SQLCipher's log, which is off. The configuration file of the machine (or of where
+/// OpenSSL was built) could swap the providers that encrypt the diary; Lantern's
+/// encryption should not change with it. Keying and encrypting are unaffected.
+fn quiet_openssl() {
+    const NO_LOAD_CRYPTO_STRINGS: u64 = 0x0000_0001;
+    const NO_LOAD_CONFIG: u64 = 0x0000_0080;
+    extern "C" {
+        // From the OpenSSL that SQLCipher is built with (libsqlite3-sys, vendored).
+        fn OPENSSL_init_crypto(opts: u64, settings: *const std::ffi::c_void) -> std::ffi::c_int;
     }
+    // SAFETY: called once, with no settings, before anything else uses OpenSSL. A
+    // failure leaves OpenSSL to start as it would have, so it is not an error.
+    let _ =
+        unsafe { OPENSSL_init_crypto(NO_LOAD_CRYPTO_STRINGS | NO_LOAD_CONFIG, std::ptr::null()) };
 }
 
 /// Connection set-up shared by every open: SQLCipher ready and quiet, then the key.
@@ -98,6 +106,7 @@ fn connect(
     passphrase: Option<&str>,
     how: Access,
 ) -> Result<Connection> {
+    ready_sqlcipher();
     let mut conn = match how {
         Access::ReadWrite => Connection::open_with_flags(
             path,
