@@ -9,7 +9,7 @@ use std::path::Path;
 
 use chrono::{Duration, Local};
 
-use lantern::domain::checkin::{CheckIn, CheckInKind};
+use lantern::domain::checkin::CheckIn;
 use lantern::store::Store;
 
 use support::cli::{lantern, manifest_dir, Diary, Run};
@@ -142,19 +142,10 @@ fn a_shelf_names_each_kind_once_and_at_least_one() {
 }
 
 fn hopeless(days_ago: i64) -> CheckIn {
-    CheckIn {
-        uid: format!("hopeless-{days_ago}"),
-        kind: CheckInKind::Daily,
-        at: Local::now().fixed_offset() - Duration::days(days_ago),
-        pleasantness: 2,
-        energy: 3,
-        stress: 6,
-        system: None,
-        words: vec!["hopeless".into()],
-        tags: vec![],
-        note: None,
-        good_moment: None,
-    }
+    let at = Local::now().fixed_offset() - Duration::days(days_ago);
+    let mut c = support::daily_checkin(&format!("hopeless-{days_ago}"), at, 2, 3, 6);
+    c.words = vec!["hopeless".into()];
+    c
 }
 
 #[test]

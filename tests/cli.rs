@@ -1480,19 +1480,13 @@ fn sustained_strain_offers_help_contacts() {
         for days_ago in 1..=3 {
             let at = chrono::Local::now().fixed_offset() - chrono::Duration::days(days_ago);
             store
-                .add_checkin(&lantern::domain::checkin::CheckIn {
-                    uid: format!("earlier-{days_ago}"),
-                    kind: lantern::domain::checkin::CheckInKind::Daily,
+                .add_checkin(&support::daily_checkin(
+                    &format!("earlier-{days_ago}"),
                     at,
-                    pleasantness: 3,
-                    energy: 5,
-                    stress: 8,
-                    system: None,
-                    words: vec![],
-                    tags: vec![],
-                    note: None,
-                    good_moment: None,
-                })
+                    3,
+                    5,
+                    8,
+                ))
                 .expect("an earlier check-in");
         }
     }

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use lantern::content::schema::{Rule, Topic};
 use lantern::content::{self, Content};
-use lantern::domain::checkin::{CheckIn, CheckInKind};
+use lantern::domain::checkin::CheckIn;
 use lantern::domain::leadership;
 use lantern::domain::suggest::suggest;
 use support::tui::at;
@@ -44,19 +44,9 @@ fn offers(rule: &Rule) -> Vec<&str> {
 }
 
 fn check_in(when: DateTime<FixedOffset>, p: i64, e: i64, s: i64, tags: &[&str]) -> CheckIn {
-    CheckIn {
-        uid: "c1".into(),
-        kind: CheckInKind::Daily,
-        at: when,
-        pleasantness: p,
-        energy: e,
-        stress: s,
-        system: None,
-        words: Vec::new(),
-        tags: tags.iter().map(|t| t.to_string()).collect(),
-        note: None,
-        good_moment: None,
-    }
+    let mut c = support::daily_checkin("c1", when, p, e, s);
+    c.tags = tags.iter().map(|t| t.to_string()).collect();
+    c
 }
 
 fn suggested_for(content: &Content, tags: &[&str]) -> String {

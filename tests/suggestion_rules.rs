@@ -28,19 +28,7 @@ fn at_day(days_ago: i64) -> DateTime<FixedOffset> {
 }
 
 fn checkin(p: i64, e: i64, s: i64) -> CheckIn {
-    CheckIn {
-        uid: format!("c-{p}-{e}-{s}"),
-        kind: CheckInKind::Daily,
-        at: t0(),
-        pleasantness: p,
-        energy: e,
-        stress: s,
-        system: None,
-        words: vec![],
-        tags: vec![],
-        note: None,
-        good_moment: None,
-    }
+    support::daily_checkin(&format!("c-{p}-{e}-{s}"), t0(), p, e, s)
 }
 
 fn with_words(mut c: CheckIn, words: &[&str]) -> CheckIn {

@@ -36,19 +36,7 @@ fn stamp(date: NaiveDate, time: &str) -> DateTime<FixedOffset> {
 }
 
 fn checkin(uid: &str, when: DateTime<FixedOffset>, p: i64, e: i64, s: i64) -> CheckIn {
-    CheckIn {
-        uid: uid.into(),
-        kind: CheckInKind::Daily,
-        at: when,
-        pleasantness: p,
-        energy: e,
-        stress: s,
-        system: None,
-        words: vec![],
-        tags: vec![],
-        note: None,
-        good_moment: None,
-    }
+    support::daily_checkin(uid, when, p, e, s)
 }
 
 fn entry(uid: &str, created: DateTime<FixedOffset>, title: &str, body: &str) -> Entry {

@@ -118,3 +118,26 @@ pub fn mode(path: &Path) -> u32 {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// A daily check-in with only its three scales set, for tests to adjust.
+pub fn daily_checkin(
+    uid: &str,
+    at: chrono::DateTime<chrono::FixedOffset>,
+    pleasantness: i64,
+    energy: i64,
+    stress: i64,
+) -> lantern::domain::checkin::CheckIn {
+    lantern::domain::checkin::CheckIn {
+        uid: uid.into(),
+        kind: lantern::domain::checkin::CheckInKind::Daily,
+        at,
+        pleasantness,
+        energy,
+        stress,
+        system: None,
+        words: vec![],
+        tags: vec![],
+        note: None,
+        good_moment: None,
+    }
+}
