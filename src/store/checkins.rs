@@ -136,9 +136,8 @@ mod tests {
                 r.get::<_, String>(3)
             })
             .expect("the plan's rows"); // ok: test
-        rows.map(|r| r.expect("a row"))
-            .collect::<Vec<_>>()
-            .join("\n") // ok: test
+        let rows: Vec<String> = rows.map(|r| r.expect("a row")).collect(); // ok: test
+        rows.join("\n")
     }
 
     #[test]
