@@ -5,28 +5,21 @@
 mod support;
 
 use std::fs;
-use std::path::Path;
 
 use chrono::{Duration, Local};
 
 use lantern::domain::checkin::CheckIn;
 use lantern::store::Store;
 
-use support::cli::{lantern, manifest_dir, Diary, Run};
+use support::cli::{built_in_content, content_check, lantern, Diary, Run};
 
-fn built_in(file: &str) -> String {
-    fs::read_to_string(manifest_dir().join(Path::new("content").join(file))).expect("built in")
-}
-
-/// `lantern content check` on a folder holding `file` as `text`.
+/// `lantern content check` on a folder holding `file` as `text`, which must fail.
 fn check(file: &str, text: &str) -> Run {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    fs::write(dir.path().join(file), text).expect("write the override");
-    Run::of(lantern().args(["content", "check"]).arg(dir.path())).failure()
+    content_check(file, text).failure()
 }
 
 fn replaced(file: &str, from: &str, to: &str) -> String {
-    let text = built_in(file);
+    let text = built_in_content(file);
     assert!(text.contains(from), "{from} in {file}");
     text.replacen(from, to, 1)
 }
@@ -87,14 +80,12 @@ fn invisible_characters_in_content_are_refused_where_they_are_written() {
     }
     // A backslash written as such is not an escape.
     let fine = replaced("care.toml", name, "name = \"When something \\\\b happens\"");
-    let dir = tempfile::tempdir().expect("a temp dir");
-    fs::write(dir.path().join("care.toml"), fine).expect("write");
-    Run::of(lantern().args(["content", "check"]).arg(dir.path())).success();
+    content_check("care.toml", &fine).success();
 }
 
 #[test]
 fn an_emergency_line_needs_a_number_one_could_dial() {
-    let text = built_in("help.toml");
+    let text = built_in_content("help.toml");
     for bad in ["\"\"", "\"   \"", "\"call me maybe\""] {
         let changed = text.replacen("number = \"999\"", &format!("number = {bad}"), 1);
         let run = check("help.toml", &changed);
@@ -105,6 +96,14 @@ fn an_emergency_line_needs_a_number_one_could_dial() {
             run.stdout
         );
     }
+}
+
+/// The built-in library with one more shelf holding `kinds`.
+fn with_shelf(id: &str, kinds: &str) -> String {
+    format!(
+        "{}\n[[shelf]]\nid = \"{id}\"\nname = \"More\"\nsummary = \"More.\"\nkinds = {kinds}\nsource = \"Lantern's own\"\n",
+        built_in_content("library.toml")
+    )
 }
 
 #[test]
@@ -121,10 +120,7 @@ fn a_shelf_names_each_kind_once_and_at_least_one() {
         run.stdout
     );
 
-    let shared = format!(
-        "{}\n[[shelf]]\nid = \"more-skills\"\nname = \"More\"\nsummary = \"Again.\"\nkinds = [\"skill\"]\nsource = \"Lantern's own\"\n",
-        built_in("library.toml")
-    );
+    let shared = with_shelf("more-skills", "[\"skill\"]");
     let run = check("library.toml", &shared);
     assert!(
         run.stdout
@@ -133,10 +129,7 @@ fn a_shelf_names_each_kind_once_and_at_least_one() {
         run.stdout
     );
 
-    let empty = format!(
-        "{}\n[[shelf]]\nid = \"empty-shelf\"\nname = \"Empty\"\nsummary = \"Nothing.\"\nkinds = []\nsource = \"Lantern's own\"\n",
-        built_in("library.toml")
-    );
+    let empty = with_shelf("empty-shelf", "[]");
     let run = check("library.toml", &empty);
     assert!(run.stdout.contains("holds no kinds"), "{}", run.stdout);
 }

@@ -5,13 +5,12 @@
 mod support;
 
 use std::fs;
-use std::path::Path;
 
 use lantern::config::Config;
 use lantern::content::{self, schema::ROLE_IDS};
 use lantern::tui::screens::welcome::ROLES;
 
-use support::cli::{lantern, manifest_dir, no_panic, ok, Run};
+use support::cli::{built_in_content, content_check, lantern, ok, Run};
 use support::tui::{app_with_config, ch, drawn_text, press};
 
 /// `lantern help-now` for a folder whose settings say `settings`.
@@ -195,16 +194,13 @@ fn the_app_shows_help_for_the_role_and_labels_others_when_none_is_set() {
 
 /// `lantern content check` on a folder holding `help.toml` as `text`.
 fn check_help(text: &str) -> Run {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    fs::write(dir.path().join("help.toml"), text).expect("write the override");
-    let run = Run::of(lantern().args(["content", "check"]).arg(dir.path()));
-    no_panic(&run);
+    let run = content_check("help.toml", text);
     assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
     run
 }
 
 fn built_in_help() -> String {
-    fs::read_to_string(manifest_dir().join(Path::new("content/help.toml"))).expect("help.toml")
+    built_in_content("help.toml")
 }
 
 /// `help.toml:LINE:` for the line holding the first `marker` after `after`.

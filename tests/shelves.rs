@@ -6,15 +6,13 @@
 
 mod support;
 
-use std::fs;
-
 use crossterm::event::KeyCode;
 
 use lantern::content::{self, Kind, MACHINERY};
 use lantern::tui::app::{App, Screen};
 use lantern::tui::screens::library::Row;
 
-use support::cli::{lantern, manifest_dir, no_panic, ok, Run};
+use support::cli::{built_in_content, content_check, lantern, ok, Run};
 use support::tui::{app, ch, draw, key, press, screen_text};
 
 /// Draws `app` at 80×24 and takes it as the snapshot `name`; returns its text.
@@ -301,16 +299,13 @@ fn a_table_tool_and_a_tool_of_questions_read_in_full_in_the_app() {
 
 /// A folder holding `library.toml` as `text`; `lantern content check` on it.
 fn check_library(text: &str) -> Run {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    fs::write(dir.path().join("library.toml"), text).expect("write the override");
-    let run = Run::of(lantern().args(["content", "check"]).arg(dir.path()));
-    no_panic(&run);
+    let run = content_check("library.toml", text);
     assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
     run
 }
 
 fn built_in_library() -> String {
-    fs::read_to_string(manifest_dir().join("content/library.toml")).expect("the built-in file")
+    built_in_content("library.toml")
 }
 
 /// `line:column` (1-based) of the last `marker` in `text`.

@@ -224,6 +224,21 @@ pub fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The built-in copy of a content file, as the project keeps it.
+pub fn built_in_content(file: &str) -> String {
+    fs::read_to_string(manifest_dir().join("content").join(file)).expect("a built-in content file")
+}
+
+/// `lantern content check` on a folder holding `file` as `text`; its exit says
+/// whether the override is sound, and it never panics.
+pub fn content_check(file: &str, text: &str) -> Run {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    fs::write(dir.path().join(file), text).expect("write the override");
+    let run = Run::of(lantern().args(["content", "check"]).arg(dir.path()));
+    no_panic(&run);
+    run
+}
+
 /// Three entries on known days: 1, 5 and 9 March 2025.
 pub const MARCH: &str = r#"{"ts": "2025-03-01T09:00", "title": "March one", "body": "alpha words", "tags": ["walk"]}
 {"ts": "2025-03-05T09:00", "title": "March five", "body": "beta words", "tags": ["@Walk", "sleep"]}
