@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::parse::error_at;
-use super::schema::{Body, RECORD_KINDS};
+use super::schema::{month_day, Body, RECORD_KINDS};
 use super::{Content, ContentError};
 
 /// Far past any regulator's cycle: a number above it is a slip of the keyboard.
@@ -159,12 +159,4 @@ fn unique<'a>(
         }
     }
     seen
-}
-
-/// `MM-DD` as (month, day), when it is a day every year has.
-pub fn month_day(text: &str) -> Option<(u32, u32)> {
-    let (month, day) = text.split_once('-')?;
-    let (month, day): (u32, u32) = (month.parse().ok()?, day.parse().ok()?);
-    // 2001 is not a leap year, so 29 February is refused: a cycle must end every year.
-    chrono::NaiveDate::from_ymd_opt(2001, month, day).map(|_| (month, day))
 }

@@ -88,3 +88,11 @@ impl Body {
         self.themes.iter().find(|t| t.id.as_ref() == id)
     }
 }
+
+/// `MM-DD` as (month, day), when it is a day every year has.
+pub fn month_day(text: &str) -> Option<(u32, u32)> {
+    let (month, day) = text.split_once('-')?;
+    let (month, day): (u32, u32) = (month.parse().ok()?, day.parse().ok()?);
+    // 2001 is not a leap year, so 29 February is refused: a cycle must end every year.
+    chrono::NaiveDate::from_ymd_opt(2001, month, day).map(|_| (month, day))
+}
