@@ -3,6 +3,7 @@
 //! person stands in their cycle. The rules come from content (`registration.toml`);
 //! this module only counts.
 
+pub mod account_text;
 mod cycle;
 mod progress;
 
