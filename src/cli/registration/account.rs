@@ -87,7 +87,7 @@ fn add(ctx: &Context, args: AccountAddArgs) -> Result<i32> {
             body.name
         );
     }
-    let themes = themes(Some(body), &args.themes)?;
+    let themes = themes(body, &args.themes)?;
     let mut store = ctx.open_store()?;
     let entry = match args.from_entry {
         Some(id) => Some(store.entry(id)?),

@@ -52,24 +52,18 @@ fn body<'a>(ctx: &Context, content: &'a Content) -> Result<&'a Body> {
 }
 
 /// Theme ids, each checked against the body's code.
-fn themes(body: Option<&Body>, wanted: &[String]) -> Result<Vec<String>> {
+fn themes(body: &Body, wanted: &[String]) -> Result<Vec<String>> {
+    let valid: Vec<&str> = body.themes.iter().map(|t| t.id.as_ref().as_str()).collect();
     let mut out = Vec::new();
     for theme in wanted {
         let theme = theme.trim().to_lowercase();
-        let Some(body) = body else {
+        if valid.is_empty() {
             bail!(
-                "--code needs your registration set, to know its themes: add \
-                 registration = \"nmc\" (or your body) to config.toml."
+                "{} names no themes of a code, so leave out --code.",
+                body.name
             );
-        };
-        if body.theme(&theme).is_none() {
-            let valid: Vec<&str> = body.themes.iter().map(|t| t.id.as_ref().as_str()).collect();
-            if valid.is_empty() {
-                bail!(
-                    "{} names no themes of a code, so leave out --code.",
-                    body.name
-                );
-            }
+        }
+        if !valid.contains(&theme.as_str()) {
             bail!(
                 "--code: \"{}\" is not a theme of the {} code; themes are {}.",
                 crate::text::printable::one_line(&theme, 40),
@@ -115,10 +109,11 @@ fn cpd_add(ctx: &Context, args: CpdAddArgs) -> Result<i32> {
         }
     }
     let content = ctx.content();
-    let body = if args.themes.is_empty() {
-        None
+    // CPD is worth keeping before a registration is set; only its themes need one.
+    let themes = if args.themes.is_empty() {
+        Vec::new()
     } else {
-        Some(body(ctx, &content)?)
+        themes(body(ctx, &content)?, &args.themes)?
     };
     let record = CpdActivity {
         id: 0,
@@ -129,7 +124,7 @@ fn cpd_add(ctx: &Context, args: CpdAddArgs) -> Result<i32> {
         participatory: args.participatory,
         method: args.method.trim().to_string(),
         topic: required("--topic", &args.topic)?,
-        themes: themes(body, &args.themes)?,
+        themes,
         learnt: args.learnt,
         impact: args.impact,
         impact_people: args.impact_people,
@@ -185,7 +180,7 @@ fn status(ctx: &Context) -> Result<i32> {
         out.push_str(&format!("  {}\n", line.words));
     }
     if let Some(renewal) = &p.renewal {
-        out.push_str(&format!("\n{}{}.\n", upper_first(renewal), ""));
+        out.push_str(&format!("\n{}.\n", upper_first(renewal)));
     } else if body.cycle.as_ref().is_some_and(|c| c.years.is_some()) {
         out.push_str(
             "\nAdd renewal = \"YYYY-MM-DD\" to config.toml to count from your own renewal day.\n",

@@ -59,3 +59,76 @@ pub fn parse(body: &Body, text: &str) -> (String, BTreeMap<String, String>) {
         .collect();
     (written.title, answers)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entry::Answer;
+
+    fn nmc() -> Body {
+        crate::content::built_in()
+            .bodies
+            .iter()
+            .find(|b| b.id.as_ref() == "nmc")
+            .map(|p| p.item.clone())
+            .expect("the NMC body") // ok: test
+    }
+
+    fn entry() -> Entry {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-03-01T10:00:00+00:00").expect("a time"); // ok: test
+        Entry {
+            id: 7,
+            uid: "u".into(),
+            template_id: None,
+            title: "Visit".into(),
+            body: "A long visit --> with tea.".into(),
+            answers: vec![Answer {
+                prompt_id: "learnt".into(),
+                prompt: "What did I learn?".into(),
+                text: "Slow down.".into(),
+            }],
+            tags: vec![],
+            created: at,
+            updated: at,
+        }
+    }
+
+    #[test]
+    fn the_entry_is_offered_as_hints_above_every_question() {
+        let body = nmc();
+        let text = render(&body, "Visit", Some(&entry()));
+        assert!(text.starts_with("Title: Visit\n"), "{text}");
+        assert!(
+            text.contains("<!-- A long visit -> with tea. -->"),
+            "{text}"
+        );
+        assert!(
+            text.contains("<!-- [What did I learn?] -->\n<!-- Slow down. -->"),
+            "{text}"
+        );
+        for q in &body.questions {
+            assert!(text.contains(&format!("## {}\n", q.text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn read_back_untouched_it_keeps_nothing_of_the_entry() {
+        let body = nmc();
+        let (title, answers) = parse(&body, &render(&body, "Visit", Some(&entry())));
+        assert_eq!(title, "Visit");
+        assert!(answers.is_empty(), "{answers:?}");
+    }
+
+    #[test]
+    fn what_is_written_under_a_question_is_its_answer() {
+        let body = nmc();
+        let mut text = render(&body, "", None);
+        text = text.replace(
+            "## What did you take from it?\n",
+            "## What did you take from it?\nTo pause first.\n",
+        );
+        let (_, answers) = parse(&body, &text);
+        assert_eq!(answers.len(), 1);
+        assert_eq!(answers["what-learnt"], "To pause first.");
+    }
+}
