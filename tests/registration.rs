@@ -298,6 +298,8 @@ fn account_slips_are_one_line_each() {
         "2026-01-02",
     ]);
     assert!(out.contains("answering 1 of 4"), "{out}");
+    let list = diary.ok(&["revalidation", "account", "list"]);
+    assert!(list.contains("answered: 1 question\n"), "{list}");
 }
 
 #[test]

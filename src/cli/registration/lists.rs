@@ -83,7 +83,11 @@ pub fn accounts(records: &[ReflectiveAccount]) -> Result<i32> {
         field(
             &mut out,
             "answered",
-            Some(&format!("{} questions", a.answers.len())),
+            Some(&crate::text::plural::count(
+                a.answers.len(),
+                "question",
+                "questions",
+            )),
         );
         field(&mut out, "code", Some(&a.themes.join(", ")));
         if let Some(entry) = a.entry_id {
