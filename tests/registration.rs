@@ -420,3 +420,54 @@ fn an_unknown_body_is_named_with_the_ones_lantern_knows() {
         run.stderr
     );
 }
+
+#[test]
+fn repair_carries_the_registration_records_into_the_fresh_diary() {
+    let diary = nmc();
+    diary.ok(&[
+        "cpd",
+        "add",
+        "--hours",
+        "2",
+        "--topic",
+        "Reading on attachment",
+    ]);
+    diary.ok(&[
+        "revalidation",
+        "feedback",
+        "add",
+        "--from",
+        "manager",
+        "--summary",
+        "Good records",
+    ]);
+    diary.ok(&[
+        "revalidation",
+        "discussion",
+        "add",
+        "--name",
+        "Sam Lee",
+        "--pin",
+        "12A3456B",
+        "--on",
+        "2026-04-01",
+    ]);
+    diary.ok(&[
+        "revalidation",
+        "account",
+        "add",
+        "--answer",
+        "what-learnt=Pause first.",
+    ]);
+    diary.ok(&["repair"]);
+    assert!(diary.ok(&["cpd", "list"]).contains("Reading on attachment"));
+    assert!(diary
+        .ok(&["revalidation", "feedback", "list"])
+        .contains("Good records"));
+    assert!(diary
+        .ok(&["revalidation", "discussion", "list"])
+        .contains("Sam Lee"));
+    assert!(diary
+        .ok(&["revalidation", "account", "list"])
+        .contains("answered: 1 question"));
+}
