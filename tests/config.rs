@@ -38,6 +38,11 @@ const BROKEN: &[(&str, &[u8], &str)] = &[
         "config.toml line 1: rhythm: incomplete",
     ),
     (
+        "a renewal day that is not a date",
+        b"renewal = \"31/05/2027\"\n",
+        "config.toml line 1: renewal: expected a date as YYYY-MM-DD",
+    ),
+    (
         "broken TOML",
         b"theme = \"calm\"\nregion = \"gb\n",
         "config.toml line 2: this is not valid TOML",

@@ -176,6 +176,15 @@ pub enum Command {
     /// Prepare for supervision, or record that it took place.
     #[command(subcommand)]
     Supervision(SupervisionCommand),
+    /// Your CPD record for your registration: add, list, delete.
+    #[command(subcommand)]
+    Cpd(super::registration_args::CpdCommand),
+    /// Where you are in your registration cycle; reflective accounts, feedback and
+    /// discussions.
+    Revalidation {
+        #[command(subcommand)]
+        command: Option<super::registration_args::RevalidationCommand>,
+    },
 }
 
 #[derive(Debug, Args)]

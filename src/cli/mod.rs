@@ -49,6 +49,8 @@ mod pixels;
 mod plain;
 mod plan;
 mod practice;
+mod registration;
+mod registration_args;
 mod review;
 mod security;
 mod stats;
@@ -145,5 +147,7 @@ pub fn run(cli: Cli, key_rows: KeyRows) -> Result<i32> {
         Command::Pixels { year } => pixels::pixels(&ctx, year),
         Command::Review => review::review(&ctx),
         Command::Supervision(command) => supervision::supervision(&ctx, command),
+        Command::Cpd(command) => registration::cpd(&ctx, command),
+        Command::Revalidation { command } => registration::revalidation(&ctx, command),
     }
 }

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 
 mod read;
+mod registration;
 
 use read::read_file;
 
@@ -96,6 +97,11 @@ pub struct Config {
     /// When set, the app keeps an encrypted diary's key this many minutes after it is
     /// unlocked (as `lantern unlock` does), and `lantern unlock` keeps it this long.
     pub unlock_minutes: Option<u32>,
+    /// The body whose register the person is on (a `body` id from
+    /// `registration.toml`), for the view of their cycle.
+    pub registration: Option<String>,
+    /// The day their registration is next renewed; the cycle counts back from it.
+    pub renewal: Option<chrono::NaiveDate>,
 }
 
 /// One line of `[keys]`: `check_in = ["c", "F5"]`, before any key name is checked.
@@ -129,6 +135,8 @@ impl Default for Config {
             keys: Vec::new(),
             screen_reader: None,
             unlock_minutes: None,
+            registration: None,
+            renewal: None,
         }
     }
 }
@@ -160,6 +168,11 @@ pub const EXAMPLE: &str = r#"# Lantern settings. Every line is optional; delete 
 # An encrypted diary stays open this many minutes after you unlock it in the app, so
 # commands need no passphrase meanwhile (at most 720). `lantern lock` closes it sooner.
 # unlock_minutes = 15
+
+# The register you are on, for `lantern revalidation`: nmc, swe, hcpc, sssc, scw or
+# niscc, and the day your registration is next renewed.
+# registration = "nmc"
+# renewal = "2027-05-31"
 
 # Your own keys. Each line names a command and its key, or a list of keys, such
 # as check_in = ["c", "F5"], and moves that command on every screen that has it.

@@ -24,6 +24,8 @@ const SETTINGS: &[&str] = &[
     "unlock_minutes",
     "rhythm",
     "keys",
+    "registration",
+    "renewal",
 ];
 
 /// Twelve hours, the longest the kernel is asked to keep a diary's key.
@@ -255,6 +257,20 @@ impl Reader<'_> {
                 ),
             },
             "rhythm" => config.rhythm = self.rhythm(value),
+            "registration" => match super::registration::body(value) {
+                Ok(id) => config.registration = Some(id),
+                Err(why) => self.warn(
+                    key,
+                    format!("registration: {why}, not {}. Leaving it unset.", shown(value)),
+                ),
+            },
+            "renewal" => match super::registration::renewal(value) {
+                Ok(day) => config.renewal = Some(day),
+                Err(why) => self.warn(
+                    key,
+                    format!("renewal: {why}, not {}. Leaving it unset.", shown(value)),
+                ),
+            },
             "keys" => config.keys = self.keys(value),
             _ => {
                 let hint = nearest(key, SETTINGS)

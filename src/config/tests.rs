@@ -399,3 +399,44 @@ fn an_unreadable_file_is_a_warning() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_registration_and_renewal_day_are_read_quoted_or_as_a_date() {
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 5, 31);
+    for text in [
+        "registration = \"nmc\"\nrenewal = \"2027-05-31\"\n",
+        "registration = \" NMC \"\nrenewal = 2027-05-31\n",
+    ] {
+        let config = parse(text, Path::new("config.toml")).expect("parses"); // ok: test
+        assert_eq!(config.registration.as_deref(), Some("nmc"), "{text}");
+        assert_eq!(config.renewal, day, "{text}");
+    }
+}
+
+#[test]
+fn a_bad_registration_or_renewal_names_the_line_and_leaves_it_unset() {
+    let text = "theme = \"calm\"\nregistration = 5\nrenewal = \"2027-02-30\"\n";
+    let warnings = parse(text, Path::new("config.toml")).expect_err("warns"); // ok: test
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("config.toml line 2: registration: expected a body id"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1].starts_with("config.toml line 3: renewal: expected a date as YYYY-MM-DD")
+            && warnings[1].contains("\"2027-02-30\""),
+        "{warnings:?}"
+    );
+    let loaded = read::read_text(text, "config.toml");
+    assert_eq!(
+        (loaded.config.registration, loaded.config.renewal),
+        (None, None)
+    );
+    // A near miss of the setting's name is pointed at it.
+    let warnings =
+        parse("renewel = \"2027-05-31\"\n", Path::new("config.toml")).expect_err("warns"); // ok: test
+    assert!(
+        warnings[0].contains("did you mean renewal?"),
+        "{warnings:?}"
+    );
+}

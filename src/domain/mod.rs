@@ -9,6 +9,7 @@ pub mod leadership;
 pub mod pacer;
 pub mod plan;
 pub mod practice;
+pub mod registration;
 pub mod suggest;
 pub mod supervision;
 pub mod support_finder;

@@ -61,6 +61,22 @@ impl Session {
                 ));
             }
         }
+        // A misspelt body would quietly show no cycle at all.
+        if let Some(body) = &self.config.registration {
+            if !loaded.content.bodies.iter().any(|b| b.id.as_ref() == body) {
+                let known: Vec<&str> = loaded
+                    .content
+                    .bodies
+                    .iter()
+                    .map(|b| b.id.as_ref().as_str())
+                    .collect();
+                loaded.warnings.push(format!(
+                    "config.toml: registration: \"{}\" is not a body Lantern knows; it knows {}.",
+                    crate::text::printable::one_line(body, 30),
+                    known.join(", ")
+                ));
+            }
+        }
         loaded
     }
 

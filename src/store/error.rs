@@ -45,6 +45,9 @@ pub enum StoreError {
     Changed,
     #[error("No entry #{0}.")]
     NoEntry(i64),
+    /// A registration record (a CPD activity, an account …) that is not there.
+    #[error("No {kind} #{id}.")]
+    NoRecord { kind: &'static str, id: i64 },
     #[error("{path} already exists; choose another name.")]
     Exists { path: PathBuf },
     /// The OS error is part of the message, not a cause printed again after it.

@@ -146,14 +146,73 @@ CREATE VIRTUAL TABLE entry_fts USING fts5(
 INSERT INTO entry_fts (entry_fts) VALUES ('rebuild');
 "#;
 
+/// The evidence a registered professional keeps for their regulator. Columns cover
+/// both the NMC's forms and Social Work England's, so one record serves either; an
+/// account keeps a link to the diary entry it began from, which outlives neither.
+const V5_REGISTRATION: &str = r#"
+CREATE TABLE reflective_account (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,
+    created_utc   TEXT NOT NULL,
+    local_date    TEXT NOT NULL,
+    title         TEXT NOT NULL DEFAULT '',
+    answers_json  TEXT NOT NULL DEFAULT '{}',
+    themes_json   TEXT NOT NULL DEFAULT '[]',
+    entry_id      INTEGER REFERENCES entry(id) ON DELETE SET NULL
+);
+CREATE INDEX reflective_account_by_date ON reflective_account (local_date);
+
+CREATE TABLE cpd_activity (
+    id             INTEGER PRIMARY KEY,
+    uid            TEXT NOT NULL UNIQUE,
+    created_utc    TEXT NOT NULL,
+    started_on     TEXT NOT NULL,
+    ended_on       TEXT,
+    hours          REAL NOT NULL CHECK (hours > 0),
+    participatory  INTEGER NOT NULL DEFAULT 0,
+    method         TEXT NOT NULL DEFAULT '',
+    topic          TEXT NOT NULL DEFAULT '',
+    themes_json    TEXT NOT NULL DEFAULT '[]',
+    learnt         TEXT,
+    impact         TEXT,
+    impact_people  TEXT,
+    with_peer      INTEGER NOT NULL DEFAULT 0,
+    note           TEXT
+);
+CREATE INDEX cpd_activity_by_date ON cpd_activity (started_on);
+
+CREATE TABLE practice_feedback (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,
+    created_utc   TEXT NOT NULL,
+    received_on   TEXT NOT NULL,
+    source        TEXT NOT NULL DEFAULT '',
+    summary       TEXT NOT NULL DEFAULT '',
+    reflection    TEXT
+);
+CREATE INDEX practice_feedback_by_date ON practice_feedback (received_on);
+
+CREATE TABLE reflective_discussion (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,
+    created_utc   TEXT NOT NULL,
+    held_on       TEXT NOT NULL,
+    partner_name  TEXT NOT NULL DEFAULT '',
+    partner_pin   TEXT NOT NULL DEFAULT '',
+    note          TEXT
+);
+CREATE INDEX reflective_discussion_by_date ON reflective_discussion (held_on);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_CORE),
         M::up(V2_INDEXES),
         M::up(V3_SUPERVISION),
         M::up(V4_PREFIX_SEARCH),
+        M::up(V5_REGISTRATION),
     ])
 }
 
 /// The schema version a fully migrated diary has.
-pub const LATEST: usize = 4;
+pub const LATEST: usize = 5;

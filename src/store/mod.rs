@@ -15,6 +15,7 @@ pub mod migrations;
 mod open;
 mod plan;
 mod practice;
+mod registration;
 mod salvage;
 mod snippet;
 mod supervision;

@@ -32,6 +32,10 @@ const TABLES: &[&str] = &[
     "plan_history",
     "practice",
     "supervision",
+    "reflective_account",
+    "cpd_activity",
+    "practice_feedback",
+    "reflective_discussion",
 ];
 
 /// Reads a value, keeping text that is not valid UTF-8 as far as it goes.

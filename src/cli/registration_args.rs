@@ -1,0 +1,147 @@
+//! What `lantern cpd` and `lantern revalidation` take, kept beside `args` so the
+//! registration commands stay in one place.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CpdCommand {
+    /// Add a piece of CPD: `lantern cpd add --hours 3 --participatory --topic … --method …`.
+    Add(CpdAddArgs),
+    /// Your CPD records, oldest first, with their ids.
+    List,
+    /// Delete one CPD record by its id.
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct CpdAddArgs {
+    /// How many hours it took, such as 3 or 1.5.
+    #[arg(long, allow_negative_numbers = true)]
+    pub hours: f64,
+    /// It was learning with others (a course, a workshop, a discussion).
+    #[arg(long)]
+    pub participatory: bool,
+    /// What it was about.
+    #[arg(long)]
+    pub topic: String,
+    /// How you learnt: course, reading, e-learning, shadowing … (SWE's "type").
+    #[arg(long, default_value = "")]
+    pub method: String,
+    /// A part of your body's code it relates to, such as practise-effectively; repeat for more.
+    #[arg(long = "code", value_name = "THEME")]
+    pub themes: Vec<String>,
+    /// The day it took place or began (YYYY-MM-DD); today if not given.
+    #[arg(long, value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+    /// The day it ended, for something over several days.
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+    /// What you learnt.
+    #[arg(long)]
+    pub learnt: Option<String>,
+    /// The difference it made to your practice.
+    #[arg(long)]
+    pub impact: Option<String>,
+    /// The difference it made to the people you work with.
+    #[arg(long)]
+    pub impact_people: Option<String>,
+    /// You reflected on it with a peer.
+    #[arg(long)]
+    pub peer: bool,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RevalidationCommand {
+    /// Where you are in your cycle (also what plain `lantern revalidation` shows).
+    Status,
+    /// Written reflective accounts.
+    #[command(subcommand)]
+    Account(AccountCommand),
+    /// Practice-related feedback.
+    #[command(subcommand)]
+    Feedback(FeedbackCommand),
+    /// Reflective discussions with another registrant.
+    #[command(subcommand)]
+    Discussion(DiscussionCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Write a reflective account, in $EDITOR (or from standard input), or with
+    /// `--answer QUESTION=TEXT`. `--from-entry ID` offers that entry's words as
+    /// suggestions; nothing of it is kept unless you write it in.
+    Add(AccountAddArgs),
+    /// Your reflective accounts, oldest first.
+    List,
+    /// Delete one reflective account by its id.
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Args)]
+pub struct AccountAddArgs {
+    /// The diary entry this reflection starts from; the account keeps a link to it.
+    #[arg(long, value_name = "ID")]
+    pub from_entry: Option<i64>,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// An answer, as QUESTION=TEXT (question ids: what-happened, what-learnt …); repeat.
+    #[arg(long = "answer", value_name = "QUESTION=TEXT")]
+    pub answers: Vec<String>,
+    /// A theme of the code it relates to, such as preserve-safety; repeat for more.
+    #[arg(long = "code", value_name = "THEME")]
+    pub themes: Vec<String>,
+    /// The day it is dated (YYYY-MM-DD); today if not given.
+    #[arg(long, value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedbackCommand {
+    /// Note a piece of practice-related feedback, described without identifying anyone.
+    Add {
+        /// Who or where it came from, in general words: colleague, family, manager, audit …
+        #[arg(long = "from", value_name = "SOURCE")]
+        source: String,
+        /// What it said.
+        #[arg(long)]
+        summary: String,
+        /// What you make of it.
+        #[arg(long)]
+        reflection: Option<String>,
+        /// The day you received it (YYYY-MM-DD); today if not given.
+        #[arg(long, value_parser = parse_date)]
+        on: Option<NaiveDate>,
+    },
+    /// Your feedback, oldest first.
+    List,
+    /// Delete one piece of feedback by its id.
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DiscussionCommand {
+    /// Record a reflective discussion: who with, their registration number (PIN) and when.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        pin: String,
+        /// The day it took place (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        on: NaiveDate,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Your reflective discussions, oldest first.
+    List,
+    /// Delete one reflective discussion by its id.
+    Delete { id: i64 },
+}
