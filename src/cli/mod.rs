@@ -34,6 +34,7 @@ macro_rules! errln {
 }
 
 mod args;
+mod check;
 mod content_cmd;
 mod context;
 mod diary;
@@ -145,5 +146,7 @@ pub fn run(cli: Cli, key_rows: KeyRows) -> Result<i32> {
         Command::Pixels { year } => pixels::pixels(&ctx, year),
         Command::Review => review::review(&ctx),
         Command::Supervision(command) => supervision::supervision(&ctx, command),
+        Command::Check(args) => check::check(&ctx, args),
+        Command::Watch(command) => check::watch(&ctx, command),
     }
 }

@@ -50,6 +50,7 @@ item!(Question, text);
 item!(PlanSection, name, related);
 item!(Nudge, text);
 item!(Care, name, related);
+item!(Pattern, label);
 
 impl Item for Rule {
     fn id(&self) -> &Located {

@@ -44,6 +44,10 @@ pub const FILES: &[(&str, &str)] = &[
     ("plan.toml", include_str!("../../content/plan.toml")),
     ("nudge.toml", include_str!("../../content/nudge.toml")),
     ("care.toml", include_str!("../../content/care.toml")),
+    (
+        "confidentiality.toml",
+        include_str!("../../content/confidentiality.toml"),
+    ),
     (WORDS_FILE, include_str!("../../content/words.toml")),
 ];
 

@@ -4,6 +4,7 @@
 //! problem with its file, line and column.
 
 mod check_help;
+mod check_patterns;
 mod check_text;
 mod check_words;
 mod item;
@@ -129,6 +130,7 @@ kinds! {
     Section = "section" in "plan.toml" as PlanSection => sections;
     Nudge = "nudge" in "nudge.toml" as Nudge => nudges;
     Care = "care" in "care.toml" as Care => care;
+    Pattern = "pattern" in "confidentiality.toml" as Pattern => patterns;
 }
 
 impl Kind {

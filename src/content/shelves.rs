@@ -19,6 +19,7 @@ pub const MACHINERY: &[Kind] = &[
     Kind::Question,
     Kind::Section,
     Kind::Nudge,
+    Kind::Pattern,
 ];
 
 impl Kind {

@@ -135,6 +135,15 @@ CREATE INDEX entry_by_template ON entry (template_id, created_utc);
 /// (thousands under "th" in a fifty-year diary); with them it reads one list. From
 /// three letters the lists are few enough, and a third index would slow every save
 /// and import for little. FTS5 cannot add them to a table, so it is made again.
+// The words a person asks the confidentiality check to watch for (names it cannot
+// guess). Kept in the diary, so an encrypted diary keeps them encrypted too.
+const V5_WATCH_WORDS: &str = r#"
+CREATE TABLE watch_word (
+    word        TEXT PRIMARY KEY COLLATE NOCASE,
+    added_utc   TEXT NOT NULL
+) WITHOUT ROWID;
+"#;
+
 const V4_PREFIX_SEARCH: &str = r#"
 DROP TABLE entry_fts;
 CREATE VIRTUAL TABLE entry_fts USING fts5(
@@ -152,8 +161,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V2_INDEXES),
         M::up(V3_SUPERVISION),
         M::up(V4_PREFIX_SEARCH),
+        M::up(V5_WATCH_WORDS),
     ])
 }
 
 /// The schema version a fully migrated diary has.
-pub const LATEST: usize = 4;
+pub const LATEST: usize = 5;

@@ -18,6 +18,7 @@ mod practice;
 mod salvage;
 mod snippet;
 mod supervision;
+mod watch_words;
 
 use std::fs;
 use std::path::{Path, PathBuf};

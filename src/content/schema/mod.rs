@@ -11,6 +11,7 @@ pub type Located = Spanned<String>;
 
 mod care;
 mod checkin;
+mod confidentiality;
 mod exercise;
 mod library;
 mod rules;
@@ -20,6 +21,7 @@ mod words;
 
 pub use care::*;
 pub use checkin::*;
+pub use confidentiality::*;
 pub use exercise::*;
 pub use library::*;
 pub use rules::*;
