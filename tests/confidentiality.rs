@@ -115,3 +115,27 @@ fn watch_words_are_added_listed_found_and_removed() {
         .run_stdin(&["check", "--text", "-"], "then grace smiled")
         .success();
 }
+
+#[test]
+fn content_check_places_a_bad_regex_and_an_unknown_check() {
+    let text = built_in_content("confidentiality.toml");
+    let bad = text.replacen(r"regex = '\b\d{3}", r"regex = '\b(\d{3}", 1);
+    let run = content_check("confidentiality.toml", &bad).failure();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with(r"regex = '\b\d{3}"))
+        .expect("the NHS pattern") // ok: test
+        + 1;
+    // The unclosed group opens at the regex's third character: column 12 of the line.
+    let place = format!("confidentiality.toml:{line}:12:");
+    assert!(
+        run.stdout.contains(&place) || run.stderr.contains(&place),
+        "{run:?}"
+    );
+    let unknown = text.replacen("check = \"nhs\"", "check = \"nhs-ish\"", 1);
+    let run = content_check("confidentiality.toml", &unknown).failure();
+    assert!(
+        run.stdout.contains("does not have") || run.stderr.contains("does not have"),
+        "{run:?}"
+    );
+}
