@@ -51,7 +51,7 @@ fn a_schema_4_diary_opens_keeps_its_entries_and_gains_the_record_tables() {
         store.schema_version().expect("version"),
         migrations::LATEST as i64
     );
-    assert_eq!(migrations::LATEST, 5);
+    assert_eq!(migrations::LATEST, 6);
     let titles: Vec<String> = store
         .conn()
         .prepare("SELECT title FROM entry")

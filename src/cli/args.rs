@@ -185,6 +185,40 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<super::registration_args::RevalidationCommand>,
     },
+    /// Look for details that could identify someone (NHS and NI numbers, postcodes,
+    /// phone numbers, addresses, names …) in an entry, or in text from standard input.
+    /// Nothing is changed unless you ask; nothing is sent anywhere.
+    ///
+    /// Exit status: 0 when nothing was found, 2 when something was (so a script can
+    /// stop before sharing), 1 for an error such as an unknown entry.
+    Check(CheckArgs),
+    /// The words the check watches for (names it could not guess), kept in your diary.
+    #[command(subcommand)]
+    Watch(WatchCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The entry to check.
+    #[arg(required_unless_present = "text", conflicts_with = "text")]
+    pub id: Option<i64>,
+    /// Check text instead: `--text -` reads it from standard input.
+    #[arg(long, value_name = "-")]
+    pub text: Option<String>,
+    /// Replace findings in the entry itself with their placeholders: `all`, or the
+    /// numbers the check listed, like `1,3`.
+    #[arg(long, value_name = "all|N,M", requires = "id")]
+    pub replace_in_entry: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WatchCommand {
+    /// Watch for this word (any case).
+    Add { word: String },
+    /// The words watched for.
+    List,
+    /// Stop watching for this word.
+    Remove { word: String },
 }
 
 #[derive(Debug, Args)]

@@ -34,6 +34,7 @@ macro_rules! errln {
 }
 
 mod args;
+mod check;
 mod content_cmd;
 mod context;
 mod diary;
@@ -149,5 +150,7 @@ pub fn run(cli: Cli, key_rows: KeyRows) -> Result<i32> {
         Command::Supervision(command) => supervision::supervision(&ctx, command),
         Command::Cpd(command) => registration::cpd(&ctx, command),
         Command::Revalidation { command } => registration::revalidation(&ctx, command),
+        Command::Check(args) => check::check(&ctx, args),
+        Command::Watch(command) => check::watch(&ctx, command),
     }
 }

@@ -27,6 +27,10 @@ pub fn check_text(source: &Source, errors: &mut Vec<ContentError>) {
     let mut chars = text.char_indices().peekable();
     let mut in_comment = false;
     let mut at_line_start = true;
+    // Inside a single-quoted (literal) string a backslash is only a backslash, as in
+    // the confidentiality patterns' regexes (`\b` there is a word boundary).
+    let mut in_literal = false;
+    let mut in_basic = false;
     while let Some((at, c)) = chars.next() {
         if c == '\n' {
             in_comment = false;
@@ -54,7 +58,13 @@ pub fn check_text(source: &Source, errors: &mut Vec<ContentError>) {
             ));
             continue;
         }
-        if c != '\\' || in_comment {
+        if !in_comment && c == '"' && !in_literal {
+            in_basic = !in_basic;
+        }
+        if !in_comment && c == '\'' && !in_basic {
+            in_literal = !in_literal;
+        }
+        if c != '\\' || in_comment || in_literal {
             continue;
         }
         let escaped = match chars.next() {

@@ -51,6 +51,7 @@ item!(PlanSection, name, related);
 item!(Nudge, text);
 item!(Care, name, related);
 item!(Body, name);
+item!(Pattern, label);
 
 impl Item for Rule {
     fn id(&self) -> &Located {

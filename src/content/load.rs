@@ -48,6 +48,10 @@ pub const FILES: &[(&str, &str)] = &[
         "registration.toml",
         include_str!("../../content/registration.toml"),
     ),
+    (
+        "confidentiality.toml",
+        include_str!("../../content/confidentiality.toml"),
+    ),
     (WORDS_FILE, include_str!("../../content/words.toml")),
 ];
 

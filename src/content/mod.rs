@@ -4,6 +4,7 @@
 //! problem with its file, line and column.
 
 mod check_help;
+mod check_patterns;
 mod check_registration;
 mod check_text;
 mod check_words;
@@ -131,6 +132,7 @@ kinds! {
     Nudge = "nudge" in "nudge.toml" as Nudge => nudges;
     Care = "care" in "care.toml" as Care => care;
     Body = "body" in "registration.toml" as Body => bodies;
+    Pattern = "pattern" in "confidentiality.toml" as Pattern => patterns;
 }
 
 impl Kind {

@@ -20,6 +20,7 @@ pub const MACHINERY: &[Kind] = &[
     Kind::Section,
     Kind::Nudge,
     Kind::Body,
+    Kind::Pattern,
 ];
 
 impl Kind {

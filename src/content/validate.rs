@@ -147,6 +147,7 @@ pub fn validate(content: &Content, errors: &mut Vec<ContentError>) {
     }
     super::check_help::check_help(content, check.errors);
     super::check_registration::check_bodies(content, check.errors);
+    super::check_patterns::check_patterns(content, check.errors);
     super::shelves::check_shelves(content, check.errors);
     // The built-in files are checked before they ship (CI runs `content check` on
     // them); a launch need not read every character of them again.

@@ -2,6 +2,7 @@
 //! disk, the terminal or the clock; callers pass in what it needs.
 
 pub mod checkin;
+pub mod confidentiality;
 pub mod editor_text;
 pub mod entry;
 pub mod insights;

@@ -204,6 +204,15 @@ CREATE TABLE reflective_discussion (
 CREATE INDEX reflective_discussion_by_date ON reflective_discussion (held_on);
 "#;
 
+// The words a person asks the confidentiality check to watch for (names it cannot
+// guess). Kept in the diary, so an encrypted diary keeps them encrypted too.
+const V6_WATCH_WORDS: &str = r#"
+CREATE TABLE watch_word (
+    word        TEXT PRIMARY KEY COLLATE NOCASE,
+    added_utc   TEXT NOT NULL
+) WITHOUT ROWID;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_CORE),
@@ -211,8 +220,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V3_SUPERVISION),
         M::up(V4_PREFIX_SEARCH),
         M::up(V5_REGISTRATION),
+        M::up(V6_WATCH_WORDS),
     ])
 }
 
 /// The schema version a fully migrated diary has.
-pub const LATEST: usize = 5;
+pub const LATEST: usize = 6;

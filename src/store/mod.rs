@@ -19,6 +19,7 @@ mod registration;
 mod salvage;
 mod snippet;
 mod supervision;
+mod watch_words;
 
 use std::fs;
 use std::path::{Path, PathBuf};

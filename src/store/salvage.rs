@@ -36,6 +36,7 @@ const TABLES: &[&str] = &[
     "cpd_activity",
     "practice_feedback",
     "reflective_discussion",
+    "watch_word",
 ];
 
 /// Reads a value, keeping text that is not valid UTF-8 as far as it goes.

@@ -11,6 +11,7 @@ pub type Located = Spanned<String>;
 
 mod care;
 mod checkin;
+mod confidentiality;
 mod exercise;
 mod library;
 mod registration;
@@ -21,6 +22,7 @@ mod words;
 
 pub use care::*;
 pub use checkin::*;
+pub use confidentiality::*;
 pub use exercise::*;
 pub use library::*;
 pub use registration::*;

@@ -1,0 +1,196 @@
+//! `lantern check ID` / `lantern check --text -`: the confidentiality check, listing
+//! each detail that could identify someone in context, and replacing the chosen ones in
+//! the entry when asked. `lantern watch add|list|remove`: the person's own watch words.
+//! What is found is printed for the person only: never logged, never in an error.
+
+use anyhow::{bail, Result};
+use chrono::Local;
+
+use crate::domain::confidentiality::entry::{check_entry, replace_in_entry, EntryFinding, Field};
+use crate::domain::confidentiality::{check_text, context, Detectors};
+
+use super::args::{CheckArgs, WatchCommand};
+use super::context::Context;
+use super::output::{self, safe};
+
+/// The exit status when something was found, so `lantern check 12 && share` stops.
+const FOUND: i32 = 2;
+const CONTEXT_WORDS: usize = 4;
+
+pub fn check(ctx: &Context, args: CheckArgs) -> Result<i32> {
+    let content = ctx.content();
+    if let Some(text) = &args.text {
+        if text != "-" {
+            bail!("--text reads from standard input: write `--text -` and pipe the text in");
+        }
+        let text = output::read_stdin("the text to check from standard input")?;
+        let watch = ctx.open_store()?.watch_words()?;
+        let detectors = Detectors::new(&content, &watch);
+        let found: Vec<EntryFinding> = check_text(&text, &detectors)
+            .into_iter()
+            .map(|finding| EntryFinding {
+                field: Field::Body,
+                finding,
+            })
+            .collect();
+        return report(&found, |_| text.as_str(), &content, "this text");
+    }
+    let Some(id) = args.id else {
+        bail!(
+            "name an entry to check (lantern check ID), or pipe text to `lantern check --text -`"
+        );
+    };
+    let mut store = ctx.open_store()?;
+    let entry = store.entry(id)?;
+    let detectors = Detectors::new(&content, &store.watch_words()?);
+    let found = check_entry(&entry, &detectors);
+    let Some(choice) = args.replace_in_entry else {
+        let field_text = |field| crate::domain::confidentiality::entry::field_text(&entry, field);
+        return report(&found, field_text, &content, &format!("entry {id}"));
+    };
+    let chosen = chosen(&choice, found.len())?;
+    let picked: Vec<&EntryFinding> = chosen.iter().filter_map(|n| found.get(n - 1)).collect();
+    if picked.is_empty() {
+        outln!("Nothing to replace: the check found nothing in entry {id}.");
+        return Ok(0);
+    }
+    let mut changed = replace_in_entry(&entry, &picked);
+    changed.updated = Local::now().fixed_offset();
+    store.update_entry(&changed)?;
+    let left = found.len() - picked.len();
+    outln!(
+        "Replaced {} in entry {id} with placeholders{}.",
+        count(picked.len()),
+        if left > 0 {
+            format!("; {} left as you wrote", count(left))
+        } else {
+            String::new()
+        }
+    );
+    Ok(0)
+}
+
+fn count(n: usize) -> String {
+    if n == 1 {
+        "1 detail".into()
+    } else {
+        format!("{n} details")
+    }
+}
+
+/// `all`, or numbers from the list as `1,3`: each between 1 and `len`.
+fn chosen(choice: &str, len: usize) -> Result<Vec<usize>> {
+    if choice.trim().eq_ignore_ascii_case("all") {
+        return Ok((1..=len).collect());
+    }
+    let mut out = Vec::new();
+    for part in choice.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part.parse::<usize>() {
+            Ok(n) if (1..=len).contains(&n) => out.push(n),
+            Ok(n) => bail!(
+                "--replace-in-entry: there is no finding {n}; the check lists {}",
+                if len == 0 {
+                    "none".to_string()
+                } else {
+                    format!("1 to {len}")
+                }
+            ),
+            Err(_) => bail!(
+                "--replace-in-entry takes `all` or finding numbers like `1,3`, not `{}`",
+                safe(part)
+            ),
+        }
+    }
+    if out.is_empty() {
+        bail!("--replace-in-entry takes `all` or finding numbers like `1,3`");
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
+}
+
+fn report<'a>(
+    found: &[EntryFinding],
+    text_of: impl Fn(Field) -> &'a str,
+    content: &crate::content::Content,
+    what: &str,
+) -> Result<i32> {
+    if found.is_empty() {
+        outln!("Nothing in {what} looks like it could identify someone.");
+        return Ok(0);
+    }
+    let mut out = format!(
+        "{} in {what} could identify someone:\n\n",
+        match found.len() {
+            1 => "One detail".to_string(),
+            n => format!("{n} details"),
+        }
+    );
+    for (n, item) in found.iter().enumerate() {
+        let text = text_of(item.field);
+        let (before, matched, after) = context(text, &item.finding, CONTEXT_WORDS);
+        let why = content
+            .patterns
+            .iter()
+            .find(|p| p.item.id.as_ref() == &item.finding.kind)
+            .map_or("", |p| p.item.why.as_str());
+        out.push_str(&format!(
+            "{:>3}. {} ({}): …{}[{}]{}…\n     {}\n",
+            n + 1,
+            item.finding.label,
+            field_name(item.field),
+            safe(&before),
+            safe(matched),
+            safe(&after),
+            why
+        ));
+    }
+    out.push_str(
+        "\nEach can stay, be replaced in what you share, or be replaced in the entry too \
+         (lantern check ID --replace-in-entry all, or numbers like 1,3).\n",
+    );
+    out!("{out}");
+    Ok(FOUND)
+}
+
+fn field_name(field: Field) -> String {
+    match field {
+        Field::Title => "title".into(),
+        Field::Body => "text".into(),
+        Field::Answer(i) => format!("answer {}", i + 1),
+    }
+}
+
+pub fn watch(ctx: &Context, command: WatchCommand) -> Result<i32> {
+    let mut store = ctx.open_store()?;
+    match command {
+        WatchCommand::Add { word } => {
+            let word = word.trim();
+            if word.is_empty() || word.chars().any(char::is_control) {
+                bail!("give a word to watch for, like `lantern watch add Amelia`");
+            }
+            if store.add_watch_word(word)? {
+                outln!("The check will now look out for \"{}\".", safe(word));
+            } else {
+                outln!("\"{}\" is already on your watch list.", safe(word));
+            }
+        }
+        WatchCommand::List => {
+            let words = store.watch_words()?;
+            if words.is_empty() {
+                outln!("No watch words yet. Add one with `lantern watch add WORD`.");
+            }
+            for word in words {
+                outln!("{}", safe(&word));
+            }
+        }
+        WatchCommand::Remove { word } => {
+            if store.remove_watch_word(&word)? {
+                outln!("\"{}\" is off your watch list.", safe(word.trim()));
+            } else {
+                bail!("that word is not on your watch list (see lantern watch list)");
+            }
+        }
+    }
+    Ok(0)
+}
