@@ -34,6 +34,9 @@ pub fn check_text(source: &Source, errors: &mut Vec<ContentError>) {
     while let Some((at, c)) = chars.next() {
         if c == '\n' {
             in_comment = false;
+            // A literal string ends with its line, so a stray apostrophe cannot hide an
+            // escape further down the file.
+            in_literal = false;
             at_line_start = true;
             continue;
         }
