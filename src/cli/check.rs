@@ -12,9 +12,8 @@ use crate::domain::confidentiality::{check_text, context, Detectors};
 use super::args::{CheckArgs, WatchCommand};
 use super::context::Context;
 use super::output::{self, safe};
+use super::share::{chosen, details as count, FOUND};
 
-/// The exit status when something was found, so `lantern check 12 && share` stops.
-const FOUND: i32 = 2;
 const CONTEXT_WORDS: usize = 4;
 
 pub fn check(ctx: &Context, args: CheckArgs) -> Result<i32> {
@@ -48,7 +47,7 @@ pub fn check(ctx: &Context, args: CheckArgs) -> Result<i32> {
         let field_text = |field| crate::domain::confidentiality::entry::field_text(&entry, field);
         return report(&found, field_text, &content, &format!("entry {id}"));
     };
-    let chosen = chosen(&choice, found.len())?;
+    let chosen = chosen("--replace-in-entry", &choice, found.len())?;
     let picked: Vec<&EntryFinding> = chosen.iter().filter_map(|n| found.get(n - 1)).collect();
     if picked.is_empty() {
         outln!("Nothing to replace: the check found nothing in entry {id}.");
@@ -68,45 +67,6 @@ pub fn check(ctx: &Context, args: CheckArgs) -> Result<i32> {
         }
     );
     Ok(0)
-}
-
-fn count(n: usize) -> String {
-    if n == 1 {
-        "1 detail".into()
-    } else {
-        format!("{n} details")
-    }
-}
-
-/// `all`, or numbers from the list as `1,3`: each between 1 and `len`.
-fn chosen(choice: &str, len: usize) -> Result<Vec<usize>> {
-    if choice.trim().eq_ignore_ascii_case("all") {
-        return Ok((1..=len).collect());
-    }
-    let mut out = Vec::new();
-    for part in choice.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        match part.parse::<usize>() {
-            Ok(n) if (1..=len).contains(&n) => out.push(n),
-            Ok(n) => bail!(
-                "--replace-in-entry: there is no finding {n}; the check lists {}",
-                if len == 0 {
-                    "none".to_string()
-                } else {
-                    format!("1 to {len}")
-                }
-            ),
-            Err(_) => bail!(
-                "--replace-in-entry takes `all` or finding numbers like `1,3`, not `{}`",
-                safe(part)
-            ),
-        }
-    }
-    if out.is_empty() {
-        bail!("--replace-in-entry takes `all` or finding numbers like `1,3`");
-    }
-    out.sort_unstable();
-    out.dedup();
-    Ok(out)
 }
 
 fn report<'a>(

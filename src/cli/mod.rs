@@ -54,6 +54,7 @@ mod registration;
 mod registration_args;
 mod review;
 mod security;
+mod share;
 mod stats;
 mod suggest;
 mod supervision;

@@ -1,8 +1,10 @@
 //! What `lantern cpd` and `lantern revalidation` take, kept beside `args` so the
 //! registration commands stay in one place.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 
 fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
@@ -17,6 +19,10 @@ pub enum CpdCommand {
     List,
     /// Delete one CPD record by its id.
     Delete { id: i64 },
+    /// This year's CPD records as plain text, field by field, ready to paste into an
+    /// online form (Social Work England's asks for each in turn). The confidentiality
+    /// check runs first.
+    Export(FormExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +77,44 @@ pub enum RevalidationCommand {
     /// Reflective discussions with another registrant.
     #[command(subcommand)]
     Discussion(DiscussionCommand),
+    /// This cycle's evidence laid out like the forms: one reflective account a page
+    /// with the code's themes ticked, the CPD and feedback logs as tables, and the
+    /// reflective discussion record. The confidentiality check runs first.
+    Export(FormExportArgs),
+}
+
+/// How an export is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormFormat {
+    /// A Word document (.docx), which opens in Word, LibreOffice and Google Docs.
+    Docx,
+    Markdown,
+    /// Plain text, each value after its label.
+    Text,
+}
+
+#[derive(Debug, Args)]
+pub struct FormExportArgs {
+    /// The file to write (owner-only). Without it, text and Markdown go to the screen.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// docx, markdown or text; taken from FILE's ending when not given.
+    #[arg(long, short, value_enum)]
+    pub format: Option<FormFormat>,
+    /// Replace what the check found with placeholders such as [postcode], in the
+    /// export only: `all`, or the numbers it listed, like `1,3` (the rest stay as
+    /// written). Your records are not changed.
+    #[arg(long, value_name = "all|N,M")]
+    pub replace: Option<String>,
+    /// Share what the check found as you wrote it.
+    #[arg(long, conflicts_with = "replace")]
+    pub keep: bool,
+    /// Every record you have kept, not only this cycle's.
+    #[arg(long)]
+    pub all: bool,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]

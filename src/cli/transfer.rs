@@ -21,7 +21,7 @@ pub fn write_private(path: &Path, text: &str, force: bool) -> Result<()> {
 }
 
 /// An error about a file in the way, with the flag that replaces it.
-fn name_force(e: anyhow::Error) -> anyhow::Error {
+pub(super) fn name_force(e: anyhow::Error) -> anyhow::Error {
     match e.downcast_ref::<AlreadyExists>() {
         Some(AlreadyExists(path)) => anyhow::anyhow!(
             "{} already exists; choose another name, or add --force to replace it",

@@ -5,6 +5,7 @@ pub mod checkin;
 pub mod confidentiality;
 pub mod editor_text;
 pub mod entry;
+pub mod forms;
 pub mod insights;
 pub mod leadership;
 pub mod pacer;

@@ -5,6 +5,7 @@
 //! report what happened, as plain facts and typed errors; what to advise is each
 //! front end's business.
 
+pub mod docx;
 pub mod editor;
 pub mod files;
 pub mod keyring;

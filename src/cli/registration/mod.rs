@@ -3,6 +3,7 @@
 //! from content; the counting is the domain's.
 
 mod account;
+mod export;
 mod lists;
 
 use anyhow::{bail, Result};
@@ -11,13 +12,43 @@ use crate::content::schema::Body;
 use crate::content::Content;
 use crate::domain::registration::{
     hours_problem, long_date, progress, CpdActivity, Discussion, Feedback, Records,
+    ReflectiveAccount,
 };
+use crate::store::Store;
 
 use super::context::Context;
 use super::plain::{say, today};
 use super::registration_args::{
     CpdAddArgs, CpdCommand, DiscussionCommand, FeedbackCommand, RevalidationCommand,
 };
+
+/// Every record kept, oldest first.
+struct Held {
+    accounts: Vec<ReflectiveAccount>,
+    cpd: Vec<CpdActivity>,
+    feedback: Vec<Feedback>,
+    discussions: Vec<Discussion>,
+}
+
+impl Held {
+    fn load(store: &Store) -> Result<Held> {
+        Ok(Held {
+            accounts: store.accounts()?,
+            cpd: store.cpd()?,
+            feedback: store.feedback()?,
+            discussions: store.discussions()?,
+        })
+    }
+
+    fn records(&self) -> Records<'_> {
+        Records {
+            accounts: &self.accounts,
+            cpd: &self.cpd,
+            feedback: &self.feedback,
+            discussions: &self.discussions,
+        }
+    }
+}
 
 /// The body named in config.toml, or how to name one.
 fn body<'a>(ctx: &Context, content: &'a Content) -> Result<&'a Body> {
@@ -95,6 +126,7 @@ pub fn cpd(ctx: &Context, command: CpdCommand) -> Result<i32> {
             say(&format!("Deleted CPD record #{id}.\n"))?;
             Ok(0)
         }
+        CpdCommand::Export(args) => export::cpd(ctx, args),
     }
 }
 
@@ -146,27 +178,16 @@ pub fn revalidation(ctx: &Context, command: Option<RevalidationCommand>) -> Resu
         RevalidationCommand::Account(command) => account::account(ctx, command),
         RevalidationCommand::Feedback(command) => feedback(ctx, command),
         RevalidationCommand::Discussion(command) => discussion(ctx, command),
+        RevalidationCommand::Export(args) => export::revalidation(ctx, args),
     }
 }
 
 fn status(ctx: &Context) -> Result<i32> {
     let content = ctx.content();
     let body = body(ctx, &content)?;
-    let store = ctx.open_store()?;
-    let (accounts, cpd, feedback, discussions) = (
-        store.accounts()?,
-        store.cpd()?,
-        store.feedback()?,
-        store.discussions()?,
-    );
-    let records = Records {
-        accounts: &accounts,
-        cpd: &cpd,
-        feedback: &feedback,
-        discussions: &discussions,
-    };
+    let held = Held::load(&ctx.open_store()?)?;
     let today = today();
-    let p = progress(body, records, ctx.config.renewal, today);
+    let p = progress(body, held.records(), ctx.config.renewal, today);
     let mut out = format!("{}\n", p.body);
     match p.window {
         Some(w) => out.push_str(&format!(

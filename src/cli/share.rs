@@ -1,0 +1,155 @@
+//! Before anything meant to be shared leaves the diary: the confidentiality check over
+//! it, each finding shown in context, and the person's choice, made with flags, of what
+//! to replace with a placeholder in what is shared and what to keep as written. With
+//! findings and no choice, nothing is written.
+
+use anyhow::{bail, Result};
+
+use crate::content::Content;
+use crate::domain::confidentiality::{context, Detectors};
+use crate::domain::forms::{Form, FormFinding};
+
+use super::output::safe;
+
+/// The exit status when the check found something and nothing was written.
+pub const FOUND: i32 = 2;
+const CONTEXT_WORDS: usize = 4;
+
+/// What the person chose with `--replace` and `--keep`.
+#[derive(Debug, Clone, Default)]
+pub struct Choice {
+    pub replace: Option<String>,
+    pub keep: bool,
+}
+
+/// What to share: the form with the chosen details replaced, and one line saying what
+/// was done, or nothing, when the person has still to choose.
+pub enum Checked {
+    Share { form: Form, said: Option<String> },
+    Stopped,
+}
+
+/// `all`, or numbers from a list as `1,3`: each between 1 and `len`.
+pub fn chosen(flag: &str, choice: &str, len: usize) -> Result<Vec<usize>> {
+    if choice.trim().eq_ignore_ascii_case("all") {
+        return Ok((1..=len).collect());
+    }
+    let mut out = Vec::new();
+    for part in choice.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part.parse::<usize>() {
+            Ok(n) if (1..=len).contains(&n) => out.push(n),
+            Ok(n) => bail!(
+                "{flag}: there is no finding {n}; the check lists {}",
+                if len == 0 {
+                    "none".to_string()
+                } else {
+                    format!("1 to {len}")
+                }
+            ),
+            Err(_) => bail!(
+                "{flag} takes `all` or finding numbers like `1,3`, not `{}`",
+                safe(part)
+            ),
+        }
+    }
+    if out.is_empty() {
+        bail!("{flag} takes `all` or finding numbers like `1,3`");
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
+}
+
+pub fn details(n: usize) -> String {
+    if n == 1 {
+        "1 detail".into()
+    } else {
+        format!("{n} details")
+    }
+}
+
+/// Each finding, numbered, in its context, with why it was flagged.
+pub fn listing(form: &Form, found: &[FormFinding], content: &Content) -> String {
+    let mut out = String::new();
+    for (n, item) in found.iter().enumerate() {
+        let text = form.text_at(item.place).unwrap_or_default();
+        let (before, matched, after) = context(text, &item.finding, CONTEXT_WORDS);
+        let why = content
+            .patterns
+            .iter()
+            .find(|p| p.item.id.as_ref() == &item.finding.kind)
+            .map_or("", |p| p.item.why.as_str());
+        out.push_str(&format!(
+            "{:>3}. {} ({}): …{}[{}]{}…\n     {}\n",
+            n + 1,
+            item.finding.label,
+            safe(&item.label),
+            safe(&before),
+            safe(matched),
+            safe(&after),
+            why
+        ));
+    }
+    out
+}
+
+/// Runs the check over `form` and applies the person's choice. Without a choice, the
+/// findings are listed on standard output with how to choose.
+pub fn check_form(
+    form: Form,
+    detectors: &Detectors,
+    content: &Content,
+    choice: &Choice,
+    what: &str,
+) -> Result<Checked> {
+    let found = form.findings(detectors);
+    if found.is_empty() {
+        // A number the person gave cannot point at anything: say so, not ignore it.
+        if let Some(replace) = &choice.replace {
+            if !replace.trim().eq_ignore_ascii_case("all") {
+                chosen("--replace", replace, 0)?;
+            }
+        }
+        return Ok(Checked::Share { form, said: None });
+    }
+    if choice.keep {
+        let said = format!(
+            "The check found {} that could identify someone; kept as you wrote them.",
+            details(found.len())
+        );
+        return Ok(Checked::Share {
+            form,
+            said: Some(said),
+        });
+    }
+    let Some(replace) = &choice.replace else {
+        let mut out = format!(
+            "Before {what} is shared: {} could identify someone.\n\n",
+            details(found.len())
+        );
+        out.push_str(&listing(&form, &found, content));
+        out.push_str(
+            "\nNothing was written. Run it again with --replace all to put placeholders \
+             such as [postcode] in their place (in the export only; your records stay as \
+             they are), --replace 1,3 to choose, or --keep to share them as written.\n",
+        );
+        out!("{out}");
+        return Ok(Checked::Stopped);
+    };
+    let numbers = chosen("--replace", replace, found.len())?;
+    let picked: Vec<&FormFinding> = numbers.iter().filter_map(|n| found.get(n - 1)).collect();
+    let kept = found.len() - picked.len();
+    let said = format!(
+        "Replaced {} with placeholders in the export{}; your records are unchanged.",
+        details(picked.len()),
+        if kept > 0 {
+            format!(", kept {kept} as you wrote")
+        } else {
+            String::new()
+        }
+    );
+    Ok(Checked::Share {
+        form: form.redacted(&picked),
+        said: Some(said),
+    })
+}
