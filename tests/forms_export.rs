@@ -430,3 +430,71 @@ fn an_export_onto_a_full_disk_leaves_no_partial_file() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn export_check_stops_a_diary_export_holding_identifiers_and_replaces_them_when_asked() {
+    let diary = Diary::new();
+    let id = diary.write(
+        &["--title", "Visit"],
+        "Saw the baby at LS6 2AB. NHS 943 476 5919.",
+    );
+    diary.ok(&[
+        "checkin",
+        "-p",
+        "3",
+        "-e",
+        "3",
+        "-s",
+        "6",
+        "--note",
+        "Rang 07700 900123 back",
+    ]);
+    let out = diary.scratch("shared.json");
+    let run = diary.run(&["export", "--check", "-o", path_arg(&out)]);
+    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    for part in [
+        "3 details could identify someone",
+        &format!("entry {id} (text): Postcode"),
+        "(note): Phone number",
+        "Nothing was written.",
+    ] {
+        assert!(run.stdout.contains(part), "{part}:\n{}", run.stdout);
+    }
+    assert!(!out.exists());
+
+    diary.ok(&[
+        "export",
+        "--check",
+        "--replace",
+        "all",
+        "-o",
+        path_arg(&out),
+    ]);
+    assert_private(&out);
+    let json = fs::read_to_string(&out).expect("the export");
+    assert!(
+        json.contains("[postcode]") && json.contains("[phone]"),
+        "{json}"
+    );
+    for identifier in ["LS6 2AB", "943 476 5919", "07700 900123"] {
+        assert!(!json.contains(identifier), "{identifier} left in:\n{json}");
+    }
+    let md = diary.ok(&[
+        "export",
+        "--check",
+        "--replace",
+        "all",
+        "--format",
+        "markdown",
+    ]);
+    assert!(!md.contains("LS6 2AB") && md.contains("postcode"), "{md}");
+    // Without --check an export is the person's own copy, whole.
+    assert!(diary.ok(&["export"]).contains("LS6 2AB"));
+    assert!(diary.ok(&["show", &id.to_string()]).contains("LS6 2AB"));
+    // Single details are replaced in the entry itself, not across a whole diary.
+    let run = diary
+        .run(&["export", "--check", "--replace", "1"])
+        .one_line_error();
+    assert!(run.stderr.contains("--replace-in-entry"), "{}", run.stderr);
+    diary.run(&["export", "--replace", "all"]).failure();
+}

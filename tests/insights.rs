@@ -76,7 +76,7 @@ fn thirty_days() -> Value {
         "version": 1,
         "exported": stamp(today(), "06:00:00"),
         "entries": [
-            entry("entry-a", 3, "Entry A", "ALPHA-TEXT: the visit to the Smiths went better."),
+            entry("entry-a", 3, "Entry A", "ALPHA-TEXT: the visit to the Okonkwos went better."),
             entry("entry-b", 5, "Entry B", "BRAVO-TEXT: something private."),
         ],
         "checkins": checkins,
@@ -199,8 +199,29 @@ fn supervision_prep_holds_exactly_the_chosen_entries() {
     let dir = diary();
     let a = entry_id(dir.path(), "ALPHA-TEXT");
     let file = dir.path().join("prep.md");
-    let out = lantern_in(dir.path())
+    // The entry names a family: the check stops the preparation until the person chooses.
+    let stopped = lantern_in(dir.path())
         .args(["supervision", "prep", "--entry", &a, "-o"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(stopped.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&stopped.stdout);
+    assert!(
+        said.contains("[Okonkwos]") && said.contains("Nothing was written"),
+        "{said}"
+    );
+    assert!(!file.exists());
+    let out = lantern_in(dir.path())
+        .args([
+            "supervision",
+            "prep",
+            "--entry",
+            &a,
+            "--replace",
+            "all",
+            "-o",
+        ])
         .arg(&file)
         .output()
         .expect("runs");
@@ -211,6 +232,10 @@ fn supervision_prep_holds_exactly_the_chosen_entries() {
     );
     let text = fs::read_to_string(&file).expect("the summary was written");
     assert!(text.contains("ALPHA-TEXT"), "{text}");
+    assert!(
+        text.contains("the visit to the [name] went better"),
+        "{text}"
+    );
     assert!(!text.contains("BRAVO-TEXT"), "{text}");
     assert!(
         !text.contains("Good moment"),
@@ -231,6 +256,9 @@ fn supervision_prep_holds_exactly_the_chosen_entries() {
     assert!(fs::read_to_string(&file)
         .expect("still there")
         .contains("ALPHA-TEXT"));
+    // The diary keeps the words as written.
+    let shown = ok(lantern_in(dir.path()).args(["show", &a]));
+    assert!(shown.contains("the Okonkwos"), "{shown}");
 
     // Without --entry, no entry at all; the entries are listed on stderr to choose from.
     let none = lantern_in(dir.path())

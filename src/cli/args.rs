@@ -98,6 +98,18 @@ pub enum Command {
         /// Replace FILE if it exists.
         #[arg(long)]
         force: bool,
+        /// For an export you will share: first look for details that could identify
+        /// someone (NHS numbers, postcodes, names …). With findings, nothing is written
+        /// until you add --replace all or --keep.
+        #[arg(long)]
+        check: bool,
+        /// With --check: put placeholders such as [postcode] in the export (only
+        /// `all`; your diary is unchanged).
+        #[arg(long, requires = "check", value_name = "all")]
+        replace: Option<String>,
+        /// With --check: share what it finds as you wrote it.
+        #[arg(long, requires = "check", conflicts_with = "replace")]
+        keep: bool,
     },
     /// Import a Lantern JSON export, a jrnl JSON export, or JSON Lines. Importing the
     /// same file twice adds nothing.
@@ -391,4 +403,12 @@ pub struct PrepArgs {
     /// Replace FILE if it exists.
     #[arg(long)]
     pub force: bool,
+    /// What the confidentiality check finds: replace it with placeholders such as
+    /// [postcode] in the preparation only (`all`, or numbers like `1,3`). Your diary is
+    /// unchanged.
+    #[arg(long, value_name = "all|N,M")]
+    pub replace: Option<String>,
+    /// Share what the check finds as you wrote it.
+    #[arg(long, conflicts_with = "replace")]
+    pub keep: bool,
 }

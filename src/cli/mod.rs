@@ -41,6 +41,7 @@ mod diary;
 mod doctor;
 mod editor;
 mod exercise;
+mod export_check;
 mod help_now;
 mod keys;
 mod library;
@@ -116,7 +117,13 @@ pub fn run(cli: Cli, key_rows: KeyRows) -> Result<i32> {
             until,
             output,
             force,
-        } => transfer::export(&ctx, format, since, until, output, force),
+            check,
+            replace,
+            keep,
+        } => {
+            let check = check.then_some(share::Choice { replace, keep });
+            transfer::export(&ctx, format, (since, until), output, force, check)
+        }
         Command::Import { file } => transfer::import(&ctx, &file),
         Command::Backup { path } => transfer::backup(&ctx, &path),
         Command::Encrypt => security::encrypt(&ctx),

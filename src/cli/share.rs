@@ -3,11 +3,13 @@
 //! to replace with a placeholder in what is shared and what to keep as written. With
 //! findings and no choice, nothing is written.
 
+use std::io::{BufRead as _, IsTerminal as _, Write as _};
+
 use anyhow::{bail, Result};
 
 use crate::content::Content;
 use crate::domain::confidentiality::{context, Detectors};
-use crate::domain::forms::{Form, FormFinding};
+use crate::domain::forms::{Block, Field, Form, FormFinding};
 
 use super::output::safe;
 
@@ -93,6 +95,68 @@ pub fn listing(form: &Form, found: &[FormFinding], content: &Content) -> String 
     out
 }
 
+enum Answer {
+    Keep,
+    Replace(String),
+}
+
+/// One question on a terminal: what to do with everything listed.
+fn ask() -> Result<Option<Answer>> {
+    loop {
+        out!(
+            "\nReplace them all in what you share (r), keep them as written (k), replace \
+             some (their numbers, like 1,3), or stop and write nothing (Enter)? "
+        );
+        std::io::stdout().flush()?;
+        let mut line = String::new();
+        if std::io::stdin().lock().read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        let line = line.trim();
+        match line.to_lowercase().as_str() {
+            "" | "q" | "s" => return Ok(None),
+            "r" | "all" => return Ok(Some(Answer::Replace("all".into()))),
+            "k" => return Ok(Some(Answer::Keep)),
+            _ if line
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == ' ') =>
+            {
+                return Ok(Some(Answer::Replace(line.to_string())))
+            }
+            _ => outln!("r, k, numbers like 1,3, or Enter to stop."),
+        }
+    }
+}
+
+/// The check over one finished document (a supervision preparation, say), as a form
+/// of one text; the text to share back, and what was done, or None when stopped.
+pub fn check_document(
+    text: String,
+    what: &str,
+    detectors: &Detectors,
+    content: &Content,
+    choice: &Choice,
+) -> Result<Option<(String, Option<String>)>> {
+    let form = Form {
+        blocks: vec![
+            Block::Heading(what.to_string()),
+            Block::Fields(vec![Field::said("text", text)]),
+        ],
+    };
+    Ok(match check_form(form, detectors, content, choice, what)? {
+        Checked::Stopped => None,
+        Checked::Share { form, said } => {
+            let text = match form.blocks.into_iter().nth(1) {
+                Some(Block::Fields(mut fields)) if !fields.is_empty() => {
+                    fields.swap_remove(0).value
+                }
+                _ => String::new(),
+            };
+            Some((text, said))
+        }
+    })
+}
+
 /// Runs the check over `form` and applies the person's choice. Without a choice, the
 /// findings are listed on standard output with how to choose.
 pub fn check_form(
@@ -122,21 +186,41 @@ pub fn check_form(
             said: Some(said),
         });
     }
-    let Some(replace) = &choice.replace else {
-        let mut out = format!(
-            "Before {what} is shared: {} could identify someone.\n\n",
-            details(found.len())
-        );
-        out.push_str(&listing(&form, &found, content));
-        out.push_str(
-            "\nNothing was written. Run it again with --replace all to put placeholders \
-             such as [postcode] in their place (in the export only; your records stay as \
-             they are), --replace 1,3 to choose, or --keep to share them as written.\n",
-        );
-        out!("{out}");
-        return Ok(Checked::Stopped);
+    let replace = match &choice.replace {
+        Some(replace) => replace.clone(),
+        None => {
+            let mut out = format!(
+                "Before {what} is shared: {} could identify someone.\n\n",
+                details(found.len())
+            );
+            out.push_str(&listing(&form, &found, content));
+            let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+            if !interactive {
+                out.push_str(
+                    "\nNothing was written. Run it again with --replace all to put placeholders \
+                     such as [postcode] in their place (in the export only; your records stay \
+                     as they are), --replace 1,3 to choose, or --keep to share them as written.\n",
+                );
+                out!("{out}");
+                return Ok(Checked::Stopped);
+            }
+            out!("{out}");
+            match ask()? {
+                Some(Answer::Keep) => {
+                    return Ok(Checked::Share {
+                        form,
+                        said: Some("Kept as you wrote them.".into()),
+                    })
+                }
+                Some(Answer::Replace(list)) => list,
+                None => {
+                    outln!("Nothing was written.");
+                    return Ok(Checked::Stopped);
+                }
+            }
+        }
     };
-    let numbers = chosen("--replace", replace, found.len())?;
+    let numbers = chosen("--replace", &replace, found.len())?;
     let picked: Vec<&FormFinding> = numbers.iter().filter_map(|n| found.get(n - 1)).collect();
     let kept = found.len() - picked.len();
     let said = format!(

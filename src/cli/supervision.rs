@@ -77,6 +77,25 @@ fn supervision_prep(ctx: &Context, args: PrepArgs) -> Result<i32> {
             good_moments: args.good_moments,
         },
     );
+    let watch = store.watch_words()?;
+    let detectors = crate::domain::confidentiality::Detectors::new(&content, &watch);
+    let choice = super::share::Choice {
+        replace: args.replace.clone(),
+        keep: args.keep,
+    };
+    let Some((text, said)) = super::share::check_document(
+        text,
+        "the supervision preparation",
+        &detectors,
+        &content,
+        &choice,
+    )?
+    else {
+        return Ok(super::share::FOUND);
+    };
+    if let Some(said) = said {
+        errln!("{said}");
+    }
     match &args.output {
         Some(path) => {
             super::transfer::write_private(path, &text, args.force)?;

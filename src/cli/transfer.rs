@@ -11,8 +11,14 @@ use crate::domain::transfer::{self, Each, Export, ExportOf, Markdown, Record};
 use crate::host::files::AlreadyExists;
 use crate::store::{Rows, Store, StoreError};
 
+use crate::domain::checkin::CheckIn;
+use crate::domain::confidentiality::Detectors;
+use crate::domain::entry::Entry;
+
 use super::args::ExportFormat;
 use super::context::Context;
+use super::export_check::{survey, Sharing, Survey};
+use super::share::{Choice, FOUND};
 
 /// `host::files::write_private`, naming the flag that replaces a file when one is in
 /// the way.
@@ -46,9 +52,25 @@ struct Plan<'a> {
     until: Option<NaiveDate>,
     exported: DateTime<FixedOffset>,
     templates: Vec<Template>,
+    /// Placeholders for what the confidentiality check finds, when asked for.
+    sharing: Option<Sharing>,
 }
 
 impl Plan<'_> {
+    fn shared_entry(&self, entry: Entry) -> Entry {
+        match &self.sharing {
+            Some(sharing) => sharing.entry(entry),
+            None => entry,
+        }
+    }
+
+    fn shared_checkin(&self, checkin: CheckIn) -> CheckIn {
+        match &self.sharing {
+            Some(sharing) => sharing.checkin(checkin),
+            None => checkin,
+        }
+    }
+
     fn template_name(&self, id: &str) -> Option<String> {
         self.templates
             .iter()
@@ -67,8 +89,10 @@ impl Plan<'_> {
                             format: transfer::FORMAT_NAME,
                             version: transfer::FORMAT_VERSION,
                             exported: self.exported,
-                            entries: Each::new(entries),
-                            checkins: Each::new(checkins),
+                            entries: Each::new(entries.map(|e| e.map(|e| self.shared_entry(e)))),
+                            checkins: Each::new(
+                                checkins.map(|c| c.map(|c| self.shared_checkin(c))),
+                            ),
                         };
                         let written = serde_json::to_writer_pretty(&mut *out, &doc);
                         // A failed read also fails the writing: it is the one to tell.
@@ -89,8 +113,8 @@ impl Plan<'_> {
                     out.write_all(md.start().as_bytes()).map_err(Stop::Write)?;
                     for record in records {
                         let text = match record.map_err(Stop::Store)? {
-                            Record::Entry(e) => md.entry(&e),
-                            Record::CheckIn(c) => md.checkin(&c),
+                            Record::Entry(e) => md.entry(&self.shared_entry(e)),
+                            Record::CheckIn(c) => md.checkin(&self.shared_checkin(c)),
                         };
                         out.write_all(text.as_bytes()).map_err(Stop::Write)?;
                     }
@@ -131,7 +155,17 @@ impl Plan<'_> {
         let entries = self.store.entries_salvaged(self.since, self.until);
         let checkins = self.store.checkins_salvaged(self.since, self.until);
         let unreadable = entries.unreadable + checkins.unreadable;
-        let (mut entries, mut checkins) = (entries.items, checkins.items);
+        let entries: Vec<Entry> = entries
+            .items
+            .into_iter()
+            .map(|e| self.shared_entry(e))
+            .collect();
+        let checkins: Vec<CheckIn> = checkins
+            .items
+            .into_iter()
+            .map(|c| self.shared_checkin(c))
+            .collect();
+        let (mut entries, mut checkins) = (entries, checkins);
         entries.sort_by_key(|e| (e.created, e.id));
         checkins.sort_by_key(|c| c.at);
         let text = match self.format {
@@ -159,12 +193,23 @@ impl Plan<'_> {
 pub fn export(
     ctx: &Context,
     format: ExportFormat,
-    since: Option<NaiveDate>,
-    until: Option<NaiveDate>,
+    (since, until): (Option<NaiveDate>, Option<NaiveDate>),
     output: Option<std::path::PathBuf>,
     force: bool,
+    check: Option<Choice>,
 ) -> Result<i32> {
     let store = ctx.open_store()?;
+    let sharing = match check {
+        None => None,
+        Some(choice) => {
+            let content = ctx.content();
+            let detectors = Detectors::new(&content, &store.watch_words()?);
+            match survey(&store, detectors, since, until, &choice)? {
+                Survey::Write(sharing) => sharing,
+                Survey::Stopped => return Ok(FOUND),
+            }
+        }
+    };
     if output.is_some() {
         remove_partials_on_stop()?;
     }
@@ -175,6 +220,7 @@ pub fn export(
         until,
         exported: Local::now().fixed_offset(),
         templates: crate::domain::leadership::all_templates(&ctx.content()),
+        sharing,
     };
     let damage = match output {
         Some(path) => {

@@ -3,6 +3,7 @@
 //! anything is shared. Pure: the patterns come from content, the watch words from the
 //! caller. Nothing found here is logged or sent anywhere.
 
+pub mod checkin;
 pub mod entry;
 mod rules;
 #[cfg(test)]
