@@ -296,6 +296,14 @@ fn perform_with_store(
                 .map_err(fail("Could not delete it"))?;
             Some(Action::EntryDeleted(id))
         }
+        Effect::CheckEntry(id) => Some(super::checking::check(store, content, id)?),
+        Effect::ReplaceInEntry {
+            id,
+            checked_at,
+            findings,
+        } => Some(super::checking::replace(
+            store, content, now, id, checked_at, &findings,
+        )?),
         Effect::DiscardDraft(slot) => {
             store
                 .delete_draft(&slot)

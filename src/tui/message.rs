@@ -59,6 +59,15 @@ pub enum Action {
     SupervisionLoaded(crate::domain::supervision::SupervisionPrep),
     /// A plan section could not be saved: its text goes back into the field.
     PlanSaveFailed(String),
+    /// What the confidentiality check found in an entry.
+    EntryChecked(crate::tui::overlay::CheckList),
+    /// Details were replaced in the entry (none, when it had changed meanwhile); the
+    /// entry as saved, and what the check finds in it now.
+    EntryReplaced {
+        entry: Entry,
+        list: crate::tui::overlay::CheckList,
+        replaced: usize,
+    },
     /// A line for the status bar: what went wrong, or where something was saved.
     Status(String),
 }
@@ -92,6 +101,15 @@ pub enum Effect {
         unchanged_since: Option<DateTime<FixedOffset>>,
     },
     DeleteEntry(i64),
+    /// Run the confidentiality check over an entry.
+    CheckEntry(i64),
+    /// Replace these details with their placeholders in the entry, if it is still as
+    /// it was at `checked_at`.
+    ReplaceInEntry {
+        id: i64,
+        checked_at: DateTime<FixedOffset>,
+        findings: Vec<crate::domain::confidentiality::entry::EntryFinding>,
+    },
     SaveDraft(Draft),
     DiscardDraft(String),
     /// Hand text to $EDITOR; the result comes back as `ExternalEdited`.

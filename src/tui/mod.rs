@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod autosave;
+mod checking;
 mod colour_reply;
 mod effects;
 pub mod keymap;

@@ -136,6 +136,57 @@ pub fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
             }
             true
         }
+        Overlay::Check(mut list) => {
+            let last = list.items.len().saturating_sub(1);
+            let marked = list.items.get(list.marked).cloned();
+            match (choice, marked) {
+                (Choice::ScrollUp, _) => {
+                    list.marked = list.marked.saturating_sub(1);
+                    app.overlay = Some(Overlay::Check(list));
+                    false
+                }
+                (Choice::ScrollDown, _) => {
+                    list.marked = (list.marked + 1).min(last);
+                    app.overlay = Some(Overlay::Check(list));
+                    false
+                }
+                // The box stays open until the entry comes back changed and checked again.
+                (Choice::ReplaceOne, Some(item)) => {
+                    out.effects.push(Effect::ReplaceInEntry {
+                        id: list.entry_id,
+                        checked_at: list.checked_at,
+                        findings: vec![item.finding],
+                    });
+                    false
+                }
+                (Choice::ReplaceAll, Some(_)) => {
+                    out.effects.push(Effect::ReplaceInEntry {
+                        id: list.entry_id,
+                        checked_at: list.checked_at,
+                        findings: list.items.iter().map(|i| i.finding.clone()).collect(),
+                    });
+                    false
+                }
+                (Choice::KeepOne, Some(item)) => {
+                    list.kept
+                        .push((item.finding.finding.kind.clone(), item.matched.clone()));
+                    list.items.remove(list.marked);
+                    list.marked = list.marked.min(list.items.len().saturating_sub(1));
+                    let done = list.items.is_empty();
+                    out.status = Some(if done {
+                        "Kept as you wrote it. That was the last one listed.".into()
+                    } else {
+                        "Kept as you wrote it.".into()
+                    });
+                    if !done {
+                        app.overlay = Some(Overlay::Check(list));
+                    }
+                    done
+                }
+                (Choice::Finished, _) => true,
+                _ => false,
+            }
+        }
         Overlay::QuitUnsaved => {
             if choice == Choice::QuitAnyway {
                 // Asked and answered: quit without another try.

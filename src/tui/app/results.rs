@@ -170,6 +170,49 @@ pub(super) fn on_result(app: &mut App, action: Action) -> Vec<Effect> {
             app.status = Some(message);
             Vec::new()
         }
+        Action::EntryChecked(list) => {
+            if list.items.is_empty() {
+                app.status =
+                    Some("Nothing in this entry looks like it could identify someone.".into());
+            } else if app.overlay.is_none() {
+                app.overlay = Some(Overlay::Check(list));
+            }
+            Vec::new()
+        }
+        Action::EntryReplaced {
+            entry,
+            list,
+            replaced,
+        } => {
+            if let Screen::Reader(r) = &mut app.screen {
+                if r.entry.id == entry.id {
+                    r.set_entry(entry);
+                }
+            }
+            let open = matches!(app.overlay, Some(Overlay::Check(_)));
+            let (was_marked, kept) = match &app.overlay {
+                Some(Overlay::Check(old)) => (old.marked, old.kept.clone()),
+                _ => (0, Vec::new()),
+            };
+            let mut list = list.without_kept(kept);
+            let mut said = match replaced {
+                0 => "The entry was changed elsewhere, so nothing was replaced; it has been checked again.".to_string(),
+                1 => "Replaced with a placeholder in the entry.".to_string(),
+                n => format!("Replaced {n} details with placeholders in the entry."),
+            };
+            if list.items.is_empty() {
+                said.push_str(" Nothing else looks like it could identify someone.");
+                if open {
+                    app.overlay = None;
+                }
+            } else if open {
+                list.marked = was_marked.min(list.items.len() - 1);
+                app.overlay = Some(Overlay::Check(list));
+            }
+            app.status = Some(said);
+            // Lists show the entry's title, which may have changed.
+            vec![Effect::LoadToday]
+        }
         Action::Status(message) => {
             app.status = Some(message);
             Vec::new()

@@ -3,6 +3,7 @@
 
 use crossterm::event::KeyCode;
 
+use crate::domain::confidentiality::entry::EntryFinding;
 use crate::domain::suggest::Suggestion;
 use crate::store::Draft;
 
@@ -21,6 +22,43 @@ impl Offered {
             suggestion,
             chosen: 0,
         }
+    }
+}
+
+/// One detail the confidentiality check found, as its box lists it.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub finding: EntryFinding,
+    /// Where in the entry: "text", "title", "answer 2".
+    pub field: String,
+    /// The words around it, and the detail itself.
+    pub before: String,
+    pub matched: String,
+    pub after: String,
+    pub why: String,
+}
+
+/// What the check found in one entry, and which finding is marked.
+#[derive(Debug, Clone)]
+pub struct CheckList {
+    pub entry_id: i64,
+    /// The entry's last save when it was checked: a replacement is made only in
+    /// the words that were checked.
+    pub checked_at: chrono::DateTime<chrono::FixedOffset>,
+    pub items: Vec<Found>,
+    pub marked: usize,
+    /// Details the person chose to keep, by kind and words, so checking again after a
+    /// replacement does not ask about them twice.
+    pub kept: Vec<(String, String)>,
+}
+
+impl CheckList {
+    /// Leaves out what the person has kept.
+    pub fn without_kept(mut self, kept: Vec<(String, String)>) -> CheckList {
+        self.items
+            .retain(|i| !kept.contains(&(i.finding.finding.kind.clone(), i.matched.clone())));
+        self.kept = kept;
+        self
     }
 }
 
@@ -47,6 +85,8 @@ pub enum Overlay {
     HelpNow {
         scroll: u16,
     },
+    /// What the confidentiality check found in an entry, one to choose at a time.
+    Check(CheckList),
 }
 
 /// What a key does in a box.
@@ -72,6 +112,13 @@ pub enum Choice {
     ScrollDown,
     PageUp,
     PageDown,
+    /// Replace the marked detail with its placeholder in the entry itself.
+    ReplaceOne,
+    ReplaceAll,
+    /// Leave the marked detail as written and take it off the list.
+    KeepOne,
+    /// Close the check's box.
+    Finished,
     /// A row with no keys: any key not in the table.
     Close,
 }
@@ -279,6 +326,46 @@ pub const LEAVE_EDITOR_KEYS: &[Binding<Choice>] = &[
     ),
 ];
 
+/// Moving is by the arrows only, so `k` can keep, as the box's footer says.
+pub const CHECK_KEYS: &[Binding<Choice>] = &[
+    Binding {
+        keys: &[code(KeyCode::Up)],
+        command: Choice::ScrollUp,
+        help: "mark the detail above",
+        footer: None,
+    },
+    row(
+        &[code(KeyCode::Down)],
+        Choice::ScrollDown,
+        "mark the detail below",
+        "next",
+    ),
+    row(
+        &[key('r')],
+        Choice::ReplaceOne,
+        "replace the marked detail with a placeholder in the entry",
+        "replace in entry",
+    ),
+    row(
+        &[key('a')],
+        Choice::ReplaceAll,
+        "replace every detail listed with a placeholder in the entry",
+        "replace all",
+    ),
+    row(
+        &[key('k')],
+        Choice::KeepOne,
+        "keep the marked detail as you wrote it",
+        "keep",
+    ),
+    row(
+        &[code(KeyCode::Esc), key('q')],
+        Choice::Finished,
+        "close the check; nothing more is changed",
+        "done",
+    ),
+];
+
 impl Overlay {
     /// Its key table.
     pub fn table(&self) -> &'static [Binding<Choice>] {
@@ -292,6 +379,7 @@ impl Overlay {
             Overlay::QuitUnsaved => QUIT_UNSAVED_KEYS,
             Overlay::Message { .. } => MESSAGE_KEYS,
             Overlay::HelpNow { .. } => HELP_NOW_KEYS,
+            Overlay::Check(_) => CHECK_KEYS,
         }
     }
 }
@@ -308,6 +396,7 @@ pub fn tables(map: &Keymap) -> Vec<(&'static str, Vec<Shown>)> {
         ("Leave the check-in?", shown(map, LEAVE_CHECK_IN_KEYS)),
         ("Quit?", shown(map, QUIT_UNSAVED_KEYS)),
         ("Stop writing?", shown(map, LEAVE_EDITOR_KEYS)),
+        ("Could identify someone", shown(map, CHECK_KEYS)),
     ]
 }
 

@@ -13,6 +13,7 @@ use ratatui::Frame;
 use crate::domain::entry::Entry;
 use crate::text::fit;
 use crate::tui::keymap::{code, key, Binding};
+use crate::tui::message::Effect;
 use crate::tui::overlay::Overlay;
 use crate::tui::screens::editor::{size_words, Editor, TOO_LONG_TO_EDIT};
 use crate::tui::screens::{Env, Nav, Out, Screen};
@@ -26,6 +27,7 @@ pub enum Cmd {
     PageDown,
     Edit,
     Delete,
+    Check,
     Back,
     Help,
 }
@@ -66,6 +68,12 @@ pub const KEYS: &[Binding<Cmd>] = &[
         command: Cmd::Delete,
         help: "delete this entry (asks first)",
         footer: Some("delete"),
+    },
+    Binding {
+        keys: &[key('c')],
+        command: Cmd::Check,
+        help: "check for details that could identify someone, before you share it",
+        footer: Some("check"),
     },
     Binding {
         keys: &[code(KeyCode::Esc), key('q')],
@@ -131,6 +139,13 @@ impl Reader {
             scroll: 0,
             layout: RefCell::new(None),
         }
+    }
+
+    /// The entry as saved again (details replaced in it): laid out afresh, at the
+    /// same place.
+    pub fn set_entry(&mut self, entry: Entry) {
+        self.entry = entry;
+        *self.layout.borrow_mut() = None;
     }
 
     /// The last row the scroll may start at, once the entry has been drawn.
@@ -231,6 +246,7 @@ pub fn on_key(state: &mut Reader, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
                 title: state.entry.display_title(),
             })
         }
+        Some(Cmd::Check) => out.effects.push(Effect::CheckEntry(state.entry.id)),
         Some(Cmd::Back) => out.nav = Some(Nav::Back),
         Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
         None => {}

@@ -10,7 +10,7 @@ use crate::content::schema::ROLE_IDS;
 use crate::tui::app::App;
 use crate::tui::keymap::{shown, shown_plain};
 use crate::tui::keys::GLOBAL;
-use crate::tui::overlay::{footer, Overlay, HELP_NOW_KEYS};
+use crate::tui::overlay::{footer, CheckList, Overlay, HELP_NOW_KEYS};
 use crate::tui::screens::{checkin, plan};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
@@ -90,6 +90,71 @@ fn key_row<'a>(keys: String, help: &'a str, column: usize, theme: &Theme) -> Lin
         Span::styled(format!(" {keys:<column$} "), theme.key),
         Span::styled(help, theme.base),
     ])
+}
+
+/// A box's width inside the screen's frame, never over its border.
+fn width_for(width: u16, area: Rect) -> u16 {
+    width.min(area.width.saturating_sub(4))
+}
+
+/// The check's findings, the marked one with an arrow and its reason; and the line
+/// the marked one starts at.
+fn check_lines<'a>(list: &'a CheckList, theme: &Theme) -> (Vec<Line<'a>>, usize) {
+    let n = list.items.len();
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                "{} in this entry could identify someone. Each can be replaced with a \
+                 placeholder such as [postcode] in the entry itself, or kept as you wrote it.",
+                if n == 1 {
+                    "One detail".to_string()
+                } else {
+                    format!("{n} details")
+                }
+            ),
+            theme.base,
+        ),
+        Line::from(""),
+    ];
+    let mut marked_at = 0;
+    for (i, item) in list.items.iter().enumerate() {
+        let marked = i == list.marked;
+        if marked {
+            marked_at = lines.len();
+        }
+        let style = if marked { theme.accent } else { theme.base };
+        lines.push(Line::styled(
+            format!(
+                "{}{}. {} ({})",
+                if marked { "→ " } else { "  " },
+                i + 1,
+                item.finding.finding.label,
+                item.field
+            ),
+            style,
+        ));
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "    …{}",
+                    crate::text::printable::one_line(&item.before, 60)
+                ),
+                theme.muted,
+            ),
+            Span::styled(
+                format!("[{}]", crate::text::printable::one_line(&item.matched, 60)),
+                theme.title,
+            ),
+            Span::styled(
+                format!("{}…", crate::text::printable::one_line(&item.after, 60)),
+                theme.muted,
+            ),
+        ]));
+        if marked && !item.why.is_empty() {
+            lines.push(Line::styled(format!("    {}", item.why), theme.muted));
+        }
+    }
+    (lines, marked_at)
 }
 
 /// Draws the box and returns its title and where its text starts, for a screen reader.
@@ -286,6 +351,20 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
             60,
             0,
         ),
+        Overlay::Check(list) => {
+            let text_width = width_for(80, area).saturating_sub(4).max(1);
+            let (lines, marked_at) = check_lines(list, theme);
+            let before = wrap_lines(lines[..marked_at].to_vec(), text_width).len();
+            // The marked detail stays in view, with a line of what came before it.
+            let scroll = u16::try_from(before.saturating_sub(2)).unwrap_or(0);
+            (
+                " Could identify someone ".into(),
+                lines,
+                keys.clone(),
+                80,
+                scroll,
+            )
+        }
         Overlay::Message { text, scroll } => (
             " ".into(),
             text.lines()
@@ -297,7 +376,7 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
         ),
     };
     // Inside the screen's frame, never over its border.
-    let width = width.min(area.width.saturating_sub(4));
+    let width = width_for(width, area);
     let text_width = width.saturating_sub(4).max(1);
     let lines = wrap_lines(lines, text_width);
     let body = Paragraph::new(lines).wrap(Wrap { trim: false });
