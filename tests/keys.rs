@@ -141,6 +141,7 @@ fn the_command_names_stay_as_documented() {
     let expected = [
         "after_visit",
         "back",
+        "bring_in",
         "carry_on",
         "check",
         "check_in",
@@ -181,6 +182,7 @@ fn the_command_names_stay_as_documented() {
         "more_energy",
         "more_pleasant",
         "more_stress",
+        "my_registration",
         "new_entry",
         "next",
         "next_group",
@@ -214,6 +216,8 @@ fn the_command_names_stay_as_documented() {
         "scroll_down",
         "scroll_up",
         "search",
+        "share_as_written",
+        "share_replaced",
         "shorter",
         "skip",
         "skip_note",
@@ -226,6 +230,7 @@ fn the_command_names_stay_as_documented() {
         "toggle",
         "top",
         "up",
+        "use_reflection",
         "write",
         "yes",
     ];

@@ -311,6 +311,8 @@ fn export(effects: &[Effect]) -> (NaiveDate, Vec<i64>, bool) {
             since,
             entries,
             good_moments,
+            // The check runs first: the person has not chosen anything yet.
+            sharing: None,
         }] => (*since, entries.clone(), *good_moments),
         other => panic!("expected one ExportSupervision, got {other:?}"),
     }

@@ -10,8 +10,6 @@ use zeroize::Zeroizing;
 
 use crate::config::Config;
 use crate::content::Content;
-use crate::domain::supervision::{supervision_markdown, Shared};
-use crate::host::files;
 use crate::session::kept::{until_text, Keeping};
 use crate::session::{self, today, Opened, Session};
 use crate::store::{Store, StoreError};
@@ -20,6 +18,7 @@ use super::app::{self, Action, App, Effect};
 use super::loaders::{self, fail};
 use super::screens;
 use super::search_worker::SearchWorker;
+use super::sharing;
 use super::terminal::Incoming;
 
 /// What the runtime owns besides the app: the store, once open, and what a second
@@ -216,6 +215,54 @@ impl<'a> Runtime<'a> {
                     Err(_) => Action::DraftSaveFailed(draft),
                 })
             }
+            Effect::LoadRegistration { body, renewal } => {
+                let store = self.store.as_ref()?;
+                let today = app.now.date_naive();
+                Some(
+                    sharing::load_registration(
+                        store,
+                        &app.content,
+                        body.as_deref(),
+                        renewal,
+                        today,
+                    )
+                    .unwrap_or_else(Action::Status),
+                )
+            }
+            Effect::ExportRevalidation {
+                body,
+                renewal,
+                sharing: choice,
+            } => {
+                let store = self.store.as_ref()?;
+                Some(
+                    sharing::export_revalidation(
+                        store,
+                        &app.content,
+                        (body, renewal),
+                        app.now,
+                        choice,
+                    )
+                    .unwrap_or_else(Action::Status),
+                )
+            }
+            Effect::ExportSupervision {
+                since,
+                entries,
+                good_moments,
+                sharing: choice,
+            } => {
+                let store = self.store.as_ref()?;
+                let share = crate::tui::overlay::Share::Supervision {
+                    since,
+                    entries,
+                    good_moments,
+                };
+                Some(
+                    sharing::export_supervision(store, &app.content, app.now, share, choice)
+                        .unwrap_or_else(Action::Status),
+                )
+            }
             other => {
                 let Some(store) = self.store.as_mut() else {
                     return Some(Action::Status("The diary is not open yet.".into()));
@@ -296,6 +343,16 @@ fn perform_with_store(
                 .map_err(fail("Could not delete it"))?;
             Some(Action::EntryDeleted(id))
         }
+        Effect::SaveAccount {
+            account,
+            draft_slot,
+        } => {
+            let id = store.add_account(&account).map_err(fail(
+                "Could not save the account; your words are still here",
+            ))?;
+            let _ = store.delete_draft(&draft_slot);
+            Some(Action::AccountSaved(id))
+        }
         Effect::CheckEntry(id) => Some(super::checking::check(store, content, id)?),
         Effect::ReplaceInEntry {
             id,
@@ -342,31 +399,6 @@ fn perform_with_store(
         Effect::LoadSupervision(since) => Some(Action::SupervisionLoaded(
             loaders::supervision_prep(store, content, now, since)?,
         )),
-        Effect::ExportSupervision {
-            since,
-            entries,
-            good_moments,
-        } => {
-            let prep = loaders::supervision_prep(store, content, now, Some(since))?;
-            let chosen = store
-                .chosen_entries(&entries)
-                .map_err(fail("Could not read the chosen entries"))?;
-            let text = supervision_markdown(
-                &prep,
-                &Shared {
-                    entries: &chosen,
-                    answers: &[],
-                    good_moments,
-                },
-            );
-            let path = export_path(now.date_naive());
-            files::write_private(&path, &text, false)
-                .map_err(|e| format!("Could not export: {e:#}"))?;
-            Some(Action::Status(format!(
-                "Saved (only you can read it): {}",
-                path.display()
-            )))
-        }
         Effect::RecordSupervision(day) => {
             store
                 .record_supervision(day, None)
@@ -376,27 +408,12 @@ fn perform_with_store(
             )?))
         }
         Effect::FinishFirstRun { .. }
+        | Effect::LoadRegistration { .. }
+        | Effect::ExportRevalidation { .. }
+        | Effect::ExportSupervision { .. }
         | Effect::Unlock(_)
         | Effect::ExternalEditor(_)
         | Effect::Search(_)
         | Effect::SaveDraft(_) => None,
     })
-}
-
-/// A new file in the home folder (or the data folder), never over an existing one.
-fn export_path(today: chrono::NaiveDate) -> std::path::PathBuf {
-    let dir = directories::UserDirs::new()
-        .map(|u| u.home_dir().to_path_buf())
-        .unwrap_or_else(std::env::temp_dir);
-    let base = format!("lantern-supervision-{today}");
-    (1..1000)
-        .map(|n| {
-            if n == 1 {
-                dir.join(format!("{base}.md"))
-            } else {
-                dir.join(format!("{base}-{n}.md"))
-            }
-        })
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| dir.join(format!("{base}-{}.md", uuid::Uuid::new_v4())))
 }

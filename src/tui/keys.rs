@@ -14,7 +14,13 @@ use super::{overlay, screens};
 pub const EVERYWHERE: &str = "every screen";
 
 /// The tables of screens where keys are text.
-const TYPING: &[&str] = &["Unlock", "Writing", "Search", "Exercise done"];
+const TYPING: &[&str] = &[
+    "Unlock",
+    "Writing",
+    "Writing an account",
+    "Search",
+    "Exercise done",
+];
 
 /// One key table, where it works.
 pub struct Place {

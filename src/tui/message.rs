@@ -60,14 +60,18 @@ pub enum Action {
     /// A plan section could not be saved: its text goes back into the field.
     PlanSaveFailed(String),
     /// What the confidentiality check found in an entry.
-    EntryChecked(crate::tui::overlay::CheckList),
+    EntryChecked(crate::tui::records::CheckList),
     /// Details were replaced in the entry (none, when it had changed meanwhile); the
     /// entry as saved, and what the check finds in it now.
     EntryReplaced {
         entry: Entry,
-        list: crate::tui::overlay::CheckList,
+        list: crate::tui::records::CheckList,
         replaced: usize,
     },
+    AccountSaved(i64),
+    RegistrationLoaded(crate::tui::records::RegistrationData),
+    /// The check found details in an export; nothing was written.
+    BeforeSharing(crate::tui::records::BeforeSharing),
     /// A line for the status bar: what went wrong, or where something was saved.
     Status(String),
 }
@@ -101,6 +105,11 @@ pub enum Effect {
         unchanged_since: Option<DateTime<FixedOffset>>,
     },
     DeleteEntry(i64),
+    /// Save a reflective account, then drop the draft in `draft_slot`.
+    SaveAccount {
+        account: crate::domain::registration::ReflectiveAccount,
+        draft_slot: String,
+    },
     /// Run the confidentiality check over an entry.
     CheckEntry(i64),
     /// Replace these details with their placeholders in the entry, if it is still as
@@ -130,10 +139,24 @@ pub enum Effect {
     LoadWeek,
     /// The period from this day (None: since the last supervision).
     LoadSupervision(Option<chrono::NaiveDate>),
+    /// `sharing`: None to run the confidentiality check first (nothing is written
+    /// if it finds something), Some(true) to replace what it finds with placeholders,
+    /// Some(false) to write it as it is.
     ExportSupervision {
         since: chrono::NaiveDate,
         entries: Vec<i64>,
         good_moments: bool,
+        sharing: Option<bool>,
+    },
+    LoadRegistration {
+        body: Option<String>,
+        renewal: Option<chrono::NaiveDate>,
+    },
+    /// This cycle's evidence as a Word document; `sharing` as for supervision.
+    ExportRevalidation {
+        body: Option<String>,
+        renewal: Option<chrono::NaiveDate>,
+        sharing: Option<bool>,
     },
     RecordSupervision(chrono::NaiveDate),
 }

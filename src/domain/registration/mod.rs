@@ -6,6 +6,7 @@
 pub mod account_text;
 mod cycle;
 mod progress;
+mod recent;
 
 use std::collections::BTreeMap;
 
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 
 pub use cycle::{window, Window};
 pub use progress::{long_date, progress, CycleProgress, Line};
+pub use recent::recent;
 
 /// A written reflective account, answering the body's questions by their ids.
 #[derive(Debug, Clone, PartialEq)]

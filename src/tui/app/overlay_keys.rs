@@ -8,7 +8,7 @@ use super::App;
 use crate::store::Draft;
 use crate::tui::keymap::lookup;
 use crate::tui::message::Effect;
-use crate::tui::overlay::{Choice, Overlay};
+use crate::tui::overlay::{Choice, Overlay, Share};
 use crate::tui::screens::{checkin, editor, plan, today, Nav, Out, Screen};
 
 /// A key while a box is open: the box's table decides; a key not in it closes the
@@ -187,6 +187,14 @@ pub fn overlay_key(app: &mut App, key: &KeyEvent) -> Vec<Effect> {
                 _ => false,
             }
         }
+        Overlay::BeforeSharing(asked) => {
+            match choice {
+                Choice::ShareReplaced => out.effects.push(share_effect(asked.share, Some(true))),
+                Choice::ShareAsWritten => out.effects.push(share_effect(asked.share, Some(false))),
+                _ => out.status = Some("Nothing was written.".into()),
+            }
+            true
+        }
         Overlay::QuitUnsaved => {
             if choice == Choice::QuitAnyway {
                 // Asked and answered: quit without another try.
@@ -254,5 +262,27 @@ fn carry_on(app: &App, draft: &Draft, out: &mut Out) {
         let env = app.env();
         let screen = editor::Editor::from_draft(draft, &env);
         out.nav = Some(Nav::Push(Screen::Editor(Box::new(screen))));
+    }
+}
+
+/// The export again, with the person's choice: `Some(true)` puts placeholders in what
+/// is shared, `Some(false)` shares it as written.
+fn share_effect(share: Share, sharing: Option<bool>) -> Effect {
+    match share {
+        Share::Supervision {
+            since,
+            entries,
+            good_moments,
+        } => Effect::ExportSupervision {
+            since,
+            entries,
+            good_moments,
+            sharing,
+        },
+        Share::Revalidation { body, renewal } => Effect::ExportRevalidation {
+            body,
+            renewal,
+            sharing,
+        },
     }
 }

@@ -213,6 +213,34 @@ pub(super) fn on_result(app: &mut App, action: Action) -> Vec<Effect> {
             // Lists show the entry's title, which may have changed.
             vec![Effect::LoadToday]
         }
+        Action::AccountSaved(id) => {
+            if let Screen::Editor(e) = &app.screen {
+                app.unsaved.retain(|d| d.slot != e.slot);
+            }
+            app.screen = app.stack.pop().unwrap_or(Screen::Today);
+            app.status = Some(format!(
+                "Saved reflective account #{id}. Your entry is as it was."
+            ));
+            match &mut app.screen {
+                Screen::Registration(_) => {
+                    let env = app.env();
+                    vec![crate::tui::screens::registration::load(&env)]
+                }
+                _ => Vec::new(),
+            }
+        }
+        Action::RegistrationLoaded(data) => {
+            if let Screen::Registration(r) = &mut app.screen {
+                r.data = Some(data);
+            }
+            Vec::new()
+        }
+        Action::BeforeSharing(asked) => {
+            if app.overlay.is_none() {
+                app.overlay = Some(Overlay::BeforeSharing(asked));
+            }
+            Vec::new()
+        }
         Action::Status(message) => {
             app.status = Some(message);
             Vec::new()

@@ -3,9 +3,10 @@
 
 use crossterm::event::KeyCode;
 
-use crate::domain::confidentiality::entry::EntryFinding;
 use crate::domain::suggest::Suggestion;
 use crate::store::Draft;
+
+pub use super::records::{BeforeSharing, CheckList, Found, Share};
 
 use super::keymap::{code, key, shown, Binding, Keymap, Shown};
 
@@ -22,43 +23,6 @@ impl Offered {
             suggestion,
             chosen: 0,
         }
-    }
-}
-
-/// One detail the confidentiality check found, as its box lists it.
-#[derive(Debug, Clone)]
-pub struct Found {
-    pub finding: EntryFinding,
-    /// Where in the entry: "text", "title", "answer 2".
-    pub field: String,
-    /// The words around it, and the detail itself.
-    pub before: String,
-    pub matched: String,
-    pub after: String,
-    pub why: String,
-}
-
-/// What the check found in one entry, and which finding is marked.
-#[derive(Debug, Clone)]
-pub struct CheckList {
-    pub entry_id: i64,
-    /// The entry's last save when it was checked: a replacement is made only in
-    /// the words that were checked.
-    pub checked_at: chrono::DateTime<chrono::FixedOffset>,
-    pub items: Vec<Found>,
-    pub marked: usize,
-    /// Details the person chose to keep, by kind and words, so checking again after a
-    /// replacement does not ask about them twice.
-    pub kept: Vec<(String, String)>,
-}
-
-impl CheckList {
-    /// Leaves out what the person has kept.
-    pub fn without_kept(mut self, kept: Vec<(String, String)>) -> CheckList {
-        self.items
-            .retain(|i| !kept.contains(&(i.finding.finding.kind.clone(), i.matched.clone())));
-        self.kept = kept;
-        self
     }
 }
 
@@ -87,6 +51,8 @@ pub enum Overlay {
     },
     /// What the confidentiality check found in an entry, one to choose at a time.
     Check(CheckList),
+    /// What the check found in an export; nothing is written until the person chooses.
+    BeforeSharing(BeforeSharing),
 }
 
 /// What a key does in a box.
@@ -119,6 +85,9 @@ pub enum Choice {
     KeepOne,
     /// Close the check's box.
     Finished,
+    /// Write the export with placeholders where the check found something.
+    ShareReplaced,
+    ShareAsWritten,
     /// A row with no keys: any key not in the table.
     Close,
 }
@@ -366,6 +335,27 @@ pub const CHECK_KEYS: &[Binding<Choice>] = &[
     ),
 ];
 
+pub const SHARE_KEYS: &[Binding<Choice>] = &[
+    row(
+        &[key('r')],
+        Choice::ShareReplaced,
+        "write it with placeholders such as [postcode] where these are (the diary is unchanged)",
+        "replace them and write",
+    ),
+    row(
+        &[key('k')],
+        Choice::ShareAsWritten,
+        "write it with these as you wrote them",
+        "keep as written",
+    ),
+    row(
+        &[code(KeyCode::Esc), key('q')],
+        Choice::Finished,
+        "write nothing",
+        "write nothing",
+    ),
+];
+
 impl Overlay {
     /// Its key table.
     pub fn table(&self) -> &'static [Binding<Choice>] {
@@ -380,6 +370,7 @@ impl Overlay {
             Overlay::Message { .. } => MESSAGE_KEYS,
             Overlay::HelpNow { .. } => HELP_NOW_KEYS,
             Overlay::Check(_) => CHECK_KEYS,
+            Overlay::BeforeSharing(_) => SHARE_KEYS,
         }
     }
 }
@@ -397,6 +388,7 @@ pub fn tables(map: &Keymap) -> Vec<(&'static str, Vec<Shown>)> {
         ("Quit?", shown(map, QUIT_UNSAVED_KEYS)),
         ("Stop writing?", shown(map, LEAVE_EDITOR_KEYS)),
         ("Could identify someone", shown(map, CHECK_KEYS)),
+        ("Before it is shared", shown(map, SHARE_KEYS)),
     ]
 }
 

@@ -15,6 +15,7 @@ mod out;
 pub mod pixels;
 pub mod plan;
 pub mod reader;
+pub mod registration;
 pub mod review;
 pub mod search;
 pub mod supervision;
@@ -104,8 +105,11 @@ screens! {
         [("Entry", reader::KEYS)];
     Templates(templates::Templates) = templates, "New entry", |_, map| shown(map, templates::KEYS),
         [("New entry", templates::KEYS)];
-    Editor(Box<editor::Editor>) = editor, "Writing", |_, map| shown(map, editor::KEYS),
-        [("Writing", editor::KEYS)];
+    Editor(Box<editor::Editor>) = editor, "Writing", |e, map| match e.account {
+            Some(_) => shown(map, editor::ACCOUNT_KEYS),
+            None => shown(map, editor::KEYS),
+        },
+        [("Writing", editor::KEYS), ("Writing an account", editor::ACCOUNT_KEYS)];
     Search(search::Search) = search, "Search", |_, map| shown(map, search::KEYS),
         [("Search", search::KEYS)];
     Exercise(Box<exercise::ExerciseRun>) = exercise, "Exercise", |e, map| match e.done {
@@ -132,6 +136,9 @@ screens! {
     Supervision(supervision::Supervision) = supervision, "Before supervision",
         |_, map| shown(map, supervision::KEYS),
         [("Before supervision", supervision::KEYS)];
+    Registration(registration::Registration) = registration, "My registration",
+        |_, map| shown(map, registration::KEYS),
+        [("My registration", registration::KEYS)];
 }
 
 impl Screen {

@@ -28,6 +28,7 @@ pub enum Cmd {
     Edit,
     Delete,
     Check,
+    UseReflection,
     Back,
     Help,
 }
@@ -74,6 +75,12 @@ pub const KEYS: &[Binding<Cmd>] = &[
         command: Cmd::Check,
         help: "check for details that could identify someone, before you share it",
         footer: Some("check"),
+    },
+    Binding {
+        keys: &[key('u')],
+        command: Cmd::UseReflection,
+        help: "use this reflection for a reflective account (the entry stays as it is)",
+        footer: Some("use for account"),
     },
     Binding {
         keys: &[code(KeyCode::Esc), key('q')],
@@ -247,6 +254,38 @@ pub fn on_key(state: &mut Reader, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
             })
         }
         Some(Cmd::Check) => out.effects.push(Effect::CheckEntry(state.entry.id)),
+        Some(Cmd::UseReflection) => {
+            let body = env
+                .config
+                .registration
+                .as_deref()
+                .and_then(|id| env.content.bodies.iter().find(|b| b.id.as_ref() == id));
+            match body {
+                Some(body) if !body.item.questions.is_empty() => {
+                    let slot =
+                        crate::tui::screens::editor::account_slot(Some(state.entry.id), env.uid);
+                    let e = Editor::new_account(
+                        &body.item,
+                        Some(&state.entry),
+                        &Default::default(),
+                        slot,
+                    );
+                    out.nav = Some(Nav::Push(Screen::Editor(Box::new(e))));
+                }
+                Some(body) => {
+                    out.status = Some(format!(
+                        "The {} asks for no written accounts; `lantern cpd add` keeps CPD.",
+                        body.item.name
+                    ))
+                }
+                None => {
+                    out.status = Some(
+                        "Set your registration first: registration = \"nmc\" in config.toml."
+                            .into(),
+                    )
+                }
+            }
+        }
         Some(Cmd::Back) => out.nav = Some(Nav::Back),
         Some(Cmd::Help) => out.overlay = Some(Overlay::Help),
         None => {}

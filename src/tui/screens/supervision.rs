@@ -187,6 +187,7 @@ pub fn on_key(state: &mut Supervision, key: &KeyEvent, env: &Env<'_>, out: &mut 
                     since,
                     entries: state.chosen.iter().copied().collect(),
                     good_moments: state.good_moments,
+                    sharing: None,
                 });
             }
         }

@@ -365,6 +365,32 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
                 scroll,
             )
         }
+        Overlay::BeforeSharing(asked) => {
+            let mut lines = vec![
+                Line::styled(
+                    format!(
+                        "Before this is shared: {} could identify someone. Nothing has been written yet.",
+                        if asked.count == 1 {
+                            "one detail".to_string()
+                        } else {
+                            format!("{} details", asked.count)
+                        }
+                    ),
+                    theme.base,
+                ),
+                Line::from(""),
+            ];
+            for line in &asked.lines {
+                lines.push(Line::styled(format!("  {line}"), theme.base));
+            }
+            if asked.count > asked.lines.len() {
+                lines.push(Line::styled(
+                    format!("  … and {} more", asked.count - asked.lines.len()),
+                    theme.muted,
+                ));
+            }
+            (" Before it is shared ".into(), lines, keys.clone(), 80, 0)
+        }
         Overlay::Message { text, scroll } => (
             " ".into(),
             text.lines()

@@ -3,10 +3,12 @@
 //! least every second and a half while typing goes on, and on every change of prompt,
 //! so a crash, a closed terminal or a `kill -9` loses at most about two seconds.
 
+mod account;
 mod keys;
 mod view;
 
-pub use keys::{on_key, Cmd, KEYS};
+pub use account::{slot as account_slot, slot_entry as account_slot_entry, AccountFrom};
+pub use keys::{on_key, Cmd, ACCOUNT_KEYS, KEYS};
 pub use view::view;
 
 use crate::content::schema::Template;
@@ -60,6 +62,8 @@ pub struct Editor {
     pub changed: bool,
     /// Typed since the last draft save.
     keeping: Autosave,
+    /// Writing a reflective account for a registration body rather than an entry.
+    pub account: Option<AccountFrom>,
 }
 
 /// Pasted text for a one-line field: line breaks and tabs become spaces.
@@ -134,6 +138,7 @@ impl Editor {
             on_title: false,
             changed: false,
             keeping: Autosave::default(),
+            account: None,
         }
     }
 
@@ -173,6 +178,30 @@ impl Editor {
     }
 
     pub fn from_draft(draft: &Draft, env: &Env<'_>) -> Editor {
+        if let Some(entry_id) = account::slot_entry(&draft.slot) {
+            let body = env.config.registration.as_deref().and_then(|id| {
+                env.content
+                    .bodies
+                    .iter()
+                    .find(|b| b.id.as_ref() == id)
+                    .map(|b| &b.item)
+            });
+            if let Some(body) = body {
+                let written = Written {
+                    title: draft.title.clone(),
+                    tags: Vec::new(),
+                    body: draft.body.clone(),
+                    answers: draft.answers.clone(),
+                };
+                let mut e = Editor::new_account(body, None, &written, draft.slot.clone());
+                if let Some(from) = &mut e.account {
+                    from.entry_id = entry_id;
+                }
+                e.index = draft.prompt_index.min(e.pages.len().saturating_sub(1));
+                e.changed = true;
+                return e;
+            }
+        }
         let template = draft
             .template_id
             .as_deref()

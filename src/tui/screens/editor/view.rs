@@ -29,7 +29,13 @@ pub fn view(state: &Editor, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
     let Some(page) = state.pages.get(state.index) else {
         return;
     };
-    let hint_height = u16::from(page.hint.is_some());
+    // A hint longer than the window takes a second line rather than be cut.
+    let room = usize::from(inner.width.saturating_sub(2)).max(1);
+    let hint_height = match &page.hint {
+        Some(h) if crate::text::fit::width(h) > room => 2,
+        Some(_) => 1,
+        None => 0,
+    };
     let [title, prompt, hint, text] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
@@ -55,7 +61,10 @@ pub fn view(state: &Editor, _env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
         prompt,
     );
     if let Some(h) = &page.hint {
-        frame.render_widget(Paragraph::new(Line::styled(h.clone(), theme.muted)), hint);
+        frame.render_widget(
+            Paragraph::new(Line::styled(h.clone(), theme.muted)).wrap(Wrap { trim: true }),
+            hint,
+        );
     }
     let mut area_widget = page.area.clone();
     area_widget.set_placeholder_style(theme.muted);

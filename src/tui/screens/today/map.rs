@@ -38,6 +38,7 @@ pub const GROUPS: &[(&str, &[(Cmd, &str)])] = &[
             (Cmd::Insights, "insights"),
             (Cmd::Pixels, "year"),
             (Cmd::Review, "weekly review"),
+            (Cmd::MyRegistration, "cpd"),
         ],
     ),
     (

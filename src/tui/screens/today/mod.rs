@@ -13,8 +13,8 @@ use crate::tui::keymap::{code, key, Binding};
 use crate::tui::message::Effect;
 use crate::tui::overlay::Overlay;
 use crate::tui::screens::{
-    checkin, diary, editor, exercise, finder, insights, library, pixels, plan, review, search,
-    supervision, templates, topic,
+    checkin, diary, editor, exercise, finder, insights, library, pixels, plan, registration,
+    review, search, supervision, templates, topic,
 };
 use crate::tui::screens::{Env, Nav, Out, Screen};
 
@@ -38,6 +38,7 @@ pub enum Cmd {
     Pixels,
     Review,
     Supervision,
+    MyRegistration,
     Back,
     Help,
     Quit,
@@ -126,6 +127,12 @@ pub const KEYS: &[Binding<Cmd>] = &[
         keys: &[key('s')],
         command: Cmd::Supervision,
         help: "prepare for supervision",
+        footer: None,
+    },
+    Binding {
+        keys: &[key('v')],
+        command: Cmd::MyRegistration,
+        help: "my registration: CPD and revalidation",
         footer: None,
     },
     // Esc goes back everywhere else; here there is nowhere to go back to.
@@ -222,6 +229,10 @@ fn run(command: Cmd, env: &Env<'_>, out: &mut Out) {
                 supervision::Supervision::new(),
             )));
             out.effects.push(Effect::LoadSupervision(None));
+        }
+        Cmd::MyRegistration => {
+            let screen = registration::Registration::open(env, out);
+            out.nav = Some(Nav::Push(Screen::Registration(screen)));
         }
         Cmd::Library => {
             out.nav = Some(Nav::Push(Screen::Library(library::Library::new(
