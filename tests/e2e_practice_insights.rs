@@ -463,6 +463,39 @@ fn supervision_prep_exports_exactly_the_chosen_entries() {
     assert!(!text.contains("Entry B"), "{text}");
 }
 
+#[test]
+fn a_supervision_export_holding_a_postcode_asks_before_anything_is_written() {
+    require_tmux!();
+    let diary = Diary::initialised();
+    write_entry(&diary, "Entry A", "a visit at LS6 2AB went well");
+    let home = diary.folder("home");
+    let app = App::launch_with(&diary, "supervision-check", &[("HOME", home.as_path())]);
+    app.wait_for(NO_CHECK_IN);
+    app.keys(&["s"]);
+    app.wait_for("Entry A");
+    app.keys(&["Space"]);
+    app.wait_until("entry A chosen", WAIT, |s| {
+        line_with(s, "Entry A").is_some_and(|l| l.contains("[x]"))
+    });
+    app.keys(&["e"]);
+    app.wait_for_all(&["Before it is shared", "one detail could identify", "[LS6 2AB]"]);
+    assert_eq!(fs::read_dir(&home).expect("home").count(), 0, "nothing written yet");
+    app.escape();
+    app.wait_for("Nothing was written.");
+    assert_eq!(fs::read_dir(&home).expect("home").count(), 0);
+    app.keys(&["e"]);
+    app.wait_for("Before it is shared");
+    app.keys(&["r"]);
+    app.wait_for("Saved (only you can read it), with placeholders");
+    app.escape();
+    app.quit_from_today();
+    let path = home.join(format!("lantern-supervision-{}.md", today()));
+    assert_private(&path);
+    let text = fs::read_to_string(&path).expect("reading the export");
+    assert!(text.contains("a visit at [postcode] went well"), "{text}");
+    assert!(!text.contains("LS6 2AB"), "{text}");
+}
+
 /// The file can be read and written by its owner only.
 fn assert_private(path: &Path) {
     use std::os::unix::fs::PermissionsExt as _;
