@@ -478,8 +478,16 @@ fn a_supervision_export_holding_a_postcode_asks_before_anything_is_written() {
         line_with(s, "Entry A").is_some_and(|l| l.contains("[x]"))
     });
     app.keys(&["e"]);
-    app.wait_for_all(&["Before it is shared", "one detail could identify", "[LS6 2AB]"]);
-    assert_eq!(fs::read_dir(&home).expect("home").count(), 0, "nothing written yet");
+    app.wait_for_all(&[
+        "Before it is shared",
+        "one detail could identify",
+        "[LS6 2AB]",
+    ]);
+    assert_eq!(
+        fs::read_dir(&home).expect("home").count(),
+        0,
+        "nothing written yet"
+    );
     app.escape();
     app.wait_for("Nothing was written.");
     assert_eq!(fs::read_dir(&home).expect("home").count(), 0);

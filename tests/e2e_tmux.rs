@@ -53,6 +53,19 @@ fn first_run_welcomes_then_lands_on_today() {
     let (which, _) = app.wait_for_any(&["Where are you?", NO_CHECK_IN]);
     if which == 0 {
         app.keys(&["Enter"]);
+        // The register, gently: the first offered is the NMC, then its renewal day.
+        app.wait_for_all(&["Are you on a professional register?", "None of these"]);
+        app.keys(&["Enter"]);
+        app.wait_for("When is your registration next renewed?");
+        app.type_text("2027-31-05");
+        app.keys(&["Enter"]);
+        app.wait_for("like 2027-05-31 or 31/05/2027");
+        for _ in 0.."2027-31-05".len() {
+            app.keys(&["BSpace"]);
+        }
+        // As a UK form writes it.
+        app.type_text("31/05/2027");
+        app.keys(&["Enter"]);
         app.wait_for(NO_CHECK_IN);
     }
 
@@ -63,7 +76,21 @@ fn first_run_welcomes_then_lands_on_today() {
             .any(|l| l.trim() == r#"role = "health-visitor""#),
         "config.toml has no role:\n{config}"
     );
+    for line in [r#"registration = "nmc""#, r#"renewal = "2027-05-31""#] {
+        assert!(
+            config.lines().any(|l| l.trim() == line),
+            "{line}:\n{config}"
+        );
+    }
     assert!(diary.dir().join("lantern.db").exists(), "no diary made");
+    // The cycle counts from the day given, straight away.
+    app.keys(&["v"]);
+    app.wait_for_all(&[
+        "This cycle: 1 June 2024 to 31 May 2027.",
+        "Renewal on 31 May 2027.",
+    ]);
+    app.keys(&["q"]);
+    app.wait_for(NO_CHECK_IN);
     app.keys(&["q"]);
     app.wait_exit().assert_clean();
 

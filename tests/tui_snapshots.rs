@@ -333,6 +333,20 @@ fn welcome_role() {
 }
 
 #[test]
+fn welcome_registration_and_renewal() {
+    let mut app = welcome();
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, ch('n'));
+    press(&mut app, key(KeyCode::Enter));
+    press(&mut app, key(KeyCode::Enter));
+    snap("welcome_registration", &app);
+    press(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, "31 May");
+    press(&mut app, key(KeyCode::Enter));
+    snap("welcome_renewal_mistyped", &app);
+}
+
+#[test]
 fn unlock_empty() {
     let mut app = app();
     app.screen = Screen::Unlock(Unlock::new());

@@ -1191,6 +1191,7 @@ fn the_first_run_can_be_skipped_through_with_esc() {
             key(KeyCode::Esc),
             key(KeyCode::Esc),
             key(KeyCode::Esc),
+            key(KeyCode::Esc),
         ],
     );
     match effects.as_slice() {
@@ -1198,10 +1199,13 @@ fn the_first_run_can_be_skipped_through_with_esc() {
             passphrase,
             role,
             region,
+            registration,
+            renewal,
         }] => {
             assert!(passphrase.is_none());
             assert!(role.is_none());
             assert_eq!(region, "gb");
+            assert!(registration.is_none() && renewal.is_none());
         }
         other => panic!("expected FinishFirstRun, got {other:?}"),
     }
@@ -1228,7 +1232,8 @@ fn the_first_run_sets_a_passphrase_only_when_typed_the_same_twice() {
     press(&mut app, key(KeyCode::Enter));
     press(&mut app, ch('j'));
     press(&mut app, key(KeyCode::Enter));
-    match press(&mut app, key(KeyCode::Enter)).as_slice() {
+    press(&mut app, key(KeyCode::Enter));
+    match press(&mut app, key(KeyCode::Esc)).as_slice() {
         [Effect::FinishFirstRun {
             passphrase, role, ..
         }] => {

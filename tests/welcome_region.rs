@@ -41,8 +41,16 @@ fn at_region_step() -> App {
     app
 }
 
-fn finished(effects: &[Effect]) -> (Option<String>, String) {
-    match effects {
+/// The welcome's last answer given with `last`, then the register question skipped.
+fn finished(app: &mut App, last: Action) -> (Option<String>, String) {
+    let effects = press(app, last);
+    assert!(
+        effects.is_empty(),
+        "the register is still to ask: {effects:?}"
+    );
+    assert!(matches!(&app.screen, Screen::Welcome(w) if w.step == Step::Registration));
+    let effects = press(app, key(KeyCode::Esc));
+    match effects.as_slice() {
         [Effect::FinishFirstRun { role, region, .. }] => (role.clone(), region.clone()),
         other => panic!("expected FinishFirstRun, got {other:?}"),
     }
@@ -79,7 +87,7 @@ fn the_welcome_offers_the_nations_and_elsewhere_in_order() {
 fn choosing_scotland_sets_the_region_and_help_now_names_its_contacts() {
     let mut app = at_region_step();
     press(&mut app, ch('j'));
-    let (role, region) = finished(&press(&mut app, key(KeyCode::Enter)));
+    let (role, region) = finished(&mut app, key(KeyCode::Enter));
     assert_eq!(region, "scotland");
     assert_eq!(role.as_deref(), Some("health-visitor"));
     assert_eq!(app.config.region, "scotland", "counts from now");
@@ -103,7 +111,7 @@ fn choosing_scotland_sets_the_region_and_help_now_names_its_contacts() {
 fn skipping_the_region_keeps_the_default_and_skipping_the_role_still_asks_it() {
     let mut app = at_region_step();
     press(&mut app, ch('j'));
-    let (role, region) = finished(&press(&mut app, key(KeyCode::Esc)));
+    let (role, region) = finished(&mut app, key(KeyCode::Esc));
     assert_eq!(region, Config::default().region);
     assert_eq!(role.as_deref(), Some("health-visitor"));
 
@@ -113,7 +121,7 @@ fn skipping_the_region_keeps_the_default_and_skipping_the_role_still_asks_it() {
     assert!(effects.is_empty(), "{effects:?}");
     assert!(matches!(&app.screen, Screen::Welcome(w) if w.step == Step::Region));
     keys(&mut app, [ch('j'), ch('j'), ch('j'), ch('j'), ch('j')]);
-    let (role, region) = finished(&press(&mut app, key(KeyCode::Enter)));
+    let (role, region) = finished(&mut app, key(KeyCode::Enter));
     assert_eq!(role, None);
     assert_eq!(region, "elsewhere", "the last one, however far down");
 }
@@ -131,7 +139,13 @@ fn question_mark_still_answers_on_the_region_step() {
 fn the_choice_is_written_to_config_toml_as_the_role_is() {
     let dir = tempfile::tempdir().expect("a folder"); // ok: test
     let paths = Paths::resolve(Some(dir.path())).expect("paths"); // ok: test
-    Config::write_first_run(&paths, Some("social-worker"), "northern-ireland").expect("written"); // ok: test
+    let first = lantern::config::FirstRun {
+        role: Some("social-worker"),
+        region: "northern-ireland",
+        registration: Some("swe"),
+        renewal: None,
+    };
+    Config::write_first_run(&paths, &first).expect("written"); // ok: test
     let text = fs::read_to_string(&paths.config_file).expect("config.toml"); // ok: test
     assert!(
         text.lines().any(|l| l == r#"region = "northern-ireland""#),
@@ -144,6 +158,11 @@ fn the_choice_is_written_to_config_toml_as_the_role_is() {
     let loaded = Config::load(&paths).expect("read back"); // ok: test
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     assert_eq!(loaded.config.region, "northern-ireland");
+    assert_eq!(loaded.config.registration.as_deref(), Some("swe"));
+    assert!(
+        text.lines().any(|l| l == "# renewal = \"2027-05-31\""),
+        "no renewal given: the example line stays commented\n{text}"
+    );
 }
 
 #[test]
@@ -229,6 +248,8 @@ fn the_release_binary_asks_the_region_and_help_now_follows_it() {
     app.keys(&["Enter"]);
     app.wait_for_all(&["Where are you?", "Northern Ireland", "Elsewhere"]);
     app.keys(&["Down", "Enter"]);
+    app.wait_for("Are you on a professional register?");
+    app.keys(&["Escape"]);
     app.wait_for(NO_CHECK_IN);
     let config = fs::read_to_string(diary.dir().join("config.toml")).expect("config.toml"); // ok: test
     assert!(

@@ -326,16 +326,28 @@ impl Config {
     }
 
     /// Writes the settings chosen on the first run into the commented example.
-    pub fn write_first_run(paths: &Paths, role: Option<&str>, region: &str) -> Result<()> {
+    pub fn write_first_run(paths: &Paths, first: &FirstRun<'_>) -> Result<()> {
         crate::store::create_private_dir(&paths.config_dir)?;
         let mut text = EXAMPLE.replace(
             "# region = \"gb\"",
-            &format!("region = {}", toml_string(region)),
+            &format!("region = {}", toml_string(first.region)),
         );
-        if let Some(role) = role {
+        if let Some(role) = first.role {
             text = text.replace(
                 "# role = \"health-visitor\"",
                 &format!("role = {}", toml_string(role)),
+            );
+        }
+        if let Some(body) = first.registration {
+            text = text.replace(
+                "# registration = \"nmc\"",
+                &format!("registration = {}", toml_string(body)),
+            );
+        }
+        if let Some(day) = first.renewal {
+            text = text.replace(
+                "# renewal = \"2027-05-31\"",
+                &format!("renewal = \"{}\"", day.format("%Y-%m-%d")),
             );
         }
         std::fs::write(&paths.config_file, text)
@@ -355,6 +367,15 @@ impl Config {
         crate::store::set_private(&paths.config_file, false)?;
         Ok(())
     }
+}
+
+/// What the first run asked, to write into the new settings file.
+#[derive(Debug, Clone, Copy)]
+pub struct FirstRun<'a> {
+    pub role: Option<&'a str>,
+    pub region: &'a str,
+    pub registration: Option<&'a str>,
+    pub renewal: Option<chrono::NaiveDate>,
 }
 
 fn toml_string(text: &str) -> String {

@@ -158,10 +158,16 @@ impl<'a> Runtime<'a> {
                 passphrase,
                 role,
                 region,
+                registration,
+                renewal,
             } => {
-                if let Err(e) =
-                    Config::write_first_run(&self.session.paths, role.as_deref(), &region)
-                {
+                let first = crate::config::FirstRun {
+                    role: role.as_deref(),
+                    region: &region,
+                    registration: registration.as_deref(),
+                    renewal,
+                };
+                if let Err(e) = Config::write_first_run(&self.session.paths, &first) {
                     return Some(Action::UnlockFailed(format!("{e:#}")));
                 }
                 match self

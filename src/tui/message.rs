@@ -83,6 +83,8 @@ pub enum Effect {
         passphrase: Option<Zeroizing<String>>,
         role: Option<String>,
         region: String,
+        registration: Option<String>,
+        renewal: Option<chrono::NaiveDate>,
     },
     Unlock(Zeroizing<String>),
     LoadToday,

@@ -145,9 +145,18 @@ impl App {
         // What the first run chose counts from now (help now names the region's
         // contacts at once), not only from the next launch.
         for effect in &out.effects {
-            if let Effect::FinishFirstRun { role, region, .. } = effect {
+            if let Effect::FinishFirstRun {
+                role,
+                region,
+                registration,
+                renewal,
+                ..
+            } = effect
+            {
                 self.config.role.clone_from(role);
                 self.config.region.clone_from(region);
+                self.config.registration.clone_from(registration);
+                self.config.renewal = *renewal;
             }
         }
         if let Some(status) = out.status {

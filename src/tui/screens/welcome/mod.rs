@@ -2,11 +2,8 @@
 //! Every step can be skipped, and nothing is asked twice: once done, the settings file
 //! exists and this screen does not come back.
 
+use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
-use ratatui::Frame;
 use ratatui_textarea::TextArea;
 use zeroize::Zeroizing;
 
@@ -16,8 +13,10 @@ use crate::tui::keymap::{code, key, shown, Binding, Keymap, Shown};
 use crate::tui::message::Effect;
 use crate::tui::overlay::Overlay;
 use crate::tui::screens::{Env, Out};
-use crate::tui::theme::Theme;
+
+mod view;
 use crate::tui::widgets::single_line;
+pub use view::view;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmd {
@@ -107,9 +106,9 @@ pub const LIST_KEYS: &[Binding<StepCmd>] = &[
 pub fn step_table(step: Step) -> &'static [Binding<StepCmd>] {
     match step {
         Step::OfferPassphrase => OFFER_KEYS,
-        Step::Role | Step::Region => LIST_KEYS,
+        Step::Role | Step::Region | Step::Registration => LIST_KEYS,
         Step::Intro => INTRO_KEYS,
-        Step::Passphrase | Step::Confirm => &[],
+        Step::Passphrase | Step::Confirm | Step::Renewal => &[],
     }
 }
 
@@ -128,6 +127,10 @@ pub enum Step {
     Confirm,
     Role,
     Region,
+    /// Which professional register, if any: for the view of a registration cycle.
+    Registration,
+    /// The day that registration is next renewed, typed.
+    Renewal,
 }
 
 /// The all-UK contacts that came before each nation had its own: still the default
@@ -160,6 +163,12 @@ pub struct Welcome {
     /// The role question was skipped: none is written.
     pub role_skipped: bool,
     pub region: usize,
+    /// The region question was answered (not skipped).
+    pub region_chosen: bool,
+    /// The registers offered and, last, "none of these"; the one marked.
+    pub body: usize,
+    /// Boxed, so a welcome is no bigger than the other screens.
+    pub renewal: Box<TextArea<'static>>,
     pub message: Option<String>,
 }
 
@@ -185,22 +194,42 @@ impl Welcome {
             role: 0,
             role_skipped: false,
             region: 0,
+            region_chosen: false,
+            body: 0,
+            renewal: Box::new(single_line("YYYY-MM-DD")),
             message: None,
         }
     }
 
-    /// Passphrase steps take typed text.
+    /// Passphrase and renewal steps take typed text.
     pub fn typing(&self) -> bool {
-        matches!(self.step, Step::Passphrase | Step::Confirm)
+        matches!(self.step, Step::Passphrase | Step::Confirm | Step::Renewal)
+    }
+
+    /// After the region: the register question, when content names any registers.
+    fn after_region(&mut self, env: &Env<'_>, chose: bool, out: &mut Out) {
+        self.region_chosen = chose;
+        if env.content.bodies.is_empty() {
+            self.finish(env, None, None, out);
+        } else {
+            self.step = Step::Registration;
+        }
     }
 
     pub fn failed(&mut self, message: String) {
         self.message = Some(message);
     }
 
-    /// Ends the welcome with what was chosen; `chose_region` false keeps the region
-    /// in the settings as it is (the default).
-    fn finish(&self, env: &Env<'_>, chose_region: bool, out: &mut Out) {
+    /// Ends the welcome with what was chosen; a skipped region keeps the region in
+    /// the settings as it is (the default).
+    fn finish(
+        &self,
+        env: &Env<'_>,
+        registration: Option<String>,
+        renewal: Option<NaiveDate>,
+        out: &mut Out,
+    ) {
+        let chose_region = self.region_chosen;
         let passphrase = self
             .wants_passphrase
             .then(|| Zeroizing::new(self.first.lines().join("")));
@@ -214,6 +243,8 @@ impl Welcome {
             passphrase,
             role,
             region,
+            registration,
+            renewal,
         });
     }
 }
@@ -287,7 +318,7 @@ pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
                 state.role_skipped = command == Some(Cmd::Skip);
                 state.step = Step::Region;
                 if offered(env.content).is_empty() {
-                    state.finish(env, false, out);
+                    state.after_region(env, false, out);
                 }
             }
             _ => {}
@@ -297,163 +328,59 @@ pub fn on_key(state: &mut Welcome, key: &KeyEvent, env: &Env<'_>, out: &mut Out)
             (_, Some(StepCmd::Down)) => {
                 state.region = (state.region + 1).min(offered(env.content).len().saturating_sub(1))
             }
-            (Some(Cmd::Next), _) => state.finish(env, true, out),
-            (Some(Cmd::Skip), _) => state.finish(env, false, out),
+            (Some(Cmd::Next), _) => state.after_region(env, true, out),
+            (Some(Cmd::Skip), _) => state.after_region(env, false, out),
             _ => {}
         },
-    }
-}
-
-pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let box_area = crate::tui::widgets::centered(area, 72, 18);
-    let block = Block::bordered()
-        .title(" Welcome to Lantern ")
-        .border_style(theme.border);
-    let inner = block.inner(box_area);
-    frame.render_widget(block, box_area);
-    let [text, field, message] = Layout::vertical([
-        Constraint::Min(5),
-        Constraint::Length(3),
-        Constraint::Length(2),
-    ])
-    .margin(1)
-    .areas(inner);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut field_widget: Option<&TextArea> = None;
-    match state.step {
-        Step::Intro => {
-            lines.push(Line::styled(
-                "A quiet place at the end of the day.",
-                theme.title,
-            ));
-            lines.push(Line::from(""));
-            lines.push(Line::styled(
-                "Check in, write what you need to, and practise being kind to",
-                theme.base,
-            ));
-            lines.push(Line::styled(
-                "yourself in work that asks a great deal of you.",
-                theme.base,
-            ));
-            lines.push(Line::from(""));
-            lines.push(Line::styled(
-                "Everything stays on this computer. No account, no internet.",
-                theme.accent,
-            ));
-            lines.push(Line::from(""));
-            lines.push(Line::styled(
-                format!(
-                    "Press {} to begin. {} skips any step.",
-                    env.key_for(KEYS, Cmd::Next),
-                    env.key_for(KEYS, Cmd::Skip)
-                ),
-                theme.muted,
-            ));
-        }
-        Step::OfferPassphrase => {
-            lines.push(Line::styled(
-                "Protect your diary with a passphrase?",
-                theme.title,
-            ));
-            lines.push(Line::from(""));
-            lines.push(Line::styled(
-                "Then nobody can read it without the passphrase, even with this",
-                theme.base,
-            ));
-            lines.push(Line::styled(
-                "computer. If you forget it, the diary cannot be opened: there is",
-                theme.base,
-            ));
-            lines.push(Line::styled(
-                "no way to recover it. You can add one later with `lantern encrypt`.",
-                theme.base,
-            ));
-            lines.push(Line::from(""));
-            lines.push(Line::styled(
-                "y  yes, set a passphrase      n (or Enter)  not now",
-                theme.key,
-            ));
-        }
-        Step::Passphrase | Step::Confirm => {
-            let again = state.step == Step::Confirm;
-            lines.push(Line::styled(
-                if again {
-                    "Type it once more, to be sure."
-                } else {
-                    "Choose a passphrase."
+        Step::Registration => {
+            let bodies = &env.content.bodies;
+            match (command, inside) {
+                (_, Some(StepCmd::Up)) => state.body = state.body.saturating_sub(1),
+                (_, Some(StepCmd::Down)) => state.body = (state.body + 1).min(bodies.len()),
+                (Some(Cmd::Next), _) => match bodies.get(state.body) {
+                    // A cycle counted back from a renewal day needs that day.
+                    Some(b) if b.item.cycle.as_ref().is_some_and(|c| c.years.is_some()) => {
+                        state.step = Step::Renewal
+                    }
+                    Some(b) => state.finish(env, Some(b.id.as_ref().clone()), None, out),
+                    None => state.finish(env, None, None, out),
                 },
-                theme.title,
-            ));
-            lines.push(Line::from(""));
-            lines.push(Line::styled(
-                "A few words you will remember are stronger than one odd word.",
-                theme.base,
-            ));
-            lines.push(Line::styled(
-                "Remember: a forgotten passphrase cannot be recovered.",
-                theme.warning,
-            ));
-            field_widget = Some(if again { &state.second } else { &state.first });
-        }
-        Step::Role => {
-            lines.push(Line::styled(
-                format!(
-                    "What is your work? ({} to skip)",
-                    env.key_for(KEYS, Cmd::Skip)
-                ),
-                theme.title,
-            ));
-            lines.push(Line::from(""));
-            for (i, (_, name)) in ROLES.iter().enumerate() {
-                let style = if i == state.role {
-                    theme.selected
-                } else {
-                    theme.base
-                };
-                lines.push(Line::styled(format!("  {name}  "), style));
+                (Some(Cmd::Skip), _) => state.finish(env, None, None, out),
+                _ => {}
             }
         }
-        Step::Region => {
-            lines.push(Line::styled(
-                "Where are you? This picks the help contacts Lantern shows.",
-                theme.title,
-            ));
-            lines.push(Line::from(""));
-            for (i, region) in offered(env.content).iter().enumerate() {
-                let style = if i == state.region {
-                    theme.selected
-                } else {
-                    theme.base
-                };
-                lines.push(Line::styled(format!("  {}  ", region.name), style));
-            }
-            lines.push(Line::from(""));
-            // What skipping means, so nobody skips into numbers they cannot call
-            // without knowing it.
-            let kept = env
+        Step::Renewal => {
+            let body = env
                 .content
-                .region(&env.config.region)
-                .map_or("the default", |r| r.name.as_str());
-            lines.push(Line::styled(
-                format!(
-                    "{} to skip: help now then shows {kept} contacts.",
-                    env.key_for(KEYS, Cmd::Skip)
-                ),
-                theme.muted,
-            ));
+                .bodies
+                .get(state.body)
+                .map(|b| b.id.as_ref().clone());
+            match command {
+                Some(Cmd::Next) => {
+                    let typed = state.renewal.lines().join("");
+                    let typed = typed.trim();
+                    if typed.is_empty() {
+                        state.finish(env, body, None, out);
+                    } else {
+                        // As the settings file writes it, or as a UK form does.
+                        let day = NaiveDate::parse_from_str(typed, "%Y-%m-%d")
+                            .or_else(|_| NaiveDate::parse_from_str(typed, "%d/%m/%Y"));
+                        match day {
+                            Ok(day) => state.finish(env, body, Some(day), out),
+                            Err(_) => {
+                                state.message = Some(format!(
+                                    "Write the day like 2027-05-31 or 31/05/2027, or press {} to leave it for now.",
+                                    env.key_for(KEYS, Cmd::Skip)
+                                ))
+                            }
+                        }
+                    }
+                }
+                Some(Cmd::Skip) => state.finish(env, body, None, out),
+                Some(Cmd::Help) | None => {
+                    state.renewal.input(*key);
+                }
+            }
         }
-    }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
-    if let Some(f) = field_widget {
-        let mut f = f.clone();
-        f.set_block(Block::bordered().border_style(theme.accent));
-        f.set_placeholder_style(theme.muted);
-        frame.render_widget(&f, field);
-    }
-    if let Some(m) = &state.message {
-        frame.render_widget(
-            Paragraph::new(Line::styled(m.clone(), theme.warning)).wrap(Wrap { trim: true }),
-            message,
-        );
     }
 }
