@@ -123,7 +123,11 @@ fn share(
             if let Some(said) = said {
                 errln!("{said}");
             }
-            std::io::stdout().lock().write_all(&bytes)?;
+            // On a terminal, a control character pasted into a record is shown, not run.
+            let text = String::from_utf8_lossy(&bytes);
+            std::io::stdout()
+                .lock()
+                .write_all(super::super::output::document(&text).as_bytes())?;
         }
     }
     Ok(0)
