@@ -79,6 +79,13 @@ fn check_reads_text_from_standard_input() {
     let run = diary.run_stdin(&["check", "--text", "-"], "ring 07700 900123 please");
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(run.stdout.contains("Phone number"), "{}", run.stdout);
+    // Piped text has no entry behind it to change.
+    assert!(!run.stdout.contains("--replace-in-entry"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("before you share the text"),
+        "{}",
+        run.stdout
+    );
     diary
         .run_stdin(&["check", "--text", "-"], "nothing to see")
         .success();

@@ -105,10 +105,17 @@ fn report<'a>(
             why
         ));
     }
-    out.push_str(
-        "\nEach can stay, be replaced in what you share, or be replaced in the entry too \
-         (lantern check ID --replace-in-entry all, or numbers like 1,3).\n",
-    );
+    match what.strip_prefix("entry ") {
+        Some(id) => out.push_str(&format!(
+            "\nEach can stay, be replaced in what you share, or be replaced in the entry too \
+             (lantern check {id} --replace-in-entry all, or numbers like 1,3).\n"
+        )),
+        // Piped text is not kept anywhere, so there is no entry to change.
+        None => out.push_str(
+            "\nEach can stay, or be replaced with a placeholder such as [postcode] before \
+             you share the text.\n",
+        ),
+    }
     out!("{out}");
     Ok(FOUND)
 }
