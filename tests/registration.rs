@@ -61,10 +61,12 @@ fn cpd_is_added_listed_and_deleted() {
         assert!(list.contains(part), "{part}: {list}");
     }
     assert!(diary
-        .ok(&["cpd", "delete", "1"])
+        .ok(&["cpd", "delete", "1", "--yes"])
         .contains("Deleted CPD record #1"));
     assert!(diary.ok(&["cpd", "list"]).contains("No CPD records yet"));
-    assert!(error(&diary, &["cpd", "delete", "1"]).contains("No CPD record #1."));
+    assert!(error(&diary, &["cpd", "delete", "1", "-y"]).contains("No CPD record #1."));
+    // Without a terminal to ask on, a delete needs its yes.
+    assert!(error(&diary, &["cpd", "delete", "2"]).contains("add --yes"));
 }
 
 #[test]
@@ -248,7 +250,7 @@ fn an_account_from_an_entry_shows_its_words_and_keeps_only_what_is_written() {
     assert!(diary
         .ok(&["revalidation"])
         .contains("1 of 5 reflective accounts"));
-    diary.ok(&["revalidation", "account", "delete", "1"]);
+    diary.ok(&["revalidation", "account", "delete", "1", "--yes"]);
     assert!(diary
         .ok(&["revalidation", "account", "list"])
         .contains("No reflective accounts yet"));
@@ -321,7 +323,7 @@ fn feedback_and_discussions_are_added_listed_and_deleted() {
         list.contains("#1  2026-02-02  from colleague: Clear notes"),
         "{list}"
     );
-    diary.ok(&["revalidation", "feedback", "delete", "1"]);
+    diary.ok(&["revalidation", "feedback", "delete", "1", "--yes"]);
     assert!(diary
         .ok(&["revalidation", "feedback", "list"])
         .contains("No feedback yet"));
@@ -355,11 +357,12 @@ fn feedback_and_discussions_are_added_listed_and_deleted() {
         list.contains("#1  2026-04-01  with Sam Lee (PIN 12A3456B)"),
         "{list}"
     );
-    diary.ok(&["revalidation", "discussion", "delete", "1"]);
-    assert!(
-        error(&diary, &["revalidation", "discussion", "delete", "1"])
-            .contains("No reflective discussion #1.")
-    );
+    diary.ok(&["revalidation", "discussion", "delete", "1", "--yes"]);
+    assert!(error(
+        &diary,
+        &["revalidation", "discussion", "delete", "1", "--yes"]
+    )
+    .contains("No reflective discussion #1."));
     let run = diary
         .run(&[
             "revalidation",

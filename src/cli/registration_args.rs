@@ -18,7 +18,12 @@ pub enum CpdCommand {
     /// Your CPD records, oldest first, with their ids.
     List,
     /// Delete one CPD record by its id.
-    Delete { id: i64 },
+    Delete {
+        id: i64,
+        /// Do not ask.
+        #[arg(long, short)]
+        yes: bool,
+    },
     /// This year's CPD records as plain text, field by field, ready to paste into an
     /// online form (Social Work England's asks for each in turn). The confidentiality
     /// check runs first.
@@ -126,7 +131,12 @@ pub enum AccountCommand {
     /// Your reflective accounts, oldest first.
     List,
     /// Delete one reflective account by its id.
-    Delete { id: i64 },
+    Delete {
+        id: i64,
+        /// Do not ask.
+        #[arg(long, short)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -167,7 +177,12 @@ pub enum FeedbackCommand {
     /// Your feedback, oldest first.
     List,
     /// Delete one piece of feedback by its id.
-    Delete { id: i64 },
+    Delete {
+        id: i64,
+        /// Do not ask.
+        #[arg(long, short)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -187,5 +202,10 @@ pub enum DiscussionCommand {
     /// Your reflective discussions, oldest first.
     List,
     /// Delete one reflective discussion by its id.
-    Delete { id: i64 },
+    Delete {
+        id: i64,
+        /// Do not ask.
+        #[arg(long, short)]
+        yes: bool,
+    },
 }

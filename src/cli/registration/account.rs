@@ -20,7 +20,10 @@ pub fn account(ctx: &Context, command: AccountCommand) -> Result<i32> {
     match command {
         AccountCommand::Add(args) => add(ctx, args),
         AccountCommand::List => lists::accounts(&ctx.open_store()?.accounts()?),
-        AccountCommand::Delete { id } => {
+        AccountCommand::Delete { id, yes } => {
+            if !super::sure(&format!("reflective account #{id}"), yes)? {
+                return Ok(0);
+            }
             ctx.open_store()?.delete_account(id)?;
             say(&format!("Deleted reflective account #{id}.\n"))?;
             Ok(0)

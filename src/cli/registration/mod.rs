@@ -109,6 +109,25 @@ fn themes(body: &Body, wanted: &[String]) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// Whether to go ahead with deleting `what`: `--yes`, or a yes on a terminal.
+fn sure(what: &str, yes: bool) -> Result<bool> {
+    use std::io::IsTerminal as _;
+    if yes {
+        return Ok(true);
+    }
+    if !std::io::stdin().is_terminal() {
+        bail!("deleting needs a yes: add --yes to delete {what} without asking");
+    }
+    errln!("Delete {what}? This cannot be undone. [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    let sure = matches!(answer.trim().to_lowercase().as_str(), "y" | "yes");
+    if !sure {
+        say(&format!("Kept {what}.\n"))?;
+    }
+    Ok(sure)
+}
+
 fn required(flag: &str, text: &str) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
@@ -121,7 +140,10 @@ pub fn cpd(ctx: &Context, command: CpdCommand) -> Result<i32> {
     match command {
         CpdCommand::Add(args) => cpd_add(ctx, args),
         CpdCommand::List => lists::cpd(&ctx.open_store()?.cpd()?),
-        CpdCommand::Delete { id } => {
+        CpdCommand::Delete { id, yes } => {
+            if !sure(&format!("CPD record #{id}"), yes)? {
+                return Ok(0);
+            }
             ctx.open_store()?.delete_cpd(id)?;
             say(&format!("Deleted CPD record #{id}.\n"))?;
             Ok(0)
@@ -244,7 +266,10 @@ fn feedback(ctx: &Context, command: FeedbackCommand) -> Result<i32> {
             Ok(0)
         }
         FeedbackCommand::List => lists::feedback(&ctx.open_store()?.feedback()?),
-        FeedbackCommand::Delete { id } => {
+        FeedbackCommand::Delete { id, yes } => {
+            if !sure(&format!("feedback #{id}"), yes)? {
+                return Ok(0);
+            }
             ctx.open_store()?.delete_feedback(id)?;
             say(&format!("Deleted feedback #{id}.\n"))?;
             Ok(0)
@@ -276,7 +301,10 @@ fn discussion(ctx: &Context, command: DiscussionCommand) -> Result<i32> {
             Ok(0)
         }
         DiscussionCommand::List => lists::discussions(&ctx.open_store()?.discussions()?),
-        DiscussionCommand::Delete { id } => {
+        DiscussionCommand::Delete { id, yes } => {
+            if !sure(&format!("reflective discussion #{id}"), yes)? {
+                return Ok(0);
+            }
             ctx.open_store()?.delete_discussion(id)?;
             say(&format!("Deleted reflective discussion #{id}.\n"))?;
             Ok(0)
