@@ -13,7 +13,7 @@ fn check_finds_a_valid_nhs_number_and_a_postcode_but_not_an_invalid_number() {
     let diary = Diary::new();
     let id = diary.write(&[], PLANTED);
     let run = diary.run(&["check", &id.to_string()]);
-    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert_eq!(run.code, Some(3), "{}", run.stderr);
     assert!(run.stdout.contains("NHS number"), "{}", run.stdout);
     assert!(run.stdout.contains("[943 476 5919]"), "{}", run.stdout);
     assert!(run.stdout.contains("[LS6 2QT]"), "{}", run.stdout);
@@ -77,7 +77,7 @@ fn replace_in_entry_takes_chosen_numbers() {
 fn check_reads_text_from_standard_input() {
     let diary = Diary::new();
     let run = diary.run_stdin(&["check", "--text", "-"], "ring 07700 900123 please");
-    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert_eq!(run.code, Some(3), "{}", run.stderr);
     assert!(run.stdout.contains("Phone number"), "{}", run.stdout);
     // Piped text has no entry behind it to change.
     assert!(!run.stdout.contains("--replace-in-entry"), "{}", run.stdout);
@@ -106,7 +106,7 @@ fn watch_words_are_added_listed_found_and_removed() {
     assert!(diary.ok(&["watch", "add", "grace"]).contains("already"));
     assert_eq!(diary.ok(&["watch", "list"]).trim(), "Grace");
     let run = diary.run_stdin(&["check", "--text", "-"], "then grace smiled");
-    assert_eq!(run.code, Some(2));
+    assert_eq!(run.code, Some(3));
     assert!(run.stdout.contains("[grace]"), "{}", run.stdout);
     diary.ok(&["watch", "remove", "GRACE"]);
     assert!(diary.ok(&["watch", "list"]).contains("No watch words"));

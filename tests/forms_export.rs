@@ -158,7 +158,7 @@ fn an_export_holding_identifiers_writes_nothing_until_the_person_chooses() {
     let diary = nmc();
     let out = diary.scratch("evidence.md");
     let run = diary.run(&["revalidation", "export", "-o", path_arg(&out)]);
-    assert_eq!(run.code, Some(2), "found: exit 2\n{}", run.stdout);
+    assert_eq!(run.code, Some(3), "found: exit 3\n{}", run.stdout);
     for part in [
         "3 details could identify someone",
         "1. Street address (Reflective account 1 of 1, answer 1)",
@@ -209,7 +209,7 @@ fn markdown_with_every_finding_replaced_holds_the_answers_and_no_identifier() {
     }
     // The record itself is unchanged: only what is shared was replaced.
     let again = diary.run(&["revalidation", "export"]);
-    assert_eq!(again.code, Some(2), "{}", again.stdout);
+    assert_eq!(again.code, Some(3), "{}", again.stdout);
     assert!(again.stdout.contains("[LS6 2AB]"), "{}", again.stdout);
 }
 
@@ -451,7 +451,7 @@ fn export_check_stops_a_diary_export_holding_identifiers_and_replaces_them_when_
     ]);
     let out = diary.scratch("shared.json");
     let run = diary.run(&["export", "--check", "-o", path_arg(&out)]);
-    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    assert_eq!(run.code, Some(3), "{}", run.stdout);
     for part in [
         "3 details could identify someone",
         &format!("entry {id} (text): Postcode"),
@@ -497,4 +497,105 @@ fn export_check_stops_a_diary_export_holding_identifiers_and_replaces_them_when_
         .one_line_error();
     assert!(run.stderr.contains("--replace-in-entry"), "{}", run.stderr);
     diary.run(&["export", "--replace", "all"]).failure();
+}
+
+#[test]
+fn an_export_replaces_only_ordinary_files_never_a_pipe_a_folder_or_the_settings() {
+    let diary = nmc();
+    // A named pipe stands in for a device such as /dev/null: never replaced by a file.
+    let pipe = diary.scratch("pipe");
+    let made = Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let args = |target: &Path| -> Vec<String> {
+        [
+            "revalidation",
+            "export",
+            "--replace",
+            "all",
+            "--force",
+            "-f",
+            "text",
+            "-o",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([path_arg(target).to_string()])
+        .collect()
+    };
+    let run_on = |target: &Path| {
+        let owned = args(target);
+        let refs: Vec<&str> = owned.iter().map(String::as_str).collect();
+        diary.run(&refs)
+    };
+    let run = run_on(&pipe).one_line_error();
+    assert!(
+        run.stderr.contains("not an ordinary file"),
+        "{}",
+        run.stderr
+    );
+    use std::os::unix::fs::FileTypeExt as _;
+    assert!(fs::symlink_metadata(&pipe)
+        .expect("still there")
+        .file_type()
+        .is_fifo());
+
+    let run = run_on(&diary.dir).one_line_error();
+    assert!(run.stderr.contains("is a folder"), "{}", run.stderr);
+
+    let config = diary.dir.join("config.toml");
+    let before = fs::read_to_string(&config).expect("config.toml");
+    let run = run_on(&config).one_line_error();
+    assert!(run.stderr.contains("settings file"), "{}", run.stderr);
+    assert_eq!(fs::read_to_string(&config).expect("config.toml"), before);
+
+    let inside_a_file = diary.scratch("plain.txt");
+    fs::write(&inside_a_file, "mine").expect("a file");
+    let run = run_on(&inside_a_file.join("x.docx")).one_line_error();
+    assert!(
+        run.stderr.contains("is a file, not a folder"),
+        "{}",
+        run.stderr
+    );
+
+    // A Word document Lantern wrote is an ordinary file: --force replaces it.
+    let docx = diary.scratch("again.docx");
+    diary.ok(&[
+        "revalidation",
+        "export",
+        "--replace",
+        "all",
+        "-o",
+        path_arg(&docx),
+    ]);
+    diary.ok(&[
+        "revalidation",
+        "export",
+        "--replace",
+        "all",
+        "--force",
+        "-o",
+        path_arg(&docx),
+    ]);
+    let run = diary
+        .run(&[
+            "revalidation",
+            "export",
+            "--replace",
+            "all",
+            "-o",
+            path_arg(&docx),
+        ])
+        .one_line_error();
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+}
+
+#[test]
+fn a_finding_and_a_mistyped_command_have_different_exit_statuses() {
+    let diary = nmc();
+    assert_eq!(diary.run(&["revalidation", "export"]).code, Some(3));
+    assert_eq!(diary.run(&["check", "abc"]).code, Some(2));
+    assert_eq!(diary.run(&["check", "99"]).code, Some(1));
 }

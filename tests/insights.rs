@@ -205,7 +205,7 @@ fn supervision_prep_holds_exactly_the_chosen_entries() {
         .arg(&file)
         .output()
         .expect("runs");
-    assert_eq!(stopped.status.code(), Some(2));
+    assert_eq!(stopped.status.code(), Some(3));
     let said = String::from_utf8_lossy(&stopped.stdout);
     assert!(
         said.contains("[Okonkwos]") && said.contains("Nothing was written"),

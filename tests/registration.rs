@@ -73,8 +73,10 @@ fn cpd_is_added_listed_and_deleted() {
 fn bad_cpd_values_are_one_line_each() {
     let diary = nmc();
     for (args, expected) in [
-        (vec!["--hours", "0"], "--hours: hours must be above 0"),
-        (vec!["--hours", "-2"], "--hours: hours must be above 0"),
+        (vec!["--hours", "0"], "--hours: hours must be at least 0.1"),
+        (vec!["--hours", "-2"], "--hours: hours must be at least 0.1"),
+        (vec!["--hours", "0.0001"], "--hours: hours must be at least 0.1"),
+        (vec!["--hours", "inf"], "--hours: hours must be a number"),
         (vec!["--hours", "3500"], "more than one record can hold"),
         (
             vec!["--hours", "1", "--code", "practice"],

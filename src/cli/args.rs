@@ -201,8 +201,9 @@ pub enum Command {
     /// phone numbers, addresses, names …) in an entry, or in text from standard input.
     /// Nothing is changed unless you ask; nothing is sent anywhere.
     ///
-    /// Exit status: 0 when nothing was found, 2 when something was (so a script can
-    /// stop before sharing), 1 for an error such as an unknown entry.
+    /// Exit status: 0 when nothing was found, 3 when something was (so a script can
+    /// stop before sharing), 1 for an error such as an unknown entry, 2 for a
+    /// mistyped command. Exports that run the check exit 3 too when they stop.
     Check(CheckArgs),
     /// The words the check watches for (names it could not guess), kept in your diary.
     #[command(subcommand)]

@@ -26,6 +26,7 @@ impl Context {
     /// Sets up the session; what was wrong in the settings goes to stderr.
     pub fn new(data_dir: Option<&std::path::Path>) -> Result<Context> {
         let session = Session::new(data_dir)?;
+        crate::host::files::protect(vec![session.paths.config_file.clone()]);
         for warning in &session.config_warnings {
             errln!("lantern: warning: {warning}");
         }

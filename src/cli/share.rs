@@ -13,8 +13,10 @@ use crate::domain::forms::{Block, Field, Form, FormFinding};
 
 use super::output::safe;
 
-/// The exit status when the check found something and nothing was written.
-pub const FOUND: i32 = 2;
+/// The exit status when the check found something and nothing was written: not 1 (an
+/// error) and not 2 (a mistyped command, as the argument parser says), so a script
+/// can tell them apart.
+pub const FOUND: i32 = 3;
 const CONTEXT_WORDS: usize = 4;
 
 /// What the person chose with `--replace` and `--keep`.

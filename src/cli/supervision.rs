@@ -93,12 +93,12 @@ fn supervision_prep(ctx: &Context, args: PrepArgs) -> Result<i32> {
     else {
         return Ok(super::share::FOUND);
     };
-    if let Some(said) = said {
-        errln!("{said}");
-    }
     match &args.output {
         Some(path) => {
             super::transfer::write_private(path, &text, args.force)?;
+            if let Some(said) = &said {
+                errln!("{said}");
+            }
             errln!(
                 "Wrote {} (readable by you only), with {} of the {} from {}.",
                 path.display(),
@@ -108,6 +108,9 @@ fn supervision_prep(ctx: &Context, args: PrepArgs) -> Result<i32> {
             );
         }
         None => {
+            if let Some(said) = &said {
+                errln!("{said}");
+            }
             std::io::stdout()
                 .lock()
                 .write_all(output::document(&text).as_bytes())?;

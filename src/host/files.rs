@@ -33,6 +33,34 @@ pub fn write_private(path: &Path, text: &str, force: bool) -> Result<()> {
     write_private_with(path, force, |file| file.write_all(text.as_bytes()))
 }
 
+/// Files an export must never replace besides diaries: the settings file, named once
+/// at start by the front end that knows where it is.
+static PROTECTED: std::sync::OnceLock<Vec<PathBuf>> = std::sync::OnceLock::new();
+
+/// Names the files (such as config.toml) that `write_private` leaves alone.
+pub fn protect(paths: Vec<PathBuf>) {
+    let _ = PROTECTED.set(paths);
+}
+
+fn is_protected(path: &Path) -> bool {
+    let Ok(target) = path.canonicalize() else {
+        return false;
+    };
+    PROTECTED.get().is_some_and(|p| {
+        p.iter()
+            .any(|p| p.canonicalize().is_ok_and(|p| p == target))
+    })
+}
+
+/// A zip (a Word document Lantern wrote, say) begins like this; its packed bytes look
+/// as random as an encrypted diary's, so it is told apart by this first.
+fn is_zip(path: &Path) -> bool {
+    let mut head = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| head == *b"PK\x03\x04")
+}
+
 /// The write-ahead log or index of a diary beside it.
 fn is_diary_sidecar(path: &Path) -> bool {
     let name = path.to_string_lossy();
@@ -55,10 +83,29 @@ pub fn write_private_with(
     // A diary (this one, its backup, any other) is never replaced by an export: with
     // --force that would lose everything the export does not hold, and write an
     // encrypted diary's words out in the clear.
-    if matches!(
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => bail!(
+            "{} is a folder; give the name of a file to write, inside it or elsewhere",
+            path.display()
+        ),
+        // A device or a pipe (/dev/null, say) would be replaced by an ordinary file.
+        Ok(m) if !m.is_file() && !m.file_type().is_symlink() => bail!(
+            "{} is not an ordinary file, so it was left as it is; choose a file name",
+            path.display()
+        ),
+        _ => {}
+    }
+    if is_protected(path) {
+        bail!(
+            "{} is Lantern's settings file, so it was left as it is; choose another name",
+            path.display()
+        );
+    }
+    if (matches!(
         crate::store::file_kind(path),
         Ok(crate::store::FileKind::Plaintext | crate::store::FileKind::Encrypted)
-    ) || is_diary_sidecar(path)
+    ) && !is_zip(path))
+        || is_diary_sidecar(path)
     {
         bail!(
             "{} is a Lantern diary (or part of one), so it was left as it is; choose another name",
@@ -72,6 +119,12 @@ pub fn write_private_with(
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    if dir.is_file() {
+        bail!(
+            "{} is a file, not a folder; choose another place",
+            dir.display()
+        );
+    }
     if !dir.is_dir() {
         bail!(
             "there is no folder {}; make it first, or choose another place",

@@ -94,7 +94,8 @@ pub struct Records<'a> {
 
 /// Hours as a person writes them: whole when whole, else to a tenth ("21", "2.5").
 pub fn hours_text(hours: f64) -> String {
-    let tenths = (hours * 10.0).round() / 10.0;
+    // Adding zero turns the sum of no hours (-0.0) into 0, never "-0".
+    let tenths = (hours * 10.0).round() / 10.0 + 0.0;
     if tenths.fract() == 0.0 {
         format!("{tenths:.0}")
     } else {
@@ -108,8 +109,10 @@ pub const MOST_HOURS: f64 = 500.0;
 
 /// Why `hours` cannot be one activity's, if it cannot.
 pub fn hours_problem(hours: f64) -> Option<String> {
-    if !hours.is_finite() || hours <= 0.0 {
-        Some("hours must be above 0, such as 1.5".into())
+    if !hours.is_finite() {
+        Some("hours must be a number such as 1.5".into())
+    } else if hours < 0.05 {
+        Some("hours must be at least 0.1, such as 1.5".into())
     } else if hours > MOST_HOURS {
         Some(format!(
             "{} hours is more than one record can hold ({} at most); split a long course into its parts",

@@ -247,6 +247,8 @@ fn hours_are_written_whole_or_to_a_tenth() {
     assert_eq!(hours_text(21.0), "21");
     assert_eq!(hours_text(2.5), "2.5");
     assert_eq!(hours_text(1.25), "1.3");
+    // The sum of no hours is -0.0 in floating point; a person reads 0.
+    assert_eq!(hours_text(std::iter::empty::<f64>().sum()), "0");
 }
 
 #[test]
@@ -254,6 +256,8 @@ fn hours_must_be_above_nothing_and_below_absurd() {
     assert!(hours_problem(0.0).is_some());
     assert!(hours_problem(-1.0).is_some());
     assert!(hours_problem(f64::NAN).is_some());
+    assert!(hours_problem(0.0001).is_some());
+    assert!(hours_problem(f64::INFINITY).is_some());
     assert!(hours_problem(MOST_HOURS + 1.0).is_some());
     assert_eq!(hours_problem(0.5), None);
     assert_eq!(hours_problem(MOST_HOURS), None);

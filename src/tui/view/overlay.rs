@@ -355,8 +355,10 @@ pub fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect)
             let text_width = width_for(80, area).saturating_sub(4).max(1);
             let (lines, marked_at) = check_lines(list, theme);
             let before = wrap_lines(lines[..marked_at].to_vec(), text_width).len();
-            // The marked detail stays in view, with a line of what came before it.
-            let scroll = u16::try_from(before.saturating_sub(2)).unwrap_or(0);
+            // Scrolled only as far as keeps the marked detail (its three lines) in view:
+            // the opening sentence stays while there is room for it.
+            let room = usize::from(area.height.saturating_sub(7));
+            let scroll = u16::try_from((before + 3).saturating_sub(room)).unwrap_or(0);
             (
                 " Could identify someone ".into(),
                 lines,

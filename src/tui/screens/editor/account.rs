@@ -130,7 +130,19 @@ impl Editor {
             return Some("The entry's words are not here to bring in; they are in the diary as you wrote them.".into());
         };
         if let Some(page) = self.pages.get_mut(self.index) {
-            if page.area.insert_str(&words) {
+            // After words already there, the entry's start on a paragraph of their own.
+            let row = page.area.cursor().0;
+            let lines = page.area.lines();
+            let here = lines.get(row).is_some_and(|l| !l.trim().is_empty());
+            let above = row > 0 && lines.get(row - 1).is_some_and(|l| !l.trim().is_empty());
+            let text = if here {
+                format!("\n\n{words}")
+            } else if above {
+                format!("\n{words}")
+            } else {
+                words
+            };
+            if page.area.insert_str(&text) {
                 self.typed(now);
             }
         }
