@@ -101,11 +101,22 @@ fn looks_like_name(text: &str, start: usize, word: &str, words: &HashSet<&str>) 
     if after_title && before.ends_with(' ') {
         return true;
     }
+    let unknown = |w: &str| {
+        let lower = w.to_lowercase();
+        !lower.split('-').all(|part| words.contains(part))
+    };
     if sentence_start(before) {
-        return false;
+        // A first name that starts a sentence is still a name when a surname follows
+        // it: "Sarah Jones came in" (neither an everyday word).
+        let next = text[start + word.len()..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic() && c != '-').next())
+            .unwrap_or("");
+        let capitalised = next.chars().next().is_some_and(char::is_uppercase)
+            && next.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+        return unknown(word) && capitalised && unknown(next);
     }
-    let lower = word.to_lowercase();
-    !lower.split('-').all(|part| words.contains(part))
+    unknown(word)
 }
 
 /// Whether a word after `before` begins a sentence, a line or a quotation.

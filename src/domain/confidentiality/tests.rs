@@ -189,3 +189,12 @@ fn redact_replaces_only_what_is_given() {
         ("Seen at ", "LS6 2QT", ", NHS")
     );
 }
+
+#[test]
+fn a_first_name_starting_a_sentence_is_found_when_a_surname_follows() {
+    assert!(has("Visit.\nSarah Jones came in.", "name", "Sarah"));
+    assert!(has("Visit.\nSarah Jones came in.", "name", "Jones"));
+    // A sentence that starts with an everyday word, or a lone unknown word, is not.
+    assert!(!has("Visit.\nToday Jones came in.", "name", "Today"));
+    assert!(!has("Visit. Kwame came in.", "name", "Kwame"));
+}
