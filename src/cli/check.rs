@@ -7,14 +7,12 @@ use anyhow::{bail, Result};
 use chrono::Local;
 
 use crate::domain::confidentiality::entry::{check_entry, replace_in_entry, EntryFinding, Field};
-use crate::domain::confidentiality::{check_text, context, Detectors};
+use crate::domain::confidentiality::{check_text, Detectors};
 
 use super::args::{CheckArgs, WatchCommand};
 use super::context::Context;
 use super::output::{self, safe};
-use super::share::{chosen, details as count, FOUND};
-
-const CONTEXT_WORDS: usize = 4;
+use super::share::{chosen, details as count, finding_line, FOUND};
 
 pub fn check(ctx: &Context, args: CheckArgs) -> Result<i32> {
     let content = ctx.content();
@@ -88,22 +86,8 @@ fn report<'a>(
     );
     for (n, item) in found.iter().enumerate() {
         let text = text_of(item.field);
-        let (before, matched, after) = context(text, &item.finding, CONTEXT_WORDS);
-        let why = content
-            .patterns
-            .iter()
-            .find(|p| p.item.id.as_ref() == &item.finding.kind)
-            .map_or("", |p| p.item.why.as_str());
-        out.push_str(&format!(
-            "{:>3}. {} ({}): …{}[{}]{}…\n     {}\n",
-            n + 1,
-            item.finding.label,
-            field_name(item.field),
-            safe(&before),
-            safe(matched),
-            safe(&after),
-            why
-        ));
+        let place = field_name(item.field);
+        out.push_str(&finding_line(n + 1, &item.finding, &place, text, content));
     }
     match what.strip_prefix("entry ") {
         Some(id) => out.push_str(&format!(

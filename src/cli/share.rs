@@ -72,26 +72,42 @@ pub fn details(n: usize) -> String {
     }
 }
 
+/// One finding as the command line lists it: number, kind, where, the words around it
+/// with the detail in brackets, and why it was flagged.
+pub fn finding_line(
+    n: usize,
+    finding: &crate::domain::confidentiality::Finding,
+    place: &str,
+    text: &str,
+    content: &Content,
+) -> String {
+    let (before, matched, after) = context(text, finding, CONTEXT_WORDS);
+    let why = content
+        .patterns
+        .iter()
+        .find(|p| p.item.id.as_ref() == &finding.kind)
+        .map_or("", |p| p.item.why.as_str());
+    format!(
+        "{n:>3}. {} ({}): …{}[{}]{}…\n     {why}\n",
+        finding.label,
+        safe(place),
+        safe(&before),
+        safe(matched),
+        safe(&after),
+    )
+}
+
 /// Each finding, numbered, in its context, with why it was flagged.
 pub fn listing(form: &Form, found: &[FormFinding], content: &Content) -> String {
     let mut out = String::new();
     for (n, item) in found.iter().enumerate() {
         let text = form.text_at(item.place).unwrap_or_default();
-        let (before, matched, after) = context(text, &item.finding, CONTEXT_WORDS);
-        let why = content
-            .patterns
-            .iter()
-            .find(|p| p.item.id.as_ref() == &item.finding.kind)
-            .map_or("", |p| p.item.why.as_str());
-        out.push_str(&format!(
-            "{:>3}. {} ({}): …{}[{}]{}…\n     {}\n",
+        out.push_str(&finding_line(
             n + 1,
-            item.finding.label,
-            safe(&item.label),
-            safe(&before),
-            safe(matched),
-            safe(&after),
-            why
+            &item.finding,
+            &item.label,
+            text,
+            content,
         ));
     }
     out

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Row};
 
-use crate::domain::registration::{CpdActivity, Discussion, Feedback, ReflectiveAccount};
+use crate::domain::registration::{CpdActivity, Discussion, Feedback, Held, ReflectiveAccount};
 
 use super::insights::date_at;
 use super::{Result, Store, StoreError};
@@ -83,6 +83,16 @@ impl Store {
                 account.entry_id
             ],
         )
+    }
+
+    /// Every registration record, each kind oldest first.
+    pub fn registration_records(&self) -> Result<Held> {
+        Ok(Held {
+            accounts: self.accounts()?,
+            cpd: self.cpd()?,
+            feedback: self.feedback()?,
+            discussions: self.discussions()?,
+        })
     }
 
     pub fn accounts(&self) -> Result<Vec<ReflectiveAccount>> {

@@ -9,9 +9,7 @@ use crate::content::schema::Body;
 use crate::content::Content;
 use crate::domain::confidentiality::{context, Detectors};
 use crate::domain::forms::{Block, Field, Form, FormFinding};
-use crate::domain::registration::{
-    progress, recent, window, CpdActivity, Discussion, Feedback, Records, ReflectiveAccount,
-};
+use crate::domain::registration::{progress, recent, window};
 use crate::domain::supervision::{supervision_markdown, Shared};
 use crate::host::files;
 use crate::store::Store;
@@ -28,34 +26,6 @@ const CONTEXT_WORDS: usize = 3;
 const RECENT: usize = 6;
 
 type Done = std::result::Result<Action, String>;
-
-struct Held {
-    accounts: Vec<ReflectiveAccount>,
-    cpd: Vec<CpdActivity>,
-    feedback: Vec<Feedback>,
-    discussions: Vec<Discussion>,
-}
-
-impl Held {
-    fn load(store: &Store) -> std::result::Result<Held, String> {
-        let read = fail("Could not read your registration records");
-        Ok(Held {
-            accounts: store.accounts().map_err(&read)?,
-            cpd: store.cpd().map_err(&read)?,
-            feedback: store.feedback().map_err(&read)?,
-            discussions: store.discussions().map_err(&read)?,
-        })
-    }
-
-    fn records(&self) -> Records<'_> {
-        Records {
-            accounts: &self.accounts,
-            cpd: &self.cpd,
-            feedback: &self.feedback,
-            discussions: &self.discussions,
-        }
-    }
-}
 
 fn find_body<'a>(content: &'a Content, id: Option<&str>) -> Option<&'a Body> {
     let id = id?;
@@ -91,7 +61,9 @@ pub fn load_registration(
             bodies,
         }));
     };
-    let held = Held::load(store)?;
+    let held = store
+        .registration_records()
+        .map_err(fail("Could not read your registration records"))?;
     Ok(Action::RegistrationLoaded(RegistrationData::Set {
         progress: progress(found, held.records(), renewal, today),
         source: found.source.clone(),
@@ -183,7 +155,9 @@ pub fn export_revalidation(
             "Set your registration in config.toml first.".into(),
         ));
     };
-    let held = Held::load(store)?;
+    let held = store
+        .registration_records()
+        .map_err(fail("Could not read your registration records"))?;
     let cycle = window(found.cycle.as_ref(), renewal, today);
     let form = crate::domain::forms::revalidation_form(found, held.records(), cycle, today);
     let share = Share::Revalidation { body, renewal };

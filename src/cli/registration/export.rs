@@ -16,7 +16,7 @@ use super::super::context::Context;
 use super::super::plain::{say, today};
 use super::super::registration_args::{FormExportArgs, FormFormat};
 use super::super::share::{check_form, Checked, Choice, FOUND};
-use super::{body, Held};
+use super::body;
 
 /// The format asked for, or the one FILE's ending names.
 fn format_of(args: &FormExportArgs, fallback: FormFormat) -> Result<FormFormat> {
@@ -50,7 +50,7 @@ pub fn revalidation(ctx: &Context, args: FormExportArgs) -> Result<i32> {
     let format = format_of(&args, FormFormat::Markdown)?;
     let content = ctx.content();
     let body = body(ctx, &content)?;
-    let held = Held::load(&ctx.open_store()?)?;
+    let held = ctx.open_store()?.registration_records()?;
     let today = today();
     let cycle = if args.all {
         None

@@ -11,44 +11,14 @@ use anyhow::{bail, Result};
 use crate::content::schema::Body;
 use crate::content::Content;
 use crate::domain::registration::{
-    hours_problem, long_date, progress, CpdActivity, Discussion, Feedback, Records,
-    ReflectiveAccount,
+    hours_problem, long_date, progress, CpdActivity, Discussion, Feedback,
 };
-use crate::store::Store;
 
 use super::context::Context;
 use super::plain::{say, today};
 use super::registration_args::{
     CpdAddArgs, CpdCommand, DiscussionCommand, FeedbackCommand, RevalidationCommand,
 };
-
-/// Every record kept, oldest first.
-struct Held {
-    accounts: Vec<ReflectiveAccount>,
-    cpd: Vec<CpdActivity>,
-    feedback: Vec<Feedback>,
-    discussions: Vec<Discussion>,
-}
-
-impl Held {
-    fn load(store: &Store) -> Result<Held> {
-        Ok(Held {
-            accounts: store.accounts()?,
-            cpd: store.cpd()?,
-            feedback: store.feedback()?,
-            discussions: store.discussions()?,
-        })
-    }
-
-    fn records(&self) -> Records<'_> {
-        Records {
-            accounts: &self.accounts,
-            cpd: &self.cpd,
-            feedback: &self.feedback,
-            discussions: &self.discussions,
-        }
-    }
-}
 
 /// The body named in config.toml, or how to name one.
 fn body<'a>(ctx: &Context, content: &'a Content) -> Result<&'a Body> {
@@ -207,7 +177,7 @@ pub fn revalidation(ctx: &Context, command: Option<RevalidationCommand>) -> Resu
 fn status(ctx: &Context) -> Result<i32> {
     let content = ctx.content();
     let body = body(ctx, &content)?;
-    let held = Held::load(&ctx.open_store()?)?;
+    let held = ctx.open_store()?.registration_records()?;
     let today = today();
     let p = progress(body, held.records(), ctx.config.renewal, today);
     let mut out = format!("{}\n", p.body);

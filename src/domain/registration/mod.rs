@@ -83,6 +83,26 @@ pub struct Discussion {
     pub note: Option<String>,
 }
 
+/// Everything collected, owned, oldest first: what the store hands back.
+#[derive(Debug, Clone, Default)]
+pub struct Held {
+    pub accounts: Vec<ReflectiveAccount>,
+    pub cpd: Vec<CpdActivity>,
+    pub feedback: Vec<Feedback>,
+    pub discussions: Vec<Discussion>,
+}
+
+impl Held {
+    pub fn records(&self) -> Records<'_> {
+        Records {
+            accounts: &self.accounts,
+            cpd: &self.cpd,
+            feedback: &self.feedback,
+            discussions: &self.discussions,
+        }
+    }
+}
+
 /// Everything collected, for counting against a body's requirements.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Records<'a> {
