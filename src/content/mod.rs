@@ -283,6 +283,14 @@ impl Content {
             .map(|p| &p.item)
     }
 
+    /// The registration body with this id (`nmc`, `swe` …).
+    pub fn body(&self, id: &str) -> Option<&crate::content::schema::Body> {
+        self.bodies
+            .iter()
+            .find(|b| b.id.as_ref() == id)
+            .map(|p| &p.item)
+    }
+
     /// Every emotion word on the mood meter.
     pub fn emotion_words(&self) -> Vec<&str> {
         self.quadrants

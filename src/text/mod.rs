@@ -4,3 +4,12 @@
 pub mod fit;
 pub mod plural;
 pub mod printable;
+
+/// The text with its first letter a capital ("renewal on …" → "Renewal on …").
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

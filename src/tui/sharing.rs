@@ -5,7 +5,6 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::content::schema::Body;
 use crate::content::Content;
 use crate::domain::confidentiality::{context, Detectors};
 use crate::domain::forms::{Block, Field, Form, FormFinding};
@@ -27,15 +26,6 @@ const RECENT: usize = 6;
 
 type Done = std::result::Result<Action, String>;
 
-fn find_body<'a>(content: &'a Content, id: Option<&str>) -> Option<&'a Body> {
-    let id = id?;
-    content
-        .bodies
-        .iter()
-        .find(|b| b.id.as_ref() == id)
-        .map(|b| &b.item)
-}
-
 pub fn load_registration(
     store: &Store,
     content: &Content,
@@ -48,7 +38,7 @@ pub fn load_registration(
         .iter()
         .map(|b| format!("{} ({})", b.id.as_ref(), b.item.name))
         .collect();
-    let Some(found) = find_body(content, body) else {
+    let Some(found) = body.and_then(|id| content.body(id)) else {
         let says = match body {
             None => "No registration is set yet. When it is, this is where you see your cycle and the evidence you have collected.".to_string(),
             Some(id) => format!(
@@ -150,7 +140,7 @@ pub fn export_revalidation(
     sharing: Option<bool>,
 ) -> Done {
     let today = now.date_naive();
-    let Some(found) = find_body(content, body.as_deref()) else {
+    let Some(found) = body.as_deref().and_then(|id| content.body(id)) else {
         return Ok(Action::Status(
             "Set your registration in config.toml first.".into(),
         ));

@@ -69,8 +69,7 @@ pub fn cpd(ctx: &Context, args: FormExportArgs) -> Result<i32> {
         .config
         .registration
         .as_deref()
-        .and_then(|id| content.bodies.iter().find(|b| b.id.as_ref() == id))
-        .map(|b| &b.item);
+        .and_then(|id| content.body(id));
     let cpd = ctx.open_store()?.cpd()?;
     let today = today();
     let cycle = match (args.all, body) {

@@ -38,18 +38,13 @@ fn body<'a>(ctx: &Context, content: &'a Content) -> Result<&'a Body> {
             known()
         );
     };
-    content
-        .bodies
-        .iter()
-        .find(|b| b.id.as_ref() == id)
-        .map(|p| &p.item)
-        .ok_or_else(|| {
-            anyhow::anyhow!(
-                "registration: Lantern knows no body \"{}\"; it knows {}.",
-                crate::text::printable::one_line(id, 30),
-                known()
-            )
-        })
+    content.body(id).ok_or_else(|| {
+        anyhow::anyhow!(
+            "registration: Lantern knows no body \"{}\"; it knows {}.",
+            crate::text::printable::one_line(id, 30),
+            known()
+        )
+    })
 }
 
 /// Theme ids, each checked against the body's code.
@@ -193,7 +188,7 @@ fn status(ctx: &Context) -> Result<i32> {
         out.push_str(&format!("  {}\n", line.words));
     }
     if let Some(renewal) = &p.renewal {
-        out.push_str(&format!("\n{}.\n", upper_first(renewal)));
+        out.push_str(&format!("\n{}.\n", crate::text::upper_first(renewal)));
     } else if body.cycle.as_ref().is_some_and(|c| c.years.is_some()) {
         out.push_str(
             "\nAdd renewal = \"YYYY-MM-DD\" to config.toml to count from your own renewal day.\n",
@@ -202,14 +197,6 @@ fn status(ctx: &Context) -> Result<i32> {
     out.push_str(&format!("\nFrom {}.\n", body.source));
     say(&out)?;
     Ok(0)
-}
-
-fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn feedback(ctx: &Context, command: FeedbackCommand) -> Result<i32> {

@@ -259,23 +259,19 @@ pub fn on_key(state: &mut Reader, key: &KeyEvent, env: &Env<'_>, out: &mut Out) 
                 .config
                 .registration
                 .as_deref()
-                .and_then(|id| env.content.bodies.iter().find(|b| b.id.as_ref() == id));
+                .and_then(|id| env.content.body(id));
             match body {
-                Some(body) if !body.item.questions.is_empty() => {
+                Some(body) if !body.questions.is_empty() => {
                     let slot =
                         crate::tui::screens::editor::account_slot(Some(state.entry.id), env.uid);
-                    let e = Editor::new_account(
-                        &body.item,
-                        Some(&state.entry),
-                        &Default::default(),
-                        slot,
-                    );
+                    let e =
+                        Editor::new_account(body, Some(&state.entry), &Default::default(), slot);
                     out.nav = Some(Nav::Push(Screen::Editor(Box::new(e))));
                 }
                 Some(body) => {
                     out.status = Some(format!(
                         "The {} asks for no written accounts; `lantern cpd add` keeps CPD.",
-                        body.item.name
+                        body.name
                     ))
                 }
                 None => {

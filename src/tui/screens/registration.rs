@@ -149,12 +149,22 @@ fn set_lines<'a>(
     }
     if let Some(renewal) = &progress.renewal {
         lines.push(Line::from(""));
-        lines.push(Line::styled(upper_first(renewal) + ".", theme.base));
+        lines.push(Line::styled(
+            crate::text::upper_first(renewal) + ".",
+            theme.base,
+        ));
     }
     lines.push(Line::from(""));
     if recent.is_empty() {
+        let use_entry = env.key_for(
+            crate::tui::screens::reader::KEYS,
+            crate::tui::screens::reader::Cmd::UseReflection,
+        );
         lines.push(Line::styled(
-            "Nothing collected yet. In a terminal: lantern cpd add, or lantern revalidation account add --from-entry ID.",
+            format!(
+                "Nothing collected yet. In a diary entry, {use_entry} makes a reflective account of it; \
+                 in a terminal, lantern cpd add keeps CPD."
+            ),
             theme.muted,
         ));
     } else {
@@ -176,12 +186,4 @@ fn set_lines<'a>(
     ));
     lines.push(Line::styled(format!("From {source}."), theme.muted));
     lines
-}
-
-fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

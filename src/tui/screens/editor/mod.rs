@@ -179,13 +179,11 @@ impl Editor {
 
     pub fn from_draft(draft: &Draft, env: &Env<'_>) -> Editor {
         if let Some(entry_id) = account::slot_entry(&draft.slot) {
-            let body = env.config.registration.as_deref().and_then(|id| {
-                env.content
-                    .bodies
-                    .iter()
-                    .find(|b| b.id.as_ref() == id)
-                    .map(|b| &b.item)
-            });
+            let body = env
+                .config
+                .registration
+                .as_deref()
+                .and_then(|id| env.content.body(id));
             if let Some(body) = body {
                 let written = Written {
                     title: draft.title.clone(),

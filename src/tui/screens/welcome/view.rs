@@ -10,6 +10,25 @@ use super::{offered, Cmd, Step, Welcome, KEYS, ROLES};
 use crate::tui::screens::Env;
 use crate::tui::theme::Theme;
 
+/// A list to choose from, the marked one picked out.
+fn choices(
+    names: impl Iterator<Item = String>,
+    marked: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    names
+        .enumerate()
+        .map(|(i, name)| {
+            let style = if i == marked {
+                theme.selected
+            } else {
+                theme.base
+            };
+            Line::styled(format!("  {name}  "), style)
+        })
+        .collect()
+}
+
 pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, area: Rect) {
     let box_area = crate::tui::widgets::centered(area, 72, 18);
     let block = Block::bordered()
@@ -112,14 +131,8 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
                 theme.title,
             ));
             lines.push(Line::from(""));
-            for (i, (_, name)) in ROLES.iter().enumerate() {
-                let style = if i == state.role {
-                    theme.selected
-                } else {
-                    theme.base
-                };
-                lines.push(Line::styled(format!("  {name}  "), style));
-            }
+            let names = ROLES.iter().map(|(_, name)| name.to_string());
+            lines.extend(choices(names, state.role, theme));
         }
         Step::Region => {
             lines.push(Line::styled(
@@ -127,14 +140,8 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
                 theme.title,
             ));
             lines.push(Line::from(""));
-            for (i, region) in offered(env.content).iter().enumerate() {
-                let style = if i == state.region {
-                    theme.selected
-                } else {
-                    theme.base
-                };
-                lines.push(Line::styled(format!("  {}  ", region.name), style));
-            }
+            let names = offered(env.content).into_iter().map(|r| r.name.clone());
+            lines.extend(choices(names, state.region, theme));
             lines.push(Line::from(""));
             // What skipping means, so nobody skips into numbers they cannot call
             // without knowing it.
@@ -164,16 +171,9 @@ pub fn view(state: &Welcome, env: &Env<'_>, theme: &Theme, frame: &mut Frame, ar
                 .content
                 .bodies
                 .iter()
-                .map(|b| b.item.name.as_str())
-                .chain(["None of these"]);
-            for (i, name) in names.enumerate() {
-                let style = if i == state.body {
-                    theme.selected
-                } else {
-                    theme.base
-                };
-                lines.push(Line::styled(format!("  {name}  "), style));
-            }
+                .map(|b| b.item.name.clone())
+                .chain(["None of these".to_string()]);
+            lines.extend(choices(names, state.body, theme));
         }
         Step::Renewal => {
             lines.push(Line::styled(
