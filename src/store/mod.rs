@@ -13,6 +13,7 @@ mod import;
 mod insights;
 pub mod migrations;
 mod open;
+mod openssl;
 mod plan;
 mod practice;
 mod registration;

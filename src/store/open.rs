@@ -35,7 +35,7 @@ pub(crate) enum Create {
 fn ready_sqlcipher() {
     static READY: std::sync::Once = std::sync::Once::new();
     READY.call_once(|| {
-        quiet_openssl();
+        super::openssl::start();
         // SAFETY: sqlite3_initialize takes no arguments and is safe to call at any
         // time; it does nothing once SQLite has started.
         let _ = unsafe { rusqlite::ffi::sqlite3_initialize() };
@@ -46,26 +46,6 @@ fn ready_sqlcipher() {
             let _ = conn.query_row("PRAGMA cipher_log = off", [], |_| Ok(()));
         }
     });
-}
-
-/// Starts OpenSSL without its table of error strings and without reading an
-/// `openssl.cnf`, before SQLCipher's start-up starts it with both.
-///
-/// The strings were a tenth of a plaintext command's time and are only ever used in
-/// SQLCipher's log, which is off. The configuration file of the machine (or of where
-/// OpenSSL was built) could swap the providers that encrypt the diary; Lantern's
-/// encryption should not change with it. Keying and encrypting are unaffected.
-fn quiet_openssl() {
-    const NO_LOAD_CRYPTO_STRINGS: u64 = 0x0000_0001;
-    const NO_LOAD_CONFIG: u64 = 0x0000_0080;
-    extern "C" {
-        // From the OpenSSL that SQLCipher is built with (libsqlite3-sys, vendored).
-        fn OPENSSL_init_crypto(opts: u64, settings: *const std::ffi::c_void) -> std::ffi::c_int;
-    }
-    // SAFETY: called once, with no settings, before anything else uses OpenSSL. A
-    // failure leaves OpenSSL to start as it would have, so it is not an error.
-    let _ =
-        unsafe { OPENSSL_init_crypto(NO_LOAD_CRYPTO_STRINGS | NO_LOAD_CONFIG, std::ptr::null()) };
 }
 
 /// Connection set-up shared by every open: SQLCipher ready and quiet, then the key.
