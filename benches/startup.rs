@@ -10,89 +10,19 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use chrono::{DateTime, Duration, FixedOffset, Local};
+use chrono::{DateTime, FixedOffset, Local};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-use common::{corpus, corpus_one_year, measure, repeated};
+use common::{diaries, measure};
 use lantern::config;
 use lantern::content;
-use lantern::domain::checkin::{CheckIn, CheckInKind};
-use lantern::domain::transfer::{parse_import, Batch};
 use lantern::session::{today, Session};
-use lantern::store::Store;
 use lantern::tui::app::{update, Action, App, Screen};
 use lantern::tui::theme::Theme;
 use lantern::tui::view::view;
-
-/// A check-in every day for `years` years up to today.
-fn daily_checkins(years: i64) -> Vec<CheckIn> {
-    let end = Local::now().date_naive();
-    let mut date = end - Duration::days(365 * years);
-    let mut out = Vec::new();
-    let mut n: i64 = 0;
-    while date <= end {
-        let at = DateTime::parse_from_rfc3339(&format!("{date}T17:30:00+00:00")).expect("a time"); // ok: bench
-        out.push(CheckIn {
-            uid: format!("bench-{date}"),
-            kind: CheckInKind::Daily,
-            at,
-            pleasantness: 1 + n % 10,
-            energy: 1 + (n * 3) % 10,
-            stress: (n * 5) % 11,
-            system: None,
-            words: Vec::new(),
-            tags: Vec::new(),
-            note: None,
-            good_moment: None,
-        });
-        n += 1;
-        date = date.succ_opt().expect("a next day"); // ok: bench
-    }
-    out
-}
-
-/// A data folder for each size, in `root`.
-fn diaries(root: &Path) -> Vec<(&'static str, PathBuf)> {
-    let sizes = [("1 year", "a1"), ("10 years", "a10"), ("50 years", "a50")];
-    if let Some(from) = std::env::var_os("LANTERN_BENCH_DIARIES") {
-        return sizes
-            .iter()
-            .map(|(name, dir)| {
-                let to = root.join(dir);
-                std::fs::create_dir_all(&to).expect("a data folder"); // ok: bench
-                std::fs::copy(
-                    Path::new(&from).join(dir).join("lantern.db"),
-                    to.join("lantern.db"),
-                )
-                .expect("the diary copies"); // ok: bench
-                (*name, to)
-            })
-            .collect();
-    }
-    let text = std::fs::read_to_string(corpus()).expect("the corpus"); // ok: bench
-    let ten: Batch = parse_import(&text).expect("the corpus parses"); // ok: bench
-    let one = std::fs::read_to_string(corpus_one_year()).expect("the 1-year corpus"); // ok: bench
-    let batches = [
-        (parse_import(&one).expect("parses"), 1), // ok: bench
-        (repeated(&ten, 1), 10),
-        (repeated(&ten, 5), 50),
-    ];
-    sizes
-        .iter()
-        .zip(batches)
-        .map(|((name, dir), (mut batch, years))| {
-            batch.checkins = daily_checkins(years);
-            let to = root.join(dir);
-            std::fs::create_dir_all(&to).expect("a data folder"); // ok: bench
-            let mut store = Store::open_or_create(&to.join("lantern.db"), None).expect("a diary"); // ok: bench
-            store.import(&batch).expect("import"); // ok: bench
-            (*name, to)
-        })
-        .collect()
-}
 
 fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
@@ -131,7 +61,7 @@ fn main() {
         assert!(errors.is_empty());
     });
     let root = tempfile::tempdir().expect("a temp dir"); // ok: bench
-    let sizes = diaries(root.path());
+    let sizes = diaries(root.path(), None);
     let mut first: Option<[f64; 4]> = None;
     for (name, dir) in &sizes {
         // Once unmeasured, so a diary made before today's schema is updated first.

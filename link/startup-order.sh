@@ -10,7 +10,9 @@
 #
 # Run it again after a dependency or the toolchain changes (their symbol names carry
 # hashes that then change): `bash link/startup-order.sh`, then rebuild. `--check`
-# only says how many of the names the current release program still has.
+# only says how many of the names the current release program still has. A program
+# built by `cargo bench` has its own crate's names under another hash (the profile is
+# part of it), so the order fits only `cargo build --release`.
 #
 # Needs: valgrind, tmux, python3, nm.
 set -euo pipefail
