@@ -285,6 +285,11 @@ fn main() {
                 .env("LANTERN_PASSPHRASE", PASS)
                 .output()
                 .expect("lantern runs"); // ok: bench
+            let said = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                out.status.success() || said.contains("keyring is not available"),
+                "lantern unlock failed: {said}"
+            );
             out.status.success()
         })
         .collect();
