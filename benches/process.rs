@@ -5,10 +5,10 @@
 //! `search` while unlocked against plaintext, and the app's memory at its first
 //! screen in tmux. Each figure is printed at each size with its ratio to a year's.
 //!
-//! Run: `cargo bench --bench process`. The diaries are
-//! those of the startup bench, each with a check-in every day. The sqlite3 comparison
-//! needs `sqlite3` on PATH, the first screen needs tmux, and the unlocked figure a
-//! kernel keyring; each is left out with a note when its tool is missing.
+//! Run: `cargo bench --bench process`. The diaries are those of the startup bench,
+//! each with a check-in every day. The sqlite3 comparison needs `sqlite3` on PATH, the
+//! first screen needs tmux, and the unlocked figure a kernel keyring; each is left out
+//! with a note when its tool is missing.
 //!
 //! Runs are interleaved (one of each command, then again), so a noisy machine slows
 //! all of them alike, and each figure is a median.
@@ -170,9 +170,15 @@ fn first_screen_mib(dir: &Path, home: &Path, socket: &str) -> Option<f64> {
     }
     // What the first screen loads after its first frame, let it finish.
     std::thread::sleep(Duration::from_millis(300));
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let peak = peak_mib(&format!("/proc/{pid}/status"));
     tmux(&["kill-server"]);
-    let kib: f64 = status
+    peak.filter(|_| shown)
+}
+
+/// The peak resident memory a `/proc/…/status` file gives (its VmHWM), in MiB.
+fn peak_mib(status: &str) -> Option<f64> {
+    let text = std::fs::read_to_string(status).ok()?;
+    let kib: f64 = text
         .lines()
         .find_map(|l| l.strip_prefix("VmHWM:"))?
         .trim()
@@ -180,7 +186,7 @@ fn first_screen_mib(dir: &Path, home: &Path, socket: &str) -> Option<f64> {
         .trim()
         .parse()
         .ok()?;
-    shown.then_some(kib / 1024.0)
+    Some(kib / 1024.0)
 }
 
 /// A figure at each size, as printed.
@@ -217,15 +223,6 @@ fn print(rows: &[Row]) {
 /// process that started it, so the diaries (a fifty-year corpus held whole) are made
 /// by a run of this bench of their own, and this one stays small.
 const MAKE_DIARIES: &str = "--make-diaries-in";
-
-fn own_peak_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(0.0, |kib| kib / 1024.0)
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -353,10 +350,7 @@ fn main() {
 
     // The heavier commands, fewer times: export (time and peak memory), then import
     // of that export into a new, empty diary, and the first screen.
-    let mut heavy: [Vec<Vec<f64>>; 5] = Default::default();
-    for h in &mut heavy {
-        *h = vec![Vec::new(); plain.len()];
-    }
+    let mut heavy: Vec<Vec<Vec<f64>>> = vec![vec![Vec::new(); plain.len()]; 5];
     for round in 0..5 {
         for (s, dir) in plain.iter().enumerate() {
             let file = root.path().join(format!("export-{s}.json"));
@@ -407,7 +401,7 @@ fn main() {
     print(&rows);
     println!(
         "\n(this bench's own peak memory, below which no child's can be read: {:.2} MiB)",
-        own_peak_mib()
+        peak_mib("/proc/self/status").unwrap_or(0.0)
     );
 
     for dir in &secret {

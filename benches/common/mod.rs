@@ -68,8 +68,8 @@ pub fn repeated(
     }
 }
 
-#[allow(dead_code)] // the process bench times whole programs instead
 /// Runs `f` `runs` times and prints the median, min and max.
+#[allow(dead_code)] // the process bench times whole programs instead
 pub fn measure(name: &str, runs: usize, mut f: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..runs)
         .map(|_| {
@@ -88,8 +88,8 @@ pub fn measure(name: &str, runs: usize, mut f: impl FnMut()) -> f64 {
     median
 }
 
-#[allow(dead_code)] // not every bench builds diaries
 /// A check-in every day for `years` years up to today.
+#[allow(dead_code)] // not every bench builds diaries
 pub fn daily_checkins(years: i64) -> Vec<CheckIn> {
     let end = Local::now().date_naive();
     let mut date = end - Duration::days(365 * years);
@@ -116,8 +116,8 @@ pub fn daily_checkins(years: i64) -> Vec<CheckIn> {
     out
 }
 
-#[allow(dead_code)] // not every bench builds diaries
 /// A data folder for each size, in `root`, encrypted with `passphrase` if given.
+#[allow(dead_code)] // not every bench builds diaries
 pub fn diaries(root: &Path, passphrase: Option<&str>) -> Vec<(&'static str, PathBuf)> {
     let sizes = [("1 year", "a1"), ("10 years", "a10"), ("50 years", "a50")];
     if let (Some(from), None) = (std::env::var_os("LANTERN_BENCH_DIARIES"), passphrase) {
